@@ -1,0 +1,90 @@
+//! The day-first stamp of KCNA Watch pages: `Date: 08/11/2022` is 8 November 2022.
+//!
+//! ```text
+//! Dmy   ::= Day "/" Month "/" Year4
+//! Day   ::= Digit Digit?              (1-31, valid for the month and year)
+//! Month ::= Digit Digit?              (1-12)
+//! Year4 ::= Digit Digit Digit Digit   (exactly four: two-digit years are an error, not a guess)
+//! ```
+//!
+//! The day always comes first. `08/13/2022` is an error (month 13), never 13 August: a stamp that
+//! looks month-first is reported, not silently swapped. No number may run on into another digit:
+//! `108/11/2022` and `08/11/20221` are not dates.
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Expected};
+use crate::lex::{PResult, Prefix, digits, gregorian_date, lit};
+
+/// The raw pieces of a day-first stamp.
+pub(crate) struct RawDmy<'a> {
+    day: &'a str,
+    month: &'a str,
+    year: &'a str,
+}
+
+/// `Dmy ::= Day "/" Month "/" Year4`
+fn grammar(input: &str) -> PResult<'_, RawDmy<'_>> {
+    let (rest, day) = digits(1, 2, Expected::Day)(input)?;
+    let (rest, _) = lit("/")(rest)?;
+    let (rest, month) = digits(1, 2, Expected::Month)(rest)?;
+    let (rest, _) = lit("/")(rest)?;
+    let (rest, year) = digits(4, 4, Expected::Year4)(rest)?;
+    Ok((rest, RawDmy { day, month, year }))
+}
+
+/// Reads a day-first stamp at the start of `input`.
+pub(crate) fn prefix(input: &str) -> Prefix<NaiveDate> {
+    Prefix::run(input, grammar, |raw| {
+        gregorian_date(input, raw.year, raw.month, raw.day)
+    })
+}
+
+/// Parses a whole day-first stamp, `DD/MM/YYYY`, as on KCNA Watch pages (`Date: 08/11/2022`).
+///
+/// Day and month take one or two digits, the year exactly four.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kcna_dates::{ErrorKind, parse_dmy};
+///
+/// assert_eq!(parse_dmy("08/11/2022")?, NaiveDate::from_ymd_opt(2022, 11, 8).unwrap());
+/// assert_eq!(parse_dmy("8/11/2022")?, NaiveDate::from_ymd_opt(2022, 11, 8).unwrap());
+///
+/// // Never silently month-first:
+/// let err = parse_dmy("08/13/2022").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::MonthOutOfRange { month: 13 });
+/// assert_eq!(err.span(), 3..5);
+/// assert_eq!(err.to_string(), "month 13 is out of range, expected 1 to 12");
+///
+/// // Two-digit years are not guessed:
+/// assert_eq!(
+///     parse_dmy("08/11/22").unwrap_err().to_string(),
+///     "expected four-digit year after `08/11/`, but found `2`",
+/// );
+/// # Ok::<(), kcna_dates::Error>(())
+/// ```
+///
+/// # Errors
+/// [`ErrorKind::Expected`](crate::ErrorKind::Expected) for text of another shape,
+/// [`ErrorKind::TrailingInput`](crate::ErrorKind::TrailingInput) for text after the year,
+/// [`ErrorKind::MonthOutOfRange`](crate::ErrorKind::MonthOutOfRange),
+/// [`ErrorKind::DayOutOfRange`](crate::ErrorKind::DayOutOfRange) and
+/// [`ErrorKind::NoSuchDate`](crate::ErrorKind::NoSuchDate) (`29/02/2023`) for days that do not exist.
+pub fn parse_dmy(input: &str) -> Result<NaiveDate, Error> {
+    prefix(input).strict(input)
+}
+
+/// Reads a day-first stamp at the start of `input`, returning the date and the bytes it took.
+///
+/// ```
+/// let (date, len) = kcna_dates::parse_dmy_prefix("08/11/2022 | Source: KCNA")?;
+/// assert_eq!((date.to_string().as_str(), len), ("2022-11-08", 10));
+/// # Ok::<(), kcna_dates::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`parse_dmy`], except that trailing text is not an error.
+pub fn parse_dmy_prefix(input: &str) -> Result<(NaiveDate, usize), Error> {
+    prefix(input).into_result()
+}

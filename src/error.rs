@@ -1,0 +1,351 @@
+//! The one error type of the crate: a kind, the byte span of the fault, and a message.
+
+use core::fmt;
+use core::ops::Range;
+
+use chrono::{NaiveDate, Weekday};
+
+/// What a parser expected to read where it failed.
+///
+/// Carried by [`ErrorKind::Expected`]; its `Display` is the phrase used in error messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Expected {
+    /// The keyword `Juche`.
+    Juche,
+    /// A year number.
+    Year,
+    /// A four-digit Gregorian year.
+    Year4,
+    /// A month number (1-12).
+    Month,
+    /// A day number (1-31).
+    Day,
+    /// A month name such as `November` or `Dec.`.
+    MonthName,
+    /// A full month name such as `November`.
+    FullMonthName,
+    /// A weekday name such as `Monday`.
+    Weekday,
+    /// A place name starting with a capital letter.
+    Place,
+    /// A news agency in capital letters, such as `KCNA`.
+    Agency,
+    /// One exact punctuation character or text, such as `.` or `(`.
+    Literal(&'static str),
+    /// One or more spaces.
+    Space,
+    /// The end of the input (something followed a complete notation).
+    End,
+    /// Any of the notations this crate reads.
+    Notation,
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expected::Juche => f.write_str("`Juche`"),
+            Expected::Year => f.write_str("year"),
+            Expected::Year4 => f.write_str("four-digit year"),
+            Expected::Month => f.write_str("month"),
+            Expected::Day => f.write_str("day"),
+            Expected::MonthName => f.write_str("month name"),
+            Expected::FullMonthName => f.write_str("full month name"),
+            Expected::Weekday => f.write_str("weekday name"),
+            Expected::Place => f.write_str("place name"),
+            Expected::Agency => f.write_str("agency in capital letters"),
+            Expected::Literal(text) => write!(f, "`{text}`"),
+            Expected::Space => f.write_str("space"),
+            Expected::End => f.write_str("end of input"),
+            Expected::Notation => f.write_str("a KCNA date notation"),
+        }
+    }
+}
+
+/// What went wrong. Matched on by callers; the [`Error`]'s message says it in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text does not have the shape of the notation: `expected` was wanted at the span.
+    Expected(Expected),
+    /// A complete notation was followed by more text (strict parsing only).
+    TrailingInput,
+    /// A month number outside 1..=12.
+    MonthOutOfRange {
+        /// The month read.
+        month: u32,
+    },
+    /// A day that no year has in that month: day 0, day 32, `February 30`, `April 31`.
+    DayOutOfRange {
+        /// The month (1-12).
+        month: u32,
+        /// The day read.
+        day: u32,
+    },
+    /// A day that exists in some years but not in this one: `29/02/2023`.
+    NoSuchDate {
+        /// The Gregorian year.
+        year: i32,
+        /// The month (1-12).
+        month: u32,
+        /// The day.
+        day: u32,
+    },
+    /// A Gregorian year that chrono cannot represent, or a digit run too long to be a year.
+    YearOutOfRange,
+    /// A Juche year below 1 or too large to convert: the Juche calendar starts at Juche 1 (1912).
+    JucheYearOutOfRange,
+    /// A date before 1912-01-01 cannot be written as a Juche date.
+    BeforeJuche {
+        /// The date that was to be converted.
+        date: NaiveDate,
+    },
+    /// The Juche year and the Gregorian year given with it disagree: `Juche 29 (1930)`.
+    YearMismatch {
+        /// The Juche year read.
+        juche: u32,
+        /// The Gregorian year read.
+        gregorian: i32,
+    },
+    /// The weekday given with a date is not that date's weekday.
+    WeekdayMismatch {
+        /// The date read.
+        date: NaiveDate,
+        /// The weekday the text gave.
+        given: Weekday,
+        /// The weekday the date falls on.
+        actual: Weekday,
+    },
+    /// A dateline's month and day do not occur in the year before the reference date (plus grace):
+    /// `February 29` resolved against 2023-03-01.
+    Unresolvable {
+        /// The dateline's month.
+        month: u32,
+        /// The dateline's day.
+        day: u32,
+        /// The reference date the year was to be taken from.
+        reference: NaiveDate,
+    },
+}
+
+/// The error of every fallible operation of this crate.
+///
+/// It says what was wrong ([`kind`](Error::kind)), where ([`span`](Error::span): byte offsets
+/// into the parsed input, on `char` boundaries; empty at the end of input), and, through
+/// `Display`, what was expected:
+///
+/// ```
+/// let err = "Juche111.11.".parse::<kcna_dates::JucheDate>().unwrap_err();
+/// assert_eq!(err.to_string(), "expected day after `Juche111.11.`, but found end of input");
+/// assert_eq!(err.span(), 12..12);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    span: Range<usize>,
+    context: Option<Box<Context>>,
+}
+
+/// Text around the fault, copied from the input when a strict parser builds the error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Context {
+    /// The input before the fault (its tail, when long).
+    before: String,
+    /// The text of the span (its head, when long).
+    at: String,
+    /// The first character after the start of the span, if any.
+    found: Option<char>,
+}
+
+/// How much of the input an error message quotes on each side of the fault.
+const QUOTE_CHARS: usize = 32;
+
+impl Error {
+    /// An error of `kind` at `span`, without quoted context.
+    pub(crate) fn new(kind: ErrorKind, span: Range<usize>) -> Error {
+        Error {
+            kind,
+            span,
+            context: None,
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The byte range of the fault in the input. Empty (`n..n`) when the fault is the end of
+    /// input or a missing piece at offset `n`; for a value out of range it covers the value.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Moves the span by `offset` bytes (for errors found inside a larger text).
+    pub(crate) fn shifted(mut self, offset: usize) -> Error {
+        self.span = self.span.start.saturating_add(offset)..self.span.end.saturating_add(offset);
+        self
+    }
+
+    /// Copies the text around the span from `input` so the message can quote it.
+    pub(crate) fn with_input(mut self, input: &str) -> Error {
+        let before = input.get(..self.span.start).unwrap_or("");
+        let skip = before.chars().count().saturating_sub(QUOTE_CHARS);
+        let before: String = before.chars().skip(skip).collect();
+        let after = input.get(self.span.start..).unwrap_or("");
+        let at_text = input.get(self.span.clone()).unwrap_or("");
+        self.context = Some(Box::new(Context {
+            before,
+            at: at_text.chars().take(QUOTE_CHARS).collect(),
+            found: after.chars().next(),
+        }));
+        self
+    }
+
+    fn write_found(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.context.as_deref().map(|c| c.found) {
+            Some(None) => f.write_str("end of input"),
+            Some(Some(c)) => write!(f, "`{}`", c.escape_debug()),
+            None if self.span.is_empty() => write!(f, "nothing at byte {}", self.span.start),
+            None => write!(f, "something else at bytes {:?}", self.span),
+        }
+    }
+
+    /// The quoted text of the span, or its byte range when no input was attached.
+    fn write_at(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.context.as_deref() {
+            Some(c) => write!(f, "`{}`", c.at.escape_debug()),
+            None => write!(f, "at bytes {:?}", self.span),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ErrorKind::Expected(expected) => {
+                write!(f, "expected {expected} ")?;
+                match self.context.as_deref() {
+                    Some(c) if c.before.is_empty() => f.write_str("at start of input")?,
+                    Some(c) => write!(f, "after `{}`", c.before.escape_debug())?,
+                    None => write!(f, "at byte {}", self.span.start)?,
+                }
+                f.write_str(", but found ")?;
+                self.write_found(f)
+            }
+            ErrorKind::TrailingInput => {
+                f.write_str("expected end of input after a complete date, but found ")?;
+                self.write_found(f)
+            }
+            ErrorKind::MonthOutOfRange { month } => {
+                write!(f, "month {month} is out of range, expected 1 to 12")
+            }
+            ErrorKind::DayOutOfRange { month, day } => {
+                let max = max_day(month);
+                match month_name(month) {
+                    Some(name) => write!(
+                        f,
+                        "day {day} is out of range for {name}, expected 1 to {max}"
+                    ),
+                    None => write!(f, "day {day} is out of range, expected 1 to {max}"),
+                }
+            }
+            ErrorKind::NoSuchDate { year, month, day } => match month_name(month) {
+                Some(name) => write!(f, "{name} {day} does not exist in {year}"),
+                None => write!(f, "day {day} of month {month} does not exist in {year}"),
+            },
+            ErrorKind::YearOutOfRange => {
+                f.write_str("year ")?;
+                self.write_at(f)?;
+                f.write_str(" is out of range")
+            }
+            ErrorKind::JucheYearOutOfRange => {
+                f.write_str("Juche year ")?;
+                self.write_at(f)?;
+                f.write_str(" is out of range, expected 1 (1912) or later within chrono's range")
+            }
+            ErrorKind::BeforeJuche { date } => write!(
+                f,
+                "{date} is before 1912-01-01 (Juche 1) and has no Juche date; DPRK practice writes such years in Gregorian only"
+            ),
+            ErrorKind::YearMismatch { juche, gregorian } => {
+                match crate::juche::to_gregorian_year(juche) {
+                    Some(expected) => write!(
+                        f,
+                        "Juche {juche} is {expected}, but the text gives {gregorian}"
+                    ),
+                    None => write!(
+                        f,
+                        "Juche {juche} is out of range, but the text gives {gregorian}"
+                    ),
+                }
+            }
+            ErrorKind::WeekdayMismatch {
+                date,
+                given,
+                actual,
+            } => write!(
+                f,
+                "{date} is a {}, but the text gives {}",
+                weekday_name(actual),
+                weekday_name(given)
+            ),
+            ErrorKind::Unresolvable {
+                month,
+                day,
+                reference,
+            } => {
+                let name = month_name(month).unwrap_or("?");
+                write!(
+                    f,
+                    "{name} {day} does not occur in the year up to the reference date {reference} (plus grace)"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The English name of a month 1-12.
+pub(crate) fn month_name(month: u32) -> Option<&'static str> {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get(usize::try_from(month.checked_sub(1)?).ok()?)
+        .copied()
+}
+
+/// The English name of a weekday.
+pub(crate) fn weekday_name(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// The largest day a month has in any year (February: 29).
+pub(crate) fn max_day(month: u32) -> u32 {
+    match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}

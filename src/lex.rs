@@ -1,0 +1,377 @@
+//! Lexical pieces shared by every grammar: the nom error type, bounded numbers, month and weekday
+//! names, and the two-phase "shape, then validate" protocol every notation follows.
+//!
+//! Each notation module has a nom grammar that only checks the *shape* of the text and returns the
+//! raw pieces (digit runs, names) as slices of the input, then a validation step that turns them into
+//! a checked value. The split lets [`crate::scan`] report text that has a notation's shape but is not
+//! a real date (`31/02/2022`) as an invalid candidate, and lets every error carry the span of the
+//! piece at fault.
+
+use core::ops::Range;
+
+use chrono::{NaiveDate, Weekday};
+use nom::error::{ErrorKind as NomKind, ParseError};
+use nom::{IResult, Offset, Parser};
+
+use crate::error::{Error, ErrorKind, Expected, max_day};
+
+/// The error of the private grammars: what was expected, and the input left where it was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct GrammarError<'a> {
+    pub(crate) at: &'a str,
+    pub(crate) expected: Expected,
+}
+
+impl<'a> ParseError<&'a str> for GrammarError<'a> {
+    fn from_error_kind(input: &'a str, _kind: NomKind) -> Self {
+        GrammarError {
+            at: input,
+            expected: Expected::Notation,
+        }
+    }
+
+    fn append(_input: &'a str, _kind: NomKind, other: Self) -> Self {
+        other
+    }
+
+    /// Of two alternatives that failed, keep the one that got further.
+    fn or(self, other: Self) -> Self {
+        if other.at.len() < self.at.len() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// The result type of the private grammars.
+pub(crate) type PResult<'a, O> = IResult<&'a str, O, GrammarError<'a>>;
+
+/// Fails at `input` expecting `expected`.
+pub(crate) fn fail<O>(input: &str, expected: Expected) -> PResult<'_, O> {
+    Err(nom::Err::Error(GrammarError {
+        at: input,
+        expected,
+    }))
+}
+
+/// Runs `parser`; if it fails, the failure says `expected` at the point where `parser` started.
+pub(crate) fn expect<'a, O>(
+    expected: Expected,
+    mut parser: impl Parser<&'a str, Output = O, Error = GrammarError<'a>>,
+) -> impl FnMut(&'a str) -> PResult<'a, O> {
+    move |input: &'a str| match parser.parse(input) {
+        Err(nom::Err::Error(_)) => fail(input, expected),
+        other => other,
+    }
+}
+
+/// Reads the exact text `lit`, failing with ``expected `lit` ``.
+pub(crate) fn lit<'a>(literal: &'static str) -> impl FnMut(&'a str) -> PResult<'a, &'a str> {
+    move |input: &'a str| match input.strip_prefix(literal) {
+        Some(rest) => Ok((rest, literal)),
+        None => fail(input, Expected::Literal(literal)),
+    }
+}
+
+/// The length of the run of ASCII digits at the start of `input`.
+fn digit_run(input: &str) -> usize {
+    input.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+/// Reads `min..=max` ASCII digits that are not followed by another digit.
+///
+/// A longer run is a mismatch (expected `what`), not a truncated number: `108/11/2022` is not a
+/// date with day `10`.
+pub(crate) fn digits<'a>(
+    min: usize,
+    max: usize,
+    what: Expected,
+) -> impl FnMut(&'a str) -> PResult<'a, &'a str> {
+    move |input: &'a str| {
+        let n = digit_run(input);
+        if n < min || n > max {
+            return fail(input, what);
+        }
+        match (input.get(..n), input.get(n..)) {
+            (Some(number), Some(rest)) => Ok((rest, number)),
+            _ => fail(input, what),
+        }
+    }
+}
+
+/// Reads a whole run of one or more ASCII digits, however long; range checks come later.
+pub(crate) fn digits_unbounded(what: Expected) -> impl FnMut(&str) -> PResult<'_, &str> {
+    move |input: &str| digits(1, usize::MAX, what)(input)
+}
+
+/// Reads one or more ASCII letters.
+fn ascii_word(input: &str) -> PResult<'_, &str> {
+    let n = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    match (n, input.get(..n), input.get(n..)) {
+        (1.., Some(word), Some(rest)) => Ok((rest, word)),
+        _ => fail(input, Expected::MonthName),
+    }
+}
+
+/// The month of a full English month name.
+pub(crate) fn full_month(word: &str) -> Option<u32> {
+    Some(match word {
+        "January" => 1,
+        "February" => 2,
+        "March" => 3,
+        "April" => 4,
+        "May" => 5,
+        "June" => 6,
+        "July" => 7,
+        "August" => 8,
+        "September" => 9,
+        "October" => 10,
+        "November" => 11,
+        "December" => 12,
+        _ => return None,
+    })
+}
+
+/// The month of an abbreviated English month name (without its dot).
+fn abbreviated_month(word: &str) -> Option<u32> {
+    Some(match word {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" | "Sept" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    })
+}
+
+/// `FullMonthName ::= "January" | … | "December"`
+pub(crate) fn full_month_name(input: &str) -> PResult<'_, u32> {
+    match ascii_word(input) {
+        Ok((rest, word)) => match full_month(word) {
+            Some(month) => Ok((rest, month)),
+            None => fail(input, Expected::FullMonthName),
+        },
+        Err(_) => fail(input, Expected::FullMonthName),
+    }
+}
+
+/// `MonthName ::= FullMonthName | ("Jan" | "Feb" | … | "Sep" | "Sept" | … | "Dec") "."?`
+pub(crate) fn month_name(input: &str) -> PResult<'_, u32> {
+    let Ok((rest, word)) = ascii_word(input) else {
+        return fail(input, Expected::MonthName);
+    };
+    if let Some(month) = full_month(word) {
+        return Ok((rest, month));
+    }
+    match abbreviated_month(word) {
+        Some(month) => Ok((rest.strip_prefix('.').unwrap_or(rest), month)),
+        None => fail(input, Expected::MonthName),
+    }
+}
+
+/// `Weekday ::= "Monday" | "Tuesday" | … | "Sunday"`
+pub(crate) fn weekday(input: &str) -> PResult<'_, Weekday> {
+    let Ok((rest, word)) = ascii_word(input) else {
+        return fail(input, Expected::Weekday);
+    };
+    let day = match word {
+        "Monday" => Weekday::Mon,
+        "Tuesday" => Weekday::Tue,
+        "Wednesday" => Weekday::Wed,
+        "Thursday" => Weekday::Thu,
+        "Friday" => Weekday::Fri,
+        "Saturday" => Weekday::Sat,
+        "Sunday" => Weekday::Sun,
+        _ => return fail(input, Expected::Weekday),
+    };
+    Ok((rest, day))
+}
+
+/// `Space ::= " "+` (ASCII spaces only: dates in running text are set with plain spaces).
+pub(crate) fn spaces(input: &str) -> PResult<'_, &str> {
+    let n = input.bytes().take_while(|&b| b == b' ').count();
+    match (n, input.get(..n), input.get(n..)) {
+        (1.., Some(run), Some(rest)) => Ok((rest, run)),
+        _ => fail(input, Expected::Space),
+    }
+}
+
+/// A digit run read by a grammar, with its byte span in the whole input.
+#[derive(Clone, Debug)]
+pub(crate) struct Number {
+    pub(crate) digits_len: usize,
+    pub(crate) value: Option<u32>,
+    pub(crate) start: usize,
+}
+
+impl Number {
+    /// Records the digit run `digits`, a slice of `full`.
+    pub(crate) fn new(full: &str, digits: &str) -> Number {
+        Number {
+            digits_len: digits.len(),
+            value: digits.parse().ok(),
+            start: full.offset(digits),
+        }
+    }
+
+    /// The byte span of the digits.
+    pub(crate) fn span(&self) -> Range<usize> {
+        self.start..self.start.saturating_add(self.digits_len)
+    }
+}
+
+/// Builds a checked date from numbers read in `full`, each error pointing at the piece at fault:
+/// a month outside 1..=12 at the month, a day no month has (day 0, `April 31`) at the day, a day
+/// missing in this year (`February 29, 2023`) at the day, a year chrono cannot hold at the year.
+pub(crate) fn checked_date(
+    year: i32,
+    year_span: Range<usize>,
+    month: &Number,
+    day: &Number,
+) -> Result<NaiveDate, Error> {
+    let month_value = check_month(month)?;
+    let day_value = check_day(month_value, day)?;
+    match NaiveDate::from_ymd_opt(year, month_value, day_value) {
+        Some(date) => Ok(date),
+        None if NaiveDate::from_ymd_opt(year, 1, 1).is_none() => {
+            Err(Error::new(ErrorKind::YearOutOfRange, year_span))
+        }
+        None => Err(Error::new(
+            ErrorKind::NoSuchDate {
+                year,
+                month: month_value,
+                day: day_value,
+            },
+            day.span(),
+        )),
+    }
+}
+
+/// Builds a checked date from the digit runs `year` (at most 9 digits), `month` and `day`, all
+/// slices of `full`.
+pub(crate) fn gregorian_date(
+    full: &str,
+    year: &str,
+    month: &str,
+    day: &str,
+) -> Result<NaiveDate, Error> {
+    let year = Number::new(full, year);
+    let year_value = year.value.and_then(|y| i32::try_from(y).ok());
+    match year_value {
+        Some(value) => checked_date(
+            value,
+            year.span(),
+            &Number::new(full, month),
+            &Number::new(full, day),
+        ),
+        None => Err(Error::new(ErrorKind::YearOutOfRange, year.span())),
+    }
+}
+
+/// Checks a month number is 1..=12.
+pub(crate) fn check_month(month: &Number) -> Result<u32, Error> {
+    match month.value {
+        Some(m @ 1..=12) => Ok(m),
+        Some(m) => Err(Error::new(
+            ErrorKind::MonthOutOfRange { month: m },
+            month.span(),
+        )),
+        None => Err(Error::new(
+            ErrorKind::MonthOutOfRange { month: u32::MAX },
+            month.span(),
+        )),
+    }
+}
+
+/// Checks a day exists in `month` in some year (February 29 does).
+pub(crate) fn check_day(month: u32, day: &Number) -> Result<u32, Error> {
+    match day.value {
+        Some(d) if d >= 1 && d <= max_day(month) => Ok(d),
+        value => Err(Error::new(
+            ErrorKind::DayOutOfRange {
+                month,
+                day: value.unwrap_or(u32::MAX),
+            },
+            day.span(),
+        )),
+    }
+}
+
+/// How a prefix of some text reads as one notation.
+#[derive(Clone, Debug)]
+pub(crate) enum Prefix<T> {
+    /// The text does not start with the notation's shape.
+    NoMatch(Error),
+    /// The first `len` bytes have the notation's shape, but it is not a valid date.
+    Invalid(Error, usize),
+    /// The first `len` bytes are the notation, read as the value.
+    Valid(T, usize),
+}
+
+impl<T> Prefix<T> {
+    /// Runs the grammar over `input`, then `validate` over what it read.
+    pub(crate) fn run<'a, R>(
+        input: &'a str,
+        grammar: impl FnOnce(&'a str) -> PResult<'a, R>,
+        validate: impl FnOnce(R) -> Result<T, Error>,
+    ) -> Prefix<T> {
+        match grammar(input) {
+            Ok((rest, raw)) => {
+                let len = input.offset(rest);
+                match validate(raw) {
+                    Ok(value) => Prefix::Valid(value, len),
+                    Err(err) => Prefix::Invalid(err, len),
+                }
+            }
+            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+                Prefix::NoMatch(syntax_error(input, e))
+            }
+            Err(nom::Err::Incomplete(_)) => {
+                Prefix::NoMatch(Error::new(ErrorKind::Expected(Expected::Notation), 0..0))
+            }
+        }
+    }
+
+    /// The value and the bytes read, or the error.
+    pub(crate) fn into_result(self) -> Result<(T, usize), Error> {
+        match self {
+            Prefix::Valid(value, len) => Ok((value, len)),
+            Prefix::Invalid(err, _) | Prefix::NoMatch(err) => Err(err),
+        }
+    }
+
+    /// The value, if the whole of `input` is the notation; errors quote `input`.
+    pub(crate) fn strict(self, input: &str) -> Result<T, Error> {
+        match self.into_result() {
+            Ok((value, len)) if len == input.len() => Ok(value),
+            Ok((_, len)) => Err(Error::new(
+                ErrorKind::TrailingInput,
+                len..next_char_end(input, len),
+            )
+            .with_input(input)),
+            Err(err) => Err(err.with_input(input)),
+        }
+    }
+}
+
+/// The error for a grammar failure in `full`.
+fn syntax_error(full: &str, e: GrammarError<'_>) -> Error {
+    let start = full.offset(e.at);
+    Error::new(ErrorKind::Expected(e.expected), start..start)
+}
+
+/// The end of the character that starts at byte `at` of `input` (or `at` at the end).
+fn next_char_end(input: &str, at: usize) -> usize {
+    let len = input
+        .get(at..)
+        .and_then(|s| s.chars().next())
+        .map_or(0, char::len_utf8);
+    at.saturating_add(len)
+}

@@ -1,0 +1,87 @@
+//! Read the dates of North Korean state media (KCNA, Rodong Sinmun) as checked [`chrono`] dates.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use kcna_dates::{Dateline, JucheDate, parse_dmy};
+//!
+//! // The stamp under an article on kcna.kp: Juche 111 is 2022.
+//! let stamp: JucheDate = "Juche111.11.8.".parse()?;
+//! let date = NaiveDate::from(stamp);
+//! assert_eq!(date, NaiveDate::from_ymd_opt(2022, 11, 8).unwrap());
+//!
+//! // The dateline has no year: it is resolved against the stamp (or a crawl date).
+//! let dateline: Dateline = "Pyongyang, November 8 (KCNA) --".parse()?;
+//! assert_eq!(dateline.resolve(date)?, date);
+//!
+//! // KCNA Watch's day-first stamp, never read month-first.
+//! assert_eq!(parse_dmy("08/11/2022")?, date);
+//! assert!(parse_dmy("08/13/2022").is_err());
+//! # Ok::<(), kcna_dates::Error>(())
+//! ```
+//!
+//! # Notations
+//!
+//! | notation | examples | read by |
+//! |---|---|---|
+//! | dateline (no year) | `Pyongyang, November 8 (KCNA) --`, `(KCNA) --Kim Jong Un` | [`Dateline`] |
+//! | Juche stamp | `Juche111.11.8.`, `[Juche113.8.4.]`, `Juche113.1.23` | [`JucheDate`] |
+//! | Gregorian dotted stamp | `2025.12.14.`, `[2024.02.11.]`, `2023.3.13.` | [`parse_dotted`] |
+//! | day-first stamp | `Date: 08/11/2022` (8 November) | [`parse_dmy`] |
+//! | month-name date | `May 08, 2025`, `Dec. 5, 2024`, `Feb. 19, 2026 Thursday`, `Monday, November 7, 2022` | [`MonthNameDate`] |
+//! | Juche year | `Juche 113 (2024)`, `Juche 81(1992)`, `Dec. 5, Juche 80 (1991)`, bare `Juche 99` | [`JucheYear`], [`MonthNameDate`] |
+//!
+//! [`Notation`] reads any of them. Each type's `FromStr` is strict (the whole input must be the
+//! notation); `parse_prefix` reads a notation at the start of a longer text and says how many
+//! bytes it took.
+//!
+//! # The Juche calendar
+//!
+//! Juche year *N* is Gregorian year *N* + 1911, *N* >= 1. There are no years before Juche 1: a date
+//! before 1912-01-01 has no Juche form, and [`DprkYear`] writes such a year in Gregorian only, as DPRK
+//! practice does (`Juche 111 (2022)`, but `1682`). See [`juche`](JucheDate) for the details.
+//!
+//! # Validation
+//!
+//! Every date is a real calendar day (`29/02/2023` is an error, `29/02/2024` is not), the two years
+//! of `Juche 113 (2024)` must agree, a weekday given with a date must be its weekday, Juche years
+//! start at 1, and every number is read with checked arithmetic (`Juche99999999999999999999.1.1.`
+//! is an error, not an overflow).
+//!
+//! # Errors and untrusted input
+//!
+//! Every fallible function returns [`Error`]: a [`kind`](Error::kind), the byte
+//! [`span`](Error::span) of the fault, and a message that says what was expected:
+//!
+//! ```
+//! let err = kcna_dates::parse_dmy("31/04/2024").unwrap_err();
+//! assert_eq!(err.to_string(), "day 31 is out of range for April, expected 1 to 30");
+//! assert_eq!(err.span(), 0..2);
+//! ```
+//!
+//! No input makes this crate panic: it has no `unsafe`, no `unwrap` or indexing that input can
+//! reach (clippy's `indexing_slicing`, `unwrap_used` and `arithmetic_side_effects` are denied), and
+//! it is fuzzed.
+//!
+//! # Crate features
+//!
+//! * `serde`: every value type serializes as its canonical text and deserializes through the same
+//!   parser.
+
+mod dateline;
+mod dmy;
+mod dotted;
+mod error;
+mod juche;
+mod lex;
+mod month_name;
+mod notation;
+#[cfg(feature = "serde")]
+mod serde_impls;
+
+pub use dateline::{DEFAULT_GRACE_DAYS, Dateline};
+pub use dmy::{parse_dmy, parse_dmy_prefix};
+pub use dotted::{parse_dotted, parse_dotted_prefix};
+pub use error::{Error, ErrorKind, Expected};
+pub use juche::{DprkYear, JUCHE_OFFSET, JucheDate, JucheYear};
+pub use month_name::MonthNameDate;
+pub use notation::{Notation, NotationKind};

@@ -1,0 +1,245 @@
+//! Dates with an English month name: listing dates `May 08, 2025`, `Dec. 5, 2024`, Rodong Sinmun
+//! headers `Mar. 10, Juche 111 (2022) Thursday`, and body text `on Monday, November 7, 2022`.
+//!
+//! ```text
+//! MonthNameDate ::= (Weekday "," " "+)? MonthName " "+ Day "," " "+ Year (" "+ Weekday)?
+//! MonthName     ::= "January" | … | "December" | ("Jan" | "Feb" | … | "Sep" | "Sept" | … | "Dec") "."?
+//! Day           ::= Digit Digit?           (valid for the month and year)
+//! Year          ::= Year4 | JucheYear      (Dec. 5, Juche 80 (1991))
+//! Weekday       ::= "Monday" | … | "Sunday"
+//! ```
+//!
+//! A weekday given with the date must be the date's weekday: a mismatch is an error that names
+//! both. Scraped listing pages glue dates together (`May 08, 2025May 08, 2025`); the grammar stops
+//! after the four-digit year, so each reads on its own.
+
+use core::fmt;
+use core::str::FromStr;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use nom::Offset;
+
+use crate::error::{Error, ErrorKind, Expected, month_name as english_month, weekday_name};
+use crate::juche::{JucheYear, RawYear, validate_year, year_grammar};
+use crate::lex::{
+    Number, PResult, Prefix, checked_date, digits, expect, lit, month_name, spaces, weekday,
+};
+
+/// A date written with an English month name, as in `May 08, 2025` or `Dec. 5, Juche 80 (1991)`.
+///
+/// Keeps how the year was written (Gregorian, or Juche with or without the Gregorian year) and the
+/// weekday if one was given, so that `Display` writes a text that parses back to the same value:
+/// full month name, unpadded day, weekday first.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// use kcna_dates::{ErrorKind, MonthNameDate};
+///
+/// let d: MonthNameDate = "Feb. 19, 2026 Thursday".parse()?;
+/// assert_eq!(d.date(), NaiveDate::from_ymd_opt(2026, 2, 19).unwrap());
+/// assert_eq!(d.to_string(), "Thursday, February 19, 2026");
+///
+/// let rodong: MonthNameDate = "Mar. 10, Juche 111 (2022) Thursday".parse()?;
+/// assert_eq!(rodong.juche_year().map(|y| y.juche()), Some(111));
+///
+/// let wrong = "Feb. 19, 2026 Friday".parse::<MonthNameDate>().unwrap_err();
+/// assert_eq!(
+///     wrong.kind(),
+///     ErrorKind::WeekdayMismatch {
+///         date: NaiveDate::from_ymd_opt(2026, 2, 19).unwrap(),
+///         given: Weekday::Fri,
+///         actual: Weekday::Thu,
+///     }
+/// );
+/// assert_eq!(wrong.to_string(), "2026-02-19 is a Thursday, but the text gives Friday");
+/// # Ok::<(), kcna_dates::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct MonthNameDate {
+    date: NaiveDate,
+    juche: Option<JucheYear>,
+    /// Whether the text gave the weekday (always the date's own).
+    weekday_given: bool,
+}
+
+impl MonthNameDate {
+    /// A date to be written with a Gregorian year and no weekday (`November 8, 2022`).
+    pub fn from_date(date: NaiveDate) -> MonthNameDate {
+        MonthNameDate {
+            date,
+            juche: None,
+            weekday_given: false,
+        }
+    }
+
+    /// The date.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The Juche year, when the text wrote the year the Juche way.
+    pub fn juche_year(&self) -> Option<JucheYear> {
+        self.juche
+    }
+
+    /// The weekday, when the text gave one (it is always the date's weekday).
+    pub fn weekday(&self) -> Option<Weekday> {
+        self.weekday_given.then(|| self.date.weekday())
+    }
+
+    /// Reads a month-name date at the start of `input`, returning it and the bytes it took.
+    ///
+    /// ```
+    /// let (d, len) = kcna_dates::MonthNameDate::parse_prefix("May 08, 2025May 08, 2025")?;
+    /// assert_eq!((d.to_string().as_str(), len), ("May 8, 2025", 12));
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`FromStr`], except that trailing text is not an error.
+    pub fn parse_prefix(input: &str) -> Result<(MonthNameDate, usize), Error> {
+        prefix(input).into_result()
+    }
+}
+
+/// The year of a month-name date as written.
+enum RawYearPart<'a> {
+    Gregorian(&'a str),
+    Juche(RawYear<'a>),
+}
+
+/// The raw pieces of a month-name date.
+struct Raw<'a> {
+    leading_weekday: Option<(&'a str, Weekday)>,
+    month: (&'a str, u32),
+    day: &'a str,
+    year: RawYearPart<'a>,
+    trailing_weekday: Option<(&'a str, Weekday)>,
+}
+
+/// `Weekday "," " "+`
+fn leading_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
+    let (rest, day) = weekday(input)?;
+    let word = input.get(..input.offset(rest)).unwrap_or("");
+    let (rest, _) = lit(",")(rest)?;
+    let (rest, _) = spaces(rest)?;
+    Ok((rest, (word, day)))
+}
+
+/// `" "+ Weekday`
+fn trailing_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
+    let (rest, _) = spaces(input)?;
+    let (after, day) = weekday(rest)?;
+    Ok((after, (rest.get(..rest.offset(after)).unwrap_or(""), day)))
+}
+
+/// `Year ::= Year4 | JucheYear`
+fn year_part(input: &str) -> PResult<'_, RawYearPart<'_>> {
+    if input.starts_with("Juche") {
+        let (rest, year) = year_grammar(input)?;
+        return Ok((rest, RawYearPart::Juche(year)));
+    }
+    let (rest, year) = expect(Expected::Year4, digits(4, 4, Expected::Year4))(input)?;
+    Ok((rest, RawYearPart::Gregorian(year)))
+}
+
+/// `MonthNameDate ::= (Weekday "," " "+)? MonthName " "+ Day "," " "+ Year (" "+ Weekday)?`
+fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
+    let (rest, leading) = match leading_weekday(input) {
+        Ok((rest, found)) => (rest, Some(found)),
+        Err(_) => (input, None),
+    };
+    let (after_month, month) = month_name(rest)?;
+    let month_text = rest.get(..rest.offset(after_month)).unwrap_or("");
+    let (rest, _) = spaces(after_month)?;
+    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
+    let (rest, _) = lit(",")(rest)?;
+    let (rest, _) = spaces(rest)?;
+    let (rest, year) = year_part(rest)?;
+    let (rest, trailing) = match (leading, trailing_weekday(rest)) {
+        (None, Ok((after, found))) => (after, Some(found)),
+        _ => (rest, None),
+    };
+    let raw = Raw {
+        leading_weekday: leading,
+        month: (month_text, month),
+        day,
+        year,
+        trailing_weekday: trailing,
+    };
+    Ok((rest, raw))
+}
+
+/// Checks the raw pieces of a month-name date read in `full`.
+fn validate(full: &str, raw: Raw<'_>) -> Result<MonthNameDate, Error> {
+    let (gregorian, year_span, juche) = match raw.year {
+        RawYearPart::Gregorian(text) => {
+            let year = Number::new(full, text);
+            let value = year.value.and_then(|y| i32::try_from(y).ok()).unwrap_or(0);
+            (value, year.span(), None)
+        }
+        RawYearPart::Juche(ref year) => {
+            let juche = validate_year(full, year)?;
+            (juche.gregorian(), 0..0, Some(juche))
+        }
+    };
+    let (month_text, month_value) = raw.month;
+    let month = Number {
+        digits_len: month_text.len(),
+        value: Some(month_value),
+        start: full.offset(month_text),
+    };
+    let date = checked_date(gregorian, year_span, &month, &Number::new(full, raw.day))?;
+    let given = raw.leading_weekday.or(raw.trailing_weekday);
+    if let Some((text, given)) = given.filter(|(_, given)| *given != date.weekday()) {
+        let start = full.offset(text);
+        return Err(Error::new(
+            ErrorKind::WeekdayMismatch {
+                date,
+                given,
+                actual: date.weekday(),
+            },
+            start..start.saturating_add(text.len()),
+        ));
+    }
+    Ok(MonthNameDate {
+        date,
+        juche,
+        weekday_given: given.is_some(),
+    })
+}
+
+/// Reads a month-name date at the start of `input`.
+pub(crate) fn prefix(input: &str) -> Prefix<MonthNameDate> {
+    Prefix::run(input, grammar, |raw| validate(input, raw))
+}
+
+impl FromStr for MonthNameDate {
+    type Err = Error;
+
+    /// Parses a whole month-name date: `May 08, 2025`, `Dec. 5, Juche 80 (1991)`,
+    /// `Monday, November 7, 2022`, `Feb. 19, 2026 Thursday`.
+    fn from_str(input: &str) -> Result<MonthNameDate, Error> {
+        prefix(input).strict(input)
+    }
+}
+
+impl fmt::Display for MonthNameDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(day) = self.weekday() {
+            write!(f, "{}, ", weekday_name(day))?;
+        }
+        let month = english_month(self.date.month()).unwrap_or("?");
+        write!(f, "{month} {}, ", self.date.day())?;
+        match self.juche {
+            Some(juche) => write!(f, "{juche}"),
+            None => write!(f, "{:04}", self.date.year()),
+        }
+    }
+}
+
+impl From<MonthNameDate> for NaiveDate {
+    fn from(value: MonthNameDate) -> NaiveDate {
+        value.date
+    }
+}

@@ -1,0 +1,202 @@
+//! Every notation as one value: what [`crate::scan`] finds and what `Notation::from_str` reads.
+
+use core::fmt;
+use core::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::Error;
+use crate::lex::Prefix;
+use crate::{
+    Dateline, JucheDate, JucheYear, MonthNameDate, dateline, dmy, dotted, juche, month_name,
+};
+
+/// Which notation a piece of text is written in.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
+pub enum NotationKind {
+    /// `Pyongyang, November 8 (KCNA) --`
+    Dateline,
+    /// `08/11/2022`, day first.
+    Dmy,
+    /// `Juche111.11.8.`
+    JucheStamp,
+    /// `2025.12.14.`
+    DottedStamp,
+    /// `May 08, 2025`, `Dec. 5, Juche 80 (1991)`
+    MonthName,
+    /// `Juche 113 (2024)`, bare `Juche 99`
+    JucheYear,
+}
+
+impl NotationKind {
+    /// A short stable name: `dateline`, `dmy`, `juche_stamp`, `dotted_stamp`, `month_name`,
+    /// `juche_year`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NotationKind::Dateline => "dateline",
+            NotationKind::Dmy => "dmy",
+            NotationKind::JucheStamp => "juche_stamp",
+            NotationKind::DottedStamp => "dotted_stamp",
+            NotationKind::MonthName => "month_name",
+            NotationKind::JucheYear => "juche_year",
+        }
+    }
+}
+
+impl fmt::Display for NotationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A value in any of the notations.
+///
+/// `FromStr` tries each notation; `Display` writes the canonical text of the notation it holds,
+/// which parses back to the same value.
+///
+/// ```
+/// use kcna_dates::{Notation, NotationKind};
+///
+/// let n: Notation = "Date: 08/11/2022".trim_start_matches("Date: ").parse()?;
+/// assert_eq!(n.kind(), NotationKind::Dmy);
+/// assert_eq!(n.date().map(|d| d.to_string()), Some("2022-11-08".to_string()));
+///
+/// let dateline: Notation = "Pyongyang, November 8 (KCNA) --".parse()?;
+/// assert_eq!(dateline.date(), None); // a dateline has no year
+/// # Ok::<(), kcna_dates::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum Notation {
+    /// A dateline (no year).
+    Dateline(Dateline),
+    /// A day-first stamp.
+    Dmy(NaiveDate),
+    /// A Juche stamp.
+    JucheStamp(JucheDate),
+    /// A Gregorian dotted stamp.
+    DottedStamp(NaiveDate),
+    /// A month-name date.
+    MonthName(MonthNameDate),
+    /// A Juche year, with or without its Gregorian year (no month or day).
+    JucheYear(JucheYear),
+}
+
+impl Notation {
+    /// Which notation this is.
+    pub fn kind(&self) -> NotationKind {
+        match self {
+            Notation::Dateline(_) => NotationKind::Dateline,
+            Notation::Dmy(_) => NotationKind::Dmy,
+            Notation::JucheStamp(_) => NotationKind::JucheStamp,
+            Notation::DottedStamp(_) => NotationKind::DottedStamp,
+            Notation::MonthName(_) => NotationKind::MonthName,
+            Notation::JucheYear(_) => NotationKind::JucheYear,
+        }
+    }
+
+    /// The full date, where the text alone gives one (not for a dateline or a bare year).
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Notation::Dmy(date) | Notation::DottedStamp(date) => Some(*date),
+            Notation::JucheStamp(stamp) => Some(stamp.date()),
+            Notation::MonthName(value) => Some(value.date()),
+            Notation::Dateline(_) | Notation::JucheYear(_) => None,
+        }
+    }
+
+    /// Reads one notation at the start of `input`, returning it and the number of bytes it took.
+    ///
+    /// ```
+    /// use kcna_dates::{Notation, NotationKind};
+    /// let (n, len) = Notation::parse_prefix("Juche113.8.4.] Kim Jong Un")?;
+    /// assert_eq!((n.kind(), len), (NotationKind::JucheStamp, 13));
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The error of the notation whose shape the text has, or, when it has none,
+    /// the error of the grammar that read furthest.
+    pub fn parse_prefix(input: &str) -> Result<(Notation, usize), Error> {
+        prefix(input).into_result()
+    }
+}
+
+/// Reads the notation that `input` starts with, choosing the grammar by the first byte.
+pub(crate) fn prefix(input: &str) -> Prefix<Notation> {
+    let first = input.as_bytes().first().copied().unwrap_or(0);
+    if first.is_ascii_digit() {
+        let dmy = map(dmy::prefix(input), Notation::Dmy);
+        if !matches!(dmy, Prefix::NoMatch(_)) {
+            return dmy;
+        }
+        return furthest(dmy, map(dotted::prefix(input), Notation::DottedStamp));
+    }
+    if input.starts_with("Juche") {
+        let stamp = map(juche::prefix_stamp(input), Notation::JucheStamp);
+        if !matches!(stamp, Prefix::NoMatch(_)) {
+            return stamp;
+        }
+        return furthest(stamp, map(juche::prefix_year(input), Notation::JucheYear));
+    }
+    let date = map(month_name::prefix(input), Notation::MonthName);
+    if !matches!(date, Prefix::NoMatch(_)) {
+        return date;
+    }
+    furthest(date, map(dateline::prefix(input), Notation::Dateline))
+}
+
+/// Applies `f` to a valid value.
+fn map<T, U>(prefix: Prefix<T>, f: impl FnOnce(T) -> U) -> Prefix<U> {
+    match prefix {
+        Prefix::Valid(value, len) => Prefix::Valid(f(value), len),
+        Prefix::Invalid(err, len) => Prefix::Invalid(err, len),
+        Prefix::NoMatch(err) => Prefix::NoMatch(err),
+    }
+}
+
+/// Of two readings, the one that matched, else the failure that got further.
+fn furthest<T>(first: Prefix<T>, second: Prefix<T>) -> Prefix<T> {
+    match (&first, &second) {
+        (Prefix::NoMatch(a), Prefix::NoMatch(b)) if a.span().start >= b.span().start => first,
+        (Prefix::NoMatch(_), _) => second,
+        _ => first,
+    }
+}
+
+impl FromStr for Notation {
+    type Err = Error;
+
+    /// Parses a whole text in any one notation.
+    fn from_str(input: &str) -> Result<Notation, Error> {
+        prefix(input).strict(input)
+    }
+}
+
+impl fmt::Display for Notation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notation::Dateline(value) => write!(f, "{value}"),
+            Notation::Dmy(date) => write!(
+                f,
+                "{:02}/{:02}/{:04}",
+                date.day(),
+                date.month(),
+                date.year()
+            ),
+            Notation::JucheStamp(value) => write!(f, "{value}"),
+            Notation::DottedStamp(date) => {
+                write!(
+                    f,
+                    "{:04}.{:02}.{:02}.",
+                    date.year(),
+                    date.month(),
+                    date.day()
+                )
+            }
+            Notation::MonthName(value) => write!(f, "{value}"),
+            Notation::JucheYear(value) => write!(f, "{value}"),
+        }
+    }
+}
