@@ -339,6 +339,15 @@ impl<T> Prefix<T> {
         }
     }
 
+    /// Applies `f` to a valid value.
+    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Prefix<U> {
+        match self {
+            Prefix::Valid(value, len) => Prefix::Valid(f(value), len),
+            Prefix::Invalid(err, len) => Prefix::Invalid(err, len),
+            Prefix::NoMatch(err) => Prefix::NoMatch(err),
+        }
+    }
+
     /// The value and the bytes read, or the error.
     pub(crate) fn into_result(self) -> Result<(T, usize), Error> {
         match self {

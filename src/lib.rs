@@ -75,6 +75,7 @@ mod juche;
 mod lex;
 mod month_name;
 mod notation;
+mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
@@ -85,3 +86,4 @@ pub use error::{Error, ErrorKind, Expected};
 pub use juche::{DprkYear, JUCHE_OFFSET, JucheDate, JucheYear};
 pub use month_name::MonthNameDate;
 pub use notation::{Notation, NotationKind};
+pub use scan::{Found, Scan, scan};

@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, Expected};
 use crate::lex::Prefix;
 use crate::{
     Dateline, JucheDate, JucheYear, MonthNameDate, dateline, dmy, dotted, juche, month_name,
@@ -123,46 +123,75 @@ impl Notation {
     }
 }
 
-/// Reads the notation that `input` starts with, choosing the grammar by the first byte.
+/// Reads the notation that `input` starts with.
 pub(crate) fn prefix(input: &str) -> Prefix<Notation> {
+    read(input).1
+}
+
+/// Reads the notation that `input` starts with, choosing the grammars to try by the first byte,
+/// and says which notation matched (`None` when none did).
+///
+/// A text with a notation's shape but no valid date (`31/02/2022`) is `Invalid` of that notation;
+/// it is not tried as another notation. When no grammar matches, the error is that of the grammar
+/// that read furthest.
+pub(crate) fn read(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
     let first = input.as_bytes().first().copied().unwrap_or(0);
-    if first.is_ascii_digit() {
-        let dmy = map(dmy::prefix(input), Notation::Dmy);
-        if !matches!(dmy, Prefix::NoMatch(_)) {
-            return dmy;
+    let mut best: Option<Error> = None;
+    let tries: &[(NotationKind, fn(&str) -> Prefix<Notation>)] = if first.is_ascii_digit() {
+        &[
+            (NotationKind::Dmy, read_dmy),
+            (NotationKind::DottedStamp, read_dotted),
+        ]
+    } else if first == b'J' && input.starts_with("Juche") {
+        &[
+            (NotationKind::JucheStamp, read_juche_stamp),
+            (NotationKind::JucheYear, read_juche_year),
+        ]
+    } else {
+        &[
+            (NotationKind::MonthName, read_month_name),
+            (NotationKind::Dateline, read_dateline),
+        ]
+    };
+    for (kind, grammar) in tries {
+        match grammar(input) {
+            Prefix::NoMatch(err) => {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| err.span().start > b.span().start)
+                {
+                    best = Some(err);
+                }
+            }
+            matched => return (Some(*kind), matched),
         }
-        return furthest(dmy, map(dotted::prefix(input), Notation::DottedStamp));
     }
-    if input.starts_with("Juche") {
-        let stamp = map(juche::prefix_stamp(input), Notation::JucheStamp);
-        if !matches!(stamp, Prefix::NoMatch(_)) {
-            return stamp;
-        }
-        return furthest(stamp, map(juche::prefix_year(input), Notation::JucheYear));
-    }
-    let date = map(month_name::prefix(input), Notation::MonthName);
-    if !matches!(date, Prefix::NoMatch(_)) {
-        return date;
-    }
-    furthest(date, map(dateline::prefix(input), Notation::Dateline))
+    let err = best.unwrap_or_else(|| Error::new(ErrorKind::Expected(Expected::Notation), 0..0));
+    (None, Prefix::NoMatch(err))
 }
 
-/// Applies `f` to a valid value.
-fn map<T, U>(prefix: Prefix<T>, f: impl FnOnce(T) -> U) -> Prefix<U> {
-    match prefix {
-        Prefix::Valid(value, len) => Prefix::Valid(f(value), len),
-        Prefix::Invalid(err, len) => Prefix::Invalid(err, len),
-        Prefix::NoMatch(err) => Prefix::NoMatch(err),
-    }
+fn read_dmy(input: &str) -> Prefix<Notation> {
+    dmy::prefix(input).map(Notation::Dmy)
 }
 
-/// Of two readings, the one that matched, else the failure that got further.
-fn furthest<T>(first: Prefix<T>, second: Prefix<T>) -> Prefix<T> {
-    match (&first, &second) {
-        (Prefix::NoMatch(a), Prefix::NoMatch(b)) if a.span().start >= b.span().start => first,
-        (Prefix::NoMatch(_), _) => second,
-        _ => first,
-    }
+fn read_dotted(input: &str) -> Prefix<Notation> {
+    dotted::prefix(input).map(Notation::DottedStamp)
+}
+
+fn read_juche_stamp(input: &str) -> Prefix<Notation> {
+    juche::prefix_stamp(input).map(Notation::JucheStamp)
+}
+
+fn read_juche_year(input: &str) -> Prefix<Notation> {
+    juche::prefix_year(input).map(Notation::JucheYear)
+}
+
+fn read_month_name(input: &str) -> Prefix<Notation> {
+    month_name::prefix(input).map(Notation::MonthName)
+}
+
+fn read_dateline(input: &str) -> Prefix<Notation> {
+    dateline::prefix(input).map(Notation::Dateline)
 }
 
 impl FromStr for Notation {
