@@ -116,6 +116,9 @@ pub enum ErrorKind {
         /// The weekday the date falls on.
         actual: Weekday,
     },
+    /// A date without a year (a dateline, `on Monday`) and nothing to take the year from: no
+    /// stamp in the text and no reference date.
+    NoReference,
     /// A dateline's month and day do not occur in the year before the reference date (plus grace):
     /// `February 29` resolved against 2023-03-01.
     Unresolvable {
@@ -290,6 +293,9 @@ impl fmt::Display for Error {
                 weekday_name(actual),
                 weekday_name(given)
             ),
+            ErrorKind::NoReference => {
+                f.write_str("no year: the text has no stamp and no reference date was given")
+            }
             ErrorKind::Unresolvable {
                 month,
                 day,

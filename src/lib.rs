@@ -67,6 +67,7 @@
 //! * `serde`: every value type serializes as its canonical text and deserializes through the same
 //!   parser.
 
+mod article;
 mod dateline;
 mod dmy;
 mod dotted;
@@ -79,6 +80,10 @@ mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+pub use article::{
+    ArticleDate, ArticleOptions, BodyDate, BodyResolution, Conflict, Signal, SignalRole,
+    date_article,
+};
 pub use dateline::{DEFAULT_GRACE_DAYS, Dateline};
 pub use dmy::{parse_dmy, parse_dmy_prefix};
 pub use dotted::{parse_dotted, parse_dotted_prefix};

@@ -123,6 +123,9 @@ impl Notation {
     }
 }
 
+/// A notation's prefix reader.
+type Grammar = fn(&str) -> Prefix<Notation>;
+
 /// Reads the notation that `input` starts with.
 pub(crate) fn prefix(input: &str) -> Prefix<Notation> {
     read(input).1
@@ -137,7 +140,7 @@ pub(crate) fn prefix(input: &str) -> Prefix<Notation> {
 pub(crate) fn read(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
     let first = input.as_bytes().first().copied().unwrap_or(0);
     let mut best: Option<Error> = None;
-    let tries: &[(NotationKind, fn(&str) -> Prefix<Notation>)] = if first.is_ascii_digit() {
+    let tries: &[(NotationKind, Grammar)] = if first.is_ascii_digit() {
         &[
             (NotationKind::Dmy, read_dmy),
             (NotationKind::DottedStamp, read_dotted),

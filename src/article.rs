@@ -1,0 +1,568 @@
+//! Dating a whole article: every date signal in it, the publication date they fix, the dates in
+//! its body, and every disagreement.
+//!
+//! [`date_article`] scans the text (see [`scan`](crate::scan())) and sorts what it finds:
+//!
+//! * **Signals** of the publication date: page stamps (`www.kcna.kp (Juche111.11.8.)`,
+//!   `(2025.12.14.)`, list labels `[Juche113.8.4.]`), day-first stamps (`Date: 08/11/2022`),
+//!   header or listing dates (a month-name date that begins a line or follows another signal, as in
+//!   `May 08, 2025May 08, 2025` or `Mar. 10, Juche 111 (2022) Thursday`), and datelines
+//!   (`Pyongyang, November 8 (KCNA) --`), whose year is resolved against the first stamp or, when
+//!   the text has none, against [`ArticleOptions::reference`].
+//! * The **publication date** is that of the first page stamp, else the first day-first stamp, else
+//!   the first header date, else the first resolved dateline.
+//! * **Conflicts**: every pair of dated signals that disagree, with the difference in days. A
+//!   disagreement is always reported, never settled silently.
+//! * **Body dates**, resolved news-style against the dateline's date (or, without a dateline, the
+//!   publication date), always into the past: `on Monday` is the latest Monday on or before it
+//!   (0-6 days back), `on May 7` and `on Dec. 29` the latest such day on or before it (within a
+//!   year), `on Monday, November 7` is resolved as a month and day and checked against the weekday,
+//!   and `in October 2014` or `in May Juche 106 (2017)` are months, not invented days.
+
+use core::ops::Range;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use memchr::memmem;
+use nom::Offset;
+
+use crate::dateline::{DEFAULT_GRACE_DAYS, resolve_month_day};
+use crate::error::{Error, ErrorKind, Expected};
+use crate::juche::{prefix_year, year_grammar};
+use crate::lex::{PResult, Prefix, digits, expect, lit, month_name, spaces, weekday};
+use crate::notation::{Notation, NotationKind};
+use crate::scan::{Found, scan};
+
+/// What [`date_article`] may use besides the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ArticleOptions {
+    /// A date the article was published on or shortly before: a crawl date, an index page's date.
+    /// Datelines are resolved against it when the text has no stamp.
+    pub reference: Option<NaiveDate>,
+    /// How many days the reference may run behind a dateline (see [`Dateline::resolve`]).
+    ///
+    /// [`Dateline::resolve`]: crate::Dateline::resolve
+    pub grace_days: u32,
+}
+
+impl Default for ArticleOptions {
+    fn default() -> ArticleOptions {
+        ArticleOptions {
+            reference: None,
+            grace_days: DEFAULT_GRACE_DAYS,
+        }
+    }
+}
+
+impl ArticleOptions {
+    /// No reference date, the default grace.
+    pub fn new() -> ArticleOptions {
+        ArticleOptions::default()
+    }
+
+    /// These options with `reference` as the reference date.
+    pub fn with_reference(mut self, reference: NaiveDate) -> ArticleOptions {
+        self.reference = Some(reference);
+        self
+    }
+
+    /// These options with a grace of `days`.
+    pub fn with_grace_days(mut self, days: u32) -> ArticleOptions {
+        self.grace_days = days;
+        self
+    }
+}
+
+/// The part a signal plays on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignalRole {
+    /// A Juche or Gregorian dotted stamp: `(Juche111.11.8.)`, `[2024.02.11.]`.
+    PageStamp,
+    /// A day-first stamp: `Date: 08/11/2022`.
+    DayFirstStamp,
+    /// A month-name date heading the article or a listing: `May 08, 2025`.
+    Header,
+    /// A dateline, its year resolved from a stamp or the reference date.
+    Dateline,
+}
+
+impl SignalRole {
+    /// A short stable name: `page_stamp`, `day_first_stamp`, `header`, `dateline`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SignalRole::PageStamp => "page_stamp",
+            SignalRole::DayFirstStamp => "day_first_stamp",
+            SignalRole::Header => "header",
+            SignalRole::Dateline => "dateline",
+        }
+    }
+}
+
+/// One piece of evidence for the publication date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Signal {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// The notation.
+    pub kind: NotationKind,
+    /// The part it plays.
+    pub role: SignalRole,
+    /// Its date; `None` for a dateline that could not be resolved (see `error`).
+    pub date: Option<NaiveDate>,
+    /// Why a dateline has no date: no reference, or [`ErrorKind::Unresolvable`].
+    pub error: Option<Error>,
+}
+
+/// Two signals that give different dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Conflict {
+    /// Index of the earlier signal (in text order) in [`ArticleDate::signals`].
+    pub first: usize,
+    /// Index of the later signal.
+    pub second: usize,
+    /// The second signal's date minus the first's, in days.
+    pub days: i64,
+}
+
+/// How a date in the body was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BodyResolution {
+    /// The text gives the full date (`on November 7, 2022`).
+    Explicit,
+    /// `on Monday`: the latest such weekday on or before the anchor date.
+    Weekday,
+    /// `on May 7`: the latest such day on or before the anchor date.
+    MonthDay,
+    /// `on Monday, November 7`: as `MonthDay`, checked against the weekday.
+    WeekdayMonthDay,
+    /// `in October 2014`: a month, not a day.
+    Month,
+}
+
+impl BodyResolution {
+    /// A short stable name: `explicit`, `weekday`, `month_day`, `weekday_month_day`, `month`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            BodyResolution::Explicit => "explicit",
+            BodyResolution::Weekday => "weekday",
+            BodyResolution::MonthDay => "month_day",
+            BodyResolution::WeekdayMonthDay => "weekday_month_day",
+            BodyResolution::Month => "month",
+        }
+    }
+}
+
+/// A date mentioned in the body of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BodyDate {
+    /// Byte range in the text of the date (without the `on` or `in` before it).
+    pub span: Range<usize>,
+    /// How it was read.
+    pub resolution: BodyResolution,
+    /// The day; `None` for a month, or when there is no anchor date or it does not resolve.
+    pub date: Option<NaiveDate>,
+    /// The year and month of a month reference.
+    pub month: Option<(i32, u32)>,
+    /// What is wrong with it: a weekday that does not match, no anchor date, no such day.
+    pub error: Option<Error>,
+}
+
+/// Everything [`date_article`] found out about an article's date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ArticleDate {
+    /// The publication date, where the text or the options fix it.
+    pub publication_date: Option<NaiveDate>,
+    /// The index in `signals` of the signal that gave the publication date.
+    pub source: Option<usize>,
+    /// Every signal, in text order.
+    pub signals: Vec<Signal>,
+    /// Every pair of signals that disagree.
+    pub conflicts: Vec<Conflict>,
+    /// Dates in the body, in text order.
+    pub body_dates: Vec<BodyDate>,
+    /// Text with a notation's shape that is not a valid date (`31/02/2022`), with the reason.
+    pub invalid: Vec<Found>,
+}
+
+/// Dates an article from its text and the options.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use kcna_dates::{ArticleOptions, BodyResolution, date_article};
+///
+/// let text = "[Juche113.2.12.]\nPyongyang, February 10 (KCNA) -- A delegation left here on Friday.";
+/// let dated = date_article(text, &ArticleOptions::new());
+/// let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(dated.publication_date, Some(ymd(2024, 2, 12)));
+/// // The dateline disagrees with the list label by two days, and it is said.
+/// assert_eq!(dated.conflicts.len(), 1);
+/// assert_eq!(dated.conflicts[0].days, -2);
+/// // `on Friday` is read back from the dateline's date (a Saturday).
+/// assert_eq!(dated.body_dates[0].resolution, BodyResolution::Weekday);
+/// assert_eq!(dated.body_dates[0].date, Some(ymd(2024, 2, 9)));
+/// ```
+pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
+    let mut signals = Vec::new();
+    let mut datelines = Vec::new();
+    let mut body_dates = Vec::new();
+    let mut invalid = Vec::new();
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut last_signal_end: Option<usize> = None;
+
+    for found in scan(text) {
+        spans.push(found.span());
+        let Some(notation) = found.notation() else {
+            invalid.push(found);
+            continue;
+        };
+        let role = match notation {
+            Notation::JucheStamp(_) | Notation::DottedStamp(_) => Some(SignalRole::PageStamp),
+            Notation::Dmy(_) => Some(SignalRole::DayFirstStamp),
+            Notation::MonthName(_) if starts_line(text, found.span().start, last_signal_end) => {
+                Some(SignalRole::Header)
+            }
+            Notation::Dateline(_) => Some(SignalRole::Dateline),
+            _ => None,
+        };
+        match role {
+            Some(SignalRole::Dateline) => {
+                if let Notation::Dateline(dateline) = notation {
+                    datelines.push((signals.len(), dateline.clone()));
+                }
+                last_signal_end = Some(found.span().end);
+                signals.push(Signal {
+                    span: found.span(),
+                    kind: found.kind(),
+                    role: SignalRole::Dateline,
+                    date: None,
+                    error: None,
+                });
+            }
+            Some(role) => {
+                last_signal_end = Some(found.span().end);
+                signals.push(Signal {
+                    span: found.span(),
+                    kind: found.kind(),
+                    role,
+                    date: found.date(),
+                    error: None,
+                });
+            }
+            None => {
+                if let Some(date) = found.date() {
+                    body_dates.push(BodyDate {
+                        span: found.span(),
+                        resolution: BodyResolution::Explicit,
+                        date: Some(date),
+                        month: None,
+                        error: None,
+                    });
+                }
+            }
+        }
+    }
+
+    let stamp_date = first_date(&signals, SignalRole::PageStamp)
+        .or_else(|| first_date(&signals, SignalRole::DayFirstStamp))
+        .or_else(|| first_date(&signals, SignalRole::Header));
+    let reference = stamp_date.map(|(_, date)| date).or(options.reference);
+    for (index, dateline) in &datelines {
+        let Some(signal) = signals.get_mut(*index) else {
+            continue;
+        };
+        match reference {
+            Some(reference) => match dateline.resolve_with_grace(reference, options.grace_days) {
+                Ok(date) => signal.date = Some(date),
+                Err(err) => signal.error = Some(err.shifted(signal.span.start)),
+            },
+            None => {
+                let at = signal.span.start;
+                signal.error = Some(Error::new(ErrorKind::NoReference, at..at));
+            }
+        }
+    }
+
+    let (source, publication_date) = match stamp_date {
+        Some((index, date)) => (Some(index), Some(date)),
+        None => match first_date(&signals, SignalRole::Dateline) {
+            Some((index, date)) => (Some(index), Some(date)),
+            None => (None, None),
+        },
+    };
+    let anchor = first_date(&signals, SignalRole::Dateline)
+        .map(|(_, d)| d)
+        .or(publication_date);
+
+    body_dates.extend(relative_dates(text, &spans, anchor));
+    body_dates.sort_by_key(|b| b.span.start);
+
+    ArticleDate {
+        publication_date,
+        source,
+        conflicts: conflicts(&signals),
+        signals,
+        body_dates,
+        invalid,
+    }
+}
+
+/// The index and date of the first dated signal of `role`.
+fn first_date(signals: &[Signal], role: SignalRole) -> Option<(usize, NaiveDate)> {
+    signals.iter().enumerate().find_map(|(i, s)| {
+        if s.role == role {
+            s.date.map(|d| (i, d))
+        } else {
+            None
+        }
+    })
+}
+
+/// Every pair of dated signals that disagree.
+fn conflicts(signals: &[Signal]) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for (first, a) in signals.iter().enumerate() {
+        for (second, b) in signals.iter().enumerate().skip(first.saturating_add(1)) {
+            if let (Some(da), Some(db)) = (a.date, b.date) {
+                if da != db {
+                    let days = db.signed_duration_since(da).num_days();
+                    out.push(Conflict {
+                        first,
+                        second,
+                        days,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the notation at `start` heads a line: only blanks and brackets before it on its line,
+/// or it directly follows the previous signal (glued listings).
+fn starts_line(text: &str, start: usize, last_signal_end: Option<usize>) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let line = before.rsplit('\n').next().unwrap_or("");
+    let after_signal = last_signal_end
+        .and_then(|end| text.get(end..start))
+        .is_some_and(|between| between.trim().is_empty());
+    after_signal
+        || line
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '[' | '(' | '|'))
+            .is_empty()
+}
+
+/// A relative date in the body, as read by its grammar.
+enum Relative {
+    /// `on Monday`
+    Weekday(Weekday),
+    /// `on May 7`, or with a weekday `on Monday, November 7`.
+    MonthDay {
+        weekday: Option<(Range<usize>, Weekday)>,
+        month: u32,
+        day: u32,
+        day_span: Range<usize>,
+    },
+    /// `in October 2014`, `in May Juche 106 (2017)`.
+    Month {
+        year: Result<i32, Error>,
+        month: u32,
+    },
+}
+
+/// Finds `on …` and `in …` dates that the scanner does not see (no year, or no day).
+fn relative_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) -> Vec<BodyDate> {
+    let mut out = Vec::new();
+    for keyword in ["on ", "in "] {
+        for at in memmem::find_iter(text.as_bytes(), keyword.as_bytes()) {
+            let word_start = at == 0
+                || text
+                    .as_bytes()
+                    .get(at.saturating_sub(1))
+                    .is_some_and(|b| !b.is_ascii_alphanumeric());
+            let start = at.saturating_add(keyword.len());
+            if !word_start || taken.iter().any(|r| r.contains(&start)) {
+                continue;
+            }
+            let Some(rest) = text.get(start..) else {
+                continue;
+            };
+            let parsed = if keyword == "on " {
+                on_date(text, rest)
+            } else {
+                in_month(text, rest)
+            };
+            let Ok((after, relative)) = parsed else {
+                continue;
+            };
+            let span = start..text.offset(after);
+            out.push(resolve(relative, span, anchor));
+        }
+    }
+    out
+}
+
+/// `OnDate ::= Weekday ("," " "+ MonthName " "+ Day)? | MonthName " "+ Day`, not followed by
+/// `,` and a year (a full date, which the scanner reads).
+fn on_date<'a>(full: &'a str, input: &'a str) -> PResult<'a, Relative> {
+    if let Ok((rest, given)) = weekday(input) {
+        let weekday_span = full.offset(input)..full.offset(rest);
+        let with_date = (|| {
+            let (r, _) = lit(",")(rest)?;
+            let (r, _) = spaces(r)?;
+            month_day(full, r)
+        })();
+        return match with_date {
+            Ok((r, (month, day, day_span))) => {
+                let weekday = Some((weekday_span, given));
+                Ok((
+                    r,
+                    Relative::MonthDay {
+                        weekday,
+                        month,
+                        day,
+                        day_span,
+                    },
+                ))
+            }
+            Err(_) => Ok((rest, Relative::Weekday(given))),
+        };
+    }
+    let (rest, (month, day, day_span)) = month_day(full, input)?;
+    Ok((
+        rest,
+        Relative::MonthDay {
+            weekday: None,
+            month,
+            day,
+            day_span,
+        },
+    ))
+}
+
+/// `MonthName " "+ Day`, the day not followed by `,` and a year.
+fn month_day<'a>(full: &'a str, input: &'a str) -> PResult<'a, (u32, u32, Range<usize>)> {
+    let (rest, month) = month_name(input)?;
+    let (rest, _) = spaces(rest)?;
+    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
+    let followed_by_year = rest
+        .strip_prefix(',')
+        .map(|r| r.trim_start_matches(' '))
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with("Juche"));
+    if followed_by_year {
+        return crate::lex::fail(rest, Expected::End);
+    }
+    let start = full.offset(day);
+    let value = day.parse().unwrap_or(0);
+    Ok((rest, (month, value, start..start.saturating_add(day.len()))))
+}
+
+/// `InMonth ::= MonthName " "+ (Year4 | JucheYear)`
+fn in_month<'a>(full: &'a str, input: &'a str) -> PResult<'a, Relative> {
+    let (rest, month) = month_name(input)?;
+    let (rest, _) = spaces(rest)?;
+    if rest.starts_with("Juche") {
+        let (after, _) = year_grammar(rest)?;
+        let len = rest.offset(after);
+        let year = match prefix_year(rest) {
+            Prefix::Valid(year, _) => Ok(year.gregorian()),
+            Prefix::Invalid(err, _) | Prefix::NoMatch(err) => Err(err.shifted(full.offset(rest))),
+        };
+        let after = rest.get(len..).unwrap_or("");
+        return Ok((after, Relative::Month { year, month }));
+    }
+    let (rest, year) = expect(Expected::Year4, digits(4, 4, Expected::Year4))(rest)?;
+    let value = year.parse::<i32>().unwrap_or(0);
+    Ok((
+        rest,
+        Relative::Month {
+            year: Ok(value),
+            month,
+        },
+    ))
+}
+
+/// Resolves a relative date against `anchor`, past-biased.
+fn resolve(relative: Relative, span: Range<usize>, anchor: Option<NaiveDate>) -> BodyDate {
+    let no_anchor = || Error::new(ErrorKind::NoReference, span.start..span.start);
+    match relative {
+        Relative::Weekday(day) => {
+            let date = anchor.and_then(|a| {
+                let back = (7u32.saturating_add(a.weekday().num_days_from_monday()))
+                    .saturating_sub(day.num_days_from_monday())
+                    % 7;
+                a.checked_sub_days(Days::new(u64::from(back)))
+            });
+            let error = if anchor.is_none() {
+                Some(no_anchor())
+            } else {
+                None
+            };
+            BodyDate {
+                span,
+                resolution: BodyResolution::Weekday,
+                date,
+                month: None,
+                error,
+            }
+        }
+        Relative::MonthDay {
+            weekday,
+            month,
+            day,
+            day_span,
+        } => {
+            let resolution = if weekday.is_some() {
+                BodyResolution::WeekdayMonthDay
+            } else {
+                BodyResolution::MonthDay
+            };
+            let resolved = match anchor {
+                None => Err(no_anchor()),
+                Some(a) => resolve_month_day(month, day, a, 0).map_err(|e| match e.kind() {
+                    ErrorKind::Unresolvable { .. } => Error::new(e.kind(), day_span.clone()),
+                    _ => e,
+                }),
+            };
+            let (date, error) = match resolved {
+                Ok(date) => match weekday {
+                    Some((weekday_span, given)) if given != date.weekday() => {
+                        let kind = ErrorKind::WeekdayMismatch {
+                            date,
+                            given,
+                            actual: date.weekday(),
+                        };
+                        (Some(date), Some(Error::new(kind, weekday_span)))
+                    }
+                    _ => (Some(date), None),
+                },
+                Err(err) => (None, Some(err)),
+            };
+            BodyDate {
+                span,
+                resolution,
+                date,
+                month: None,
+                error,
+            }
+        }
+        Relative::Month { year, month } => {
+            let (month, error) = match year {
+                Ok(year) => (Some((year, month)), None),
+                Err(err) => (None, Some(err)),
+            };
+            BodyDate {
+                span,
+                resolution: BodyResolution::Month,
+                date: None,
+                month,
+                error,
+            }
+        }
+    }
+}
