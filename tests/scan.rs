@@ -80,7 +80,7 @@ fn kcna_watch_page_has_every_signal() {
                 Date: 08/11/2022 | Source: KCNA\n\
                 Pyongyang, November 8 (KCNA) -- A meeting was held on Monday.\n\
                 www.kcna.kp (Juche111.11.8.)";
-    let kinds: Vec<_> = found(text).into_iter().map(|(k, t, d)| (k, t, d)).collect();
+    let kinds = found(text);
     assert_eq!(
         kinds,
         [
