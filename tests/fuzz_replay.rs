@@ -1,0 +1,115 @@
+//! Replays the fuzz inputs on stable `cargo test`: every committed seed (`fuzz/seeds/<target>/`) and
+//! every regression (`fuzz/regressions/<target>/`) goes through the same oracle the fuzz target
+//! runs (`fuzz/oracles.rs`, included here), chosen by the directory name.
+//!
+//! Each crash a fuzzer found is also a named test below, with its cause.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::arithmetic_side_effects,
+    clippy::string_slice
+)]
+
+#[allow(dead_code)]
+#[path = "../fuzz/oracles.rs"]
+mod oracles;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The files of `fuzz/<kind>/<target>/`, for each target directory found there.
+fn inputs(kind: &str) -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz")
+        .join(kind);
+    let mut found = Vec::new();
+    let Ok(targets) = fs::read_dir(&root) else {
+        return found;
+    };
+    for target in targets {
+        let target = target.unwrap().path();
+        if !target.is_dir() {
+            continue;
+        }
+        let name = target.file_name().unwrap().to_string_lossy().into_owned();
+        for file in fs::read_dir(&target).unwrap() {
+            let file = file.unwrap().path();
+            if file.is_file() {
+                found.push((name.clone(), file));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Runs every input of `kind` through its target's oracle; returns how many ran.
+fn replay(kind: &str) -> usize {
+    let inputs = inputs(kind);
+    for (target, file) in &inputs {
+        let data = fs::read(file).unwrap();
+        let known = std::panic::catch_unwind(|| oracles::run(target, &data)).unwrap_or_else(|_| {
+            panic!(
+                "fuzz/{kind}/{target}/{} breaks the oracle (input: {:?})",
+                file.file_name().unwrap().to_string_lossy(),
+                String::from_utf8_lossy(&data)
+            )
+        });
+        assert!(
+            known,
+            "{} is under fuzz/{kind}/{target}, which is not a fuzz target (known: {:?})",
+            file.display(),
+            oracles::TARGETS
+        );
+    }
+    inputs.len()
+}
+
+#[test]
+fn every_seed_passes_its_oracle() {
+    let count = replay("seeds");
+    assert!(count >= 30, "only {count} seeds found under fuzz/seeds");
+}
+
+#[test]
+fn every_regression_passes_its_oracle() {
+    replay("regressions");
+}
+
+#[test]
+fn every_target_has_seeds() {
+    let seeds = inputs("seeds");
+    for target in oracles::TARGETS {
+        assert!(
+            seeds.iter().any(|(t, _)| t == target),
+            "no seeds under fuzz/seeds/{target}"
+        );
+    }
+}
+
+#[test]
+fn targets_match_fuzz_manifest() {
+    let manifest =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/Cargo.toml")).unwrap();
+    for target in oracles::TARGETS {
+        assert!(
+            manifest.contains(&format!("name = \"{target}\"")),
+            "fuzz/Cargo.toml has no [[bin]] {target}"
+        );
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/fuzz_targets")
+            .join(format!("{target}.rs"));
+        assert!(source.is_file(), "{} is missing", source.display());
+    }
+}
+
+/// A regression file's bytes.
+fn regression(target: &str, name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions")
+        .join(target)
+        .join(name);
+    fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
