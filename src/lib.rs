@@ -80,6 +80,11 @@ mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use article::{
     ArticleDate, ArticleOptions, BodyDate, BodyResolution, Conflict, Signal, SignalRole,
     date_article,
