@@ -14,13 +14,15 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Days, NaiveDate};
 use kcna_dates::{
-    DEFAULT_GRACE_DAYS, Dateline, Error, ErrorKind, JUCHE_OFFSET, JucheDate, JucheYear,
-    MonthNameDate, Notation, NotationKind, parse_dmy, parse_dmy_prefix, parse_dotted,
-    parse_dotted_prefix,
+    ArticleOptions, BodyResolution, DEFAULT_GRACE_DAYS, Dateline, Error, ErrorKind, JUCHE_OFFSET,
+    JucheDate, JucheYear, MonthNameDate, Notation, NotationKind, parse_dmy, parse_dmy_prefix,
+    parse_dotted, parse_dotted_prefix,
 };
 
 /// The fuzz targets, as named in `fuzz/Cargo.toml` and in `fuzz/seeds/<target>/`.
-pub const TARGETS: &[&str] = &["juche", "dmy", "dateline", "notation", "serde"];
+pub const TARGETS: &[&str] = &[
+    "juche", "dmy", "dateline", "notation", "serde", "scan", "article",
+];
 
 /// Runs the oracle of `target` over `data`; `false` if there is no such target.
 pub fn run(target: &str, data: &[u8]) -> bool {
@@ -30,6 +32,8 @@ pub fn run(target: &str, data: &[u8]) -> bool {
         "dateline" => dateline(data),
         "notation" => notation(data),
         "serde" => serde_text(data),
+        "scan" => scan(data),
+        "article" => article(data),
         _ => return false,
     }
     true
@@ -685,4 +689,204 @@ pub fn serde_text(data: &[u8]) {
     }
     #[cfg(not(feature = "serde"))]
     let _ = data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// scan
+
+/// `scan` over the input.
+///
+/// * Every span is non-empty, in bounds, on char boundaries; spans are in order and never overlap.
+/// * A valid find's text, alone, parses strictly (`Notation::from_str`) to the same notation, of the
+///   same kind; its date is that notation's date (so a reported date is never one the strict
+///   parser rejects), and `Notation::parse_prefix` at the span's start reads the same value.
+/// * An invalid candidate has no date, an error whose span is in the text, and its text alone does
+///   not parse strictly.
+/// * Scanning is deterministic and a clone of the iterator yields the same finds.
+pub fn scan(data: &[u8]) {
+    let s = text(data);
+    let found: Vec<_> = kcna_dates::scan(&s).collect();
+    let mut end = 0;
+    for f in &found {
+        let span = f.span();
+        assert!(
+            span.start < span.end && span.end <= s.len(),
+            "span {span:?} empty or out of bounds in {s:?}"
+        );
+        assert!(
+            s.is_char_boundary(span.start) && s.is_char_boundary(span.end),
+            "span {span:?} not on char boundaries of {s:?}"
+        );
+        assert!(
+            span.start >= end,
+            "span {span:?} overlaps or precedes the previous find (ending at {end}) in {s:?}"
+        );
+        end = span.end;
+        let piece = s.get(span.clone()).expect("checked");
+        match f.notation() {
+            Some(notation) => {
+                assert!(f.is_valid() && f.error().is_none());
+                assert_eq!(notation.kind(), f.kind(), "{f:?}");
+                assert_eq!(f.date(), notation.date(), "{f:?}");
+                assert_eq!(
+                    Notation::from_str(piece).as_ref(),
+                    Ok(notation),
+                    "scan found {notation:?} at {span:?} in {s:?}, but {piece:?} alone does not parse to it"
+                );
+                let rest = s.get(span.start..).expect("checked");
+                assert_eq!(
+                    Notation::parse_prefix(rest).map(|(n, _)| n).as_ref(),
+                    Ok(notation),
+                    "parse_prefix at {} of {s:?}",
+                    span.start
+                );
+                if let Some(date) = f.date() {
+                    assert_eq!(
+                        Notation::from_str(piece).ok().and_then(|n| n.date()),
+                        Some(date)
+                    );
+                }
+            }
+            None => {
+                assert!(!f.is_valid() && f.date().is_none(), "{f:?}");
+                let err = f.error().expect("an invalid find has an error");
+                check_error(&s, err);
+                assert!(
+                    Notation::from_str(piece).is_err(),
+                    "{piece:?} parses strictly, but scan calls it invalid: {err}"
+                );
+            }
+        }
+    }
+    let scanner = kcna_dates::scan(&s);
+    assert_eq!(scanner.clone().collect::<Vec<_>>(), found);
+    assert_eq!(scanner.count(), found.len());
+}
+
+// ---------------------------------------------------------------------------------------------
+// article
+
+/// Options derived from the input: no reference, chrono's extremes, ordinary dates; small and huge
+/// graces.
+fn article_options(data: &[u8]) -> ArticleOptions {
+    let h = fnv(data);
+    let options = ArticleOptions::new();
+    let options = match (h >> 4) % 3 {
+        0 => options,
+        _ => options.with_reference(reference_date(h)),
+    };
+    match (h >> 48) % 4 {
+        0 => options.with_grace_days(0),
+        1 => options.with_grace_days(u32::MAX),
+        2 => options.with_grace_days(u32::try_from((h >> 20) % 1000).unwrap_or(0)),
+        _ => options,
+    }
+}
+
+/// `date_article` over the input, with options derived from it: it never panics, and what it says
+/// is consistent with the text and with itself.
+///
+/// * Every span (signals, body dates, invalid candidates) is in bounds and on char boundaries;
+///   signals and body dates are in text order; every error span is in the text.
+/// * A signal's date is the date of the notation its text is, where the notation gives one; a
+///   dateline signal's text is a dateline, and its date has the dateline's month and day.
+/// * The publication date is the date of the signal named by `source`.
+/// * `conflicts` is exactly the set of pairs of dated signals that disagree, with the difference.
+/// * A month reference has a month in 1..=12 and no day.
+pub fn article(data: &[u8]) {
+    let s = text(data);
+    let options = article_options(data);
+    let dated = kcna_dates::date_article(&s, &options);
+    let in_text = |span: &core::ops::Range<usize>| {
+        span.start <= span.end
+            && span.end <= s.len()
+            && s.is_char_boundary(span.start)
+            && s.is_char_boundary(span.end)
+    };
+    let mut last = 0;
+    for signal in &dated.signals {
+        assert!(
+            in_text(&signal.span),
+            "signal span {:?} in {s:?}",
+            signal.span
+        );
+        assert!(signal.span.start >= last, "signals out of order in {s:?}");
+        last = signal.span.start;
+        if let Some(err) = &signal.error {
+            check_error(&s, err);
+        }
+        let piece = s.get(signal.span.clone()).expect("checked");
+        let notation = Notation::from_str(piece);
+        match notation.as_ref().ok().map(|n| (n.date(), n)) {
+            Some((Some(date), n)) => {
+                assert_eq!(n.kind(), signal.kind, "{signal:?} in {s:?}");
+                assert_eq!(signal.date, Some(date), "{signal:?} is {piece:?}, in {s:?}");
+            }
+            Some((None, Notation::Dateline(dateline))) => {
+                if let Some(date) = signal.date {
+                    assert_eq!(
+                        (date.month(), date.day()),
+                        (dateline.month(), dateline.day()),
+                        "{signal:?}"
+                    );
+                }
+            }
+            Some((None, _)) => {}
+            None => {
+                panic!("signal {signal:?}: its text {piece:?} is not a notation ({notation:?})")
+            }
+        }
+    }
+    match dated.source {
+        Some(i) => {
+            let signal = dated
+                .signals
+                .get(i)
+                .expect("source is an index into signals");
+            assert!(signal.date.is_some(), "the source signal has no date");
+            assert_eq!(dated.publication_date, signal.date);
+        }
+        None => assert!(
+            dated.publication_date.is_none() || options.reference.is_some(),
+            "a publication date from nowhere: {dated:?}"
+        ),
+    }
+    let mut expected = Vec::new();
+    for (i, a) in dated.signals.iter().enumerate() {
+        for (j, b) in dated.signals.iter().enumerate().skip(i + 1) {
+            if let (Some(da), Some(db)) = (a.date, b.date) {
+                if da != db {
+                    expected.push((i, j, (db - da).num_days()));
+                }
+            }
+        }
+    }
+    let conflicts: Vec<_> = dated
+        .conflicts
+        .iter()
+        .map(|c| (c.first, c.second, c.days))
+        .collect();
+    assert_eq!(conflicts, expected, "conflicts of {s:?}");
+    let mut last = 0;
+    for body in &dated.body_dates {
+        assert!(
+            in_text(&body.span),
+            "body date span {:?} in {s:?}",
+            body.span
+        );
+        assert!(body.span.start >= last, "body dates out of order in {s:?}");
+        last = body.span.start;
+        if let Some(err) = &body.error {
+            check_error(&s, err);
+        }
+        if body.resolution == BodyResolution::Month {
+            assert!(body.date.is_none(), "{body:?}");
+            let (_, month) = body.month.expect("a month reference has its month");
+            assert!((1..=12).contains(&month), "{body:?}");
+        }
+    }
+    for found in &dated.invalid {
+        assert!(in_text(&found.span()), "{found:?}");
+        assert!(found.date().is_none() && !found.is_valid(), "{found:?}");
+    }
 }

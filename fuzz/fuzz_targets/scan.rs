@@ -1,0 +1,8 @@
+//! Fuzz target `scan`: the oracle is `oracles::scan` (shared with `tests/fuzz_replay.rs`).
+#![no_main]
+
+#[allow(dead_code)]
+#[path = "../oracles.rs"]
+mod oracles;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| oracles::scan(data));
