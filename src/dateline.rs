@@ -193,7 +193,10 @@ pub(crate) fn resolve_month_day(
         None => limit
             .year()
             .checked_sub(1)
-            .and_then(|year| NaiveDate::from_ymd_opt(year, month, day)),
+            .and_then(|year| NaiveDate::from_ymd_opt(year, month, day))
+            // Only within the year ending at `limit`: last year's February 29 can be more than a
+            // year back (2024-02-29 against 2025-03-01 is 366 days), and is then not the answer.
+            .filter(|date| limit.signed_duration_since(*date).num_days() <= 365),
     };
     found.ok_or_else(unresolvable)
 }
@@ -218,11 +221,11 @@ fn place(input: &str) -> PResult<'_, &str> {
     }
     let mut end = 0usize;
     for (i, c) in input.char_indices() {
-        if i >= MAX_PLACE_LEN {
-            return fail(input, Expected::Place);
-        }
         if c == ',' {
             break;
+        }
+        if i >= MAX_PLACE_LEN {
+            return fail(input, Expected::Place);
         }
         let after_space = c == ' '
             && input
