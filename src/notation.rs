@@ -169,6 +169,14 @@ pub(crate) fn read(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
             matched => return (Some(*kind), matched),
         }
     }
+    // A place may start with `Juche` (`Juche Tower, April 15 (KCNA)`): when neither Juche
+    // notation matches, the text may still be a dateline. If it is not, the Juche error stands.
+    if first == b'J' && input.starts_with("Juche") {
+        let dateline = read_dateline(input);
+        if !matches!(dateline, Prefix::NoMatch(_)) {
+            return (Some(NotationKind::Dateline), dateline);
+        }
+    }
     let err = best.unwrap_or_else(|| Error::new(ErrorKind::Expected(Expected::Notation), 0..0));
     (None, Prefix::NoMatch(err))
 }
