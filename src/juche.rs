@@ -12,7 +12,7 @@
 //! JucheStamp ::= "Juche" Year "." Month "." Day "."?     Juche111.11.8.   Juche113.1.23
 //! JucheYear  ::= "Juche" " "+ Year (" "* "(" Year4 ")")?  Juche 113 (2024)  Juche 81(1992)  Juche 99
 //! Year       ::= Digit+          (1 or more; checked, so Juche99999999999999999999 is an error)
-//! Year4      ::= Digit Digit Digit Digit
+//! Year4      ::= Digit Digit Digit Digit (up to six digits, for the years after 9999 chrono has)
 //! Month      ::= Digit Digit?    (1-12)
 //! Day        ::= Digit Digit?    (valid for the month and year)
 //! ```
@@ -345,11 +345,12 @@ pub(crate) fn year_grammar(input: &str) -> PResult<'_, RawYear<'_>> {
     }
 }
 
-/// `" "* "(" Year4 ")"`
+/// `" "* "(" Year4 ")"`, where `Year4` may run to six digits so that `Display` of a year after
+/// 9999 (`JucheYear::from_gregorian(10000)`) reads back.
 fn gregorian_in_parens(input: &str) -> PResult<'_, &str> {
     let rest = input.trim_start_matches(' ');
     let (rest, _) = lit("(")(rest)?;
-    let (rest, year) = expect(Expected::Year4, digits(4, 4, Expected::Year4))(rest)?;
+    let (rest, year) = expect(Expected::Year4, digits(4, 6, Expected::Year4))(rest)?;
     let (rest, _) = lit(")")(rest)?;
     Ok((rest, year))
 }
