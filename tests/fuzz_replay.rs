@@ -113,3 +113,27 @@ fn regression(target: &str, name: &str) -> Vec<u8> {
         .join(name);
     fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
 }
+
+/// Found by the `dateline` target (`\x02\x1dPyangonyngMayNc`: the structured part builds a
+/// `February 29` dateline, resolved against +262141-05-29 with no grace). Cause: `resolve` fell
+/// back to the previous year's month and day without checking it was within a year, so a
+/// February 29 dateline resolved against any date from March 1 to December 31 of the year after a
+/// leap year gave that leap year's February 29, more than a year back, where the documented policy
+/// says unresolvable. Fixed in `resolve_month_day` (src/dateline.rs).
+#[test]
+fn regression_dateline_feb29_resolved_more_than_a_year_back() {
+    oracles::dateline(&regression(
+        "dateline",
+        "feb29-resolved-more-than-a-year-back",
+    ));
+    let ymd = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let leap: kcna_dates::Dateline = "Pyongyang, February 29 (KCNA)".parse().unwrap();
+    assert_eq!(leap.resolve(ymd(2025, 2, 26)), Ok(ymd(2024, 2, 29)));
+    assert_eq!(
+        leap.resolve_with_grace(ymd(2025, 2, 28), 0),
+        Ok(ymd(2024, 2, 29))
+    );
+    assert!(leap.resolve_with_grace(ymd(2025, 3, 1), 0).is_err());
+    assert!(leap.resolve(ymd(2025, 3, 5)).is_err());
+    assert!(leap.resolve(ymd(2025, 12, 30)).is_err());
+}
