@@ -1,0 +1,356 @@
+//! `eval`: how often the publication date matches a record's independently known date.
+
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
+use kcna_dates::date_article;
+use serde_json::{Map, Value, json};
+
+use crate::input::{Body, Item};
+use crate::output::iso;
+use crate::record::{RecordSpec, parse_iso, type_name};
+
+/// The field that holds the known date.
+pub const KNOWN_FIELD: &str = "known_date";
+
+/// The outcome of one record.
+pub enum Outcome {
+    /// A blank line.
+    Blank,
+    /// An unreadable record.
+    Error(String),
+    /// A record without `known_date`.
+    Unknown { dated: bool, conflict: bool },
+    /// A record with `known_date`.
+    Known {
+        known: NaiveDate,
+        dated: Option<NaiveDate>,
+        conflict: bool,
+        /// id, url and title, kept only for wrongly dated records.
+        about: Option<Box<Map<String, Value>>>,
+    },
+}
+
+/// Evaluates one JSON Lines item.
+pub fn evaluate(item: &Item, spec: &RecordSpec) -> Outcome {
+    let bytes = match &item.body {
+        Body::Bytes(bytes) => bytes,
+        Body::FileError(message) => return Outcome::Error(message.clone()),
+    };
+    let record = match spec.json(bytes) {
+        Ok(Some(record)) => record,
+        Ok(None) => return Outcome::Blank,
+        Err(message) => return Outcome::Error(message),
+    };
+    let known = match record.fields.get(KNOWN_FIELD) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => match parse_iso(s) {
+            Ok(date) => Some(date),
+            Err(err) => return Outcome::Error(format!("field `{KNOWN_FIELD}`: {err}")),
+        },
+        Some(other) => {
+            return Outcome::Error(format!(
+                "field `{KNOWN_FIELD}` is {}, expected a YYYY-MM-DD string",
+                type_name(other)
+            ));
+        }
+    };
+    let dated = date_article(&record.text, &record.options);
+    let conflict = !dated.conflicts.is_empty();
+    let Some(known) = known else {
+        return Outcome::Unknown {
+            dated: dated.publication_date.is_some(),
+            conflict,
+        };
+    };
+    let about = match dated.publication_date {
+        Some(date) if date != known => {
+            let mut about = Map::new();
+            if let Some(id) = record.id {
+                about.insert("id".into(), id);
+            }
+            for field in ["url", "title"] {
+                if let Some(value) = record.fields.get(field) {
+                    about.insert(field.into(), value.clone());
+                }
+            }
+            let source = dated.source.and_then(|i| dated.signals.get(i));
+            if let Some(source) = source {
+                about.insert("source_role".into(), source.role.as_str().into());
+                about.insert(
+                    "source_text".into(),
+                    record
+                        .text
+                        .get(source.span.clone())
+                        .map_or(Value::Null, Value::from),
+                );
+            }
+            about.insert("reference".into(), iso(record.options.reference));
+            Some(Box::new(about))
+        }
+        _ => None,
+    };
+    Outcome::Known {
+        known,
+        dated: dated.publication_date,
+        conflict,
+        about,
+    }
+}
+
+/// The counts of one file (or of all).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counts {
+    records: u64,
+    known: u64,
+    dated: u64,
+    exact: u64,
+    wrong_conflict: u64,
+    wrong_no_conflict: u64,
+    not_dated: u64,
+    same_year: u64,
+    errors: u64,
+    /// Over all records, with or without `known_date`.
+    all_dated: u64,
+    all_conflicts: u64,
+}
+
+impl Counts {
+    fn add(&mut self, other: &Counts) {
+        let fields = [
+            (&mut self.records, other.records),
+            (&mut self.known, other.known),
+            (&mut self.dated, other.dated),
+            (&mut self.exact, other.exact),
+            (&mut self.wrong_conflict, other.wrong_conflict),
+            (&mut self.wrong_no_conflict, other.wrong_no_conflict),
+            (&mut self.not_dated, other.not_dated),
+            (&mut self.same_year, other.same_year),
+            (&mut self.errors, other.errors),
+            (&mut self.all_dated, other.all_dated),
+            (&mut self.all_conflicts, other.all_conflicts),
+        ];
+        for (mine, theirs) in fields {
+            *mine = mine.saturating_add(theirs);
+        }
+    }
+
+    /// Counts one outcome.
+    pub fn count(&mut self, outcome: &Outcome) {
+        let bump = |n: &mut u64| *n = n.saturating_add(1);
+        match outcome {
+            Outcome::Blank => return,
+            Outcome::Error(_) => bump(&mut self.errors),
+            Outcome::Unknown { dated, conflict } => {
+                if *dated {
+                    bump(&mut self.all_dated);
+                }
+                if *conflict {
+                    bump(&mut self.all_conflicts);
+                }
+            }
+            Outcome::Known {
+                known,
+                dated,
+                conflict,
+                ..
+            } => {
+                bump(&mut self.known);
+                if *conflict {
+                    bump(&mut self.all_conflicts);
+                }
+                match dated {
+                    None => bump(&mut self.not_dated),
+                    Some(date) => {
+                        bump(&mut self.dated);
+                        bump(&mut self.all_dated);
+                        if date.year() == known.year() {
+                            bump(&mut self.same_year);
+                        }
+                        if date == known {
+                            bump(&mut self.exact);
+                        } else if *conflict {
+                            bump(&mut self.wrong_conflict);
+                        } else {
+                            bump(&mut self.wrong_no_conflict);
+                        }
+                    }
+                }
+            }
+        }
+        bump(&mut self.records);
+    }
+
+    /// Records with conflicts, for the summary line.
+    pub fn summary(&self) -> (u64, u64, u64, u64) {
+        (
+            self.records,
+            self.all_dated,
+            self.all_conflicts,
+            self.errors,
+        )
+    }
+
+    /// Whether any record failed.
+    pub fn failed(&self) -> bool {
+        self.errors > 0
+    }
+
+    fn to_json(self) -> Value {
+        json!({
+            "records": self.records,
+            "with_known_date": self.known,
+            "dated": self.dated,
+            "dated_exactly": self.exact,
+            "dated_wrongly_with_conflict": self.wrong_conflict,
+            "dated_wrongly_without_conflict": self.wrong_no_conflict,
+            "not_dated": self.not_dated,
+            "dated_same_year": self.same_year,
+            "errors": self.errors,
+            "dated_all": self.all_dated,
+            "with_conflicts_all": self.all_conflicts,
+        })
+    }
+}
+
+/// Per-file and total counts, and how they are written.
+pub struct Report {
+    files: Vec<(String, Counts)>,
+    json_only: bool,
+    show_wrong: bool,
+}
+
+impl Report {
+    /// An empty report.
+    pub fn new(json_only: bool, show_wrong: bool) -> Report {
+        Report {
+            files: Vec::new(),
+            json_only,
+            show_wrong,
+        }
+    }
+
+    /// Counts one record's outcome, writing its error object or (with `--show-wrong`) its
+    /// wrong date as it comes.
+    pub fn record(
+        &mut self,
+        item: &Item,
+        outcome: &Outcome,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        if self
+            .files
+            .last()
+            .is_none_or(|(name, _)| **name != *item.file)
+        {
+            self.files.push((item.file.to_string(), Counts::default()));
+        }
+        if let Some((_, counts)) = self.files.last_mut() {
+            counts.count(outcome);
+        }
+        match outcome {
+            Outcome::Error(message) => {
+                let line = if item.line == 0 {
+                    Value::Null
+                } else {
+                    item.line.into()
+                };
+                let obj = json!({"file": &*item.file, "line": line, "error": message});
+                writeln!(out, "{obj}")
+            }
+            Outcome::Known {
+                known,
+                dated: Some(dated),
+                conflict,
+                about: Some(about),
+            } if self.show_wrong => {
+                let days = dated.signed_duration_since(*known).num_days();
+                if self.json_only {
+                    let mut obj = Map::new();
+                    obj.insert("wrong".into(), true.into());
+                    obj.insert("file".into(), (&*item.file).into());
+                    obj.insert("line".into(), item.line.into());
+                    obj.insert("known_date".into(), iso(Some(*known)));
+                    obj.insert("publication_date".into(), iso(Some(*dated)));
+                    obj.insert("days".into(), days.into());
+                    obj.insert("conflict".into(), (*conflict).into());
+                    obj.extend(about.as_ref().clone());
+                    writeln!(out, "{}", Value::Object(obj))
+                } else {
+                    let text = |k: &str| match about.get(k) {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(other) => other.to_string(),
+                        None => String::new(),
+                    };
+                    writeln!(
+                        out,
+                        "wrong\t{}:{}\tknown {known}\tdated {dated}\t{days:+} days\t{}\tfrom {} `{}`\tid {}\turl {}\ttitle {}",
+                        item.file,
+                        item.line,
+                        if *conflict { "conflict" } else { "no conflict" },
+                        text("source_role"),
+                        text("source_text"),
+                        text("id"),
+                        text("url"),
+                        text("title"),
+                    )
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The totals over all files.
+    pub fn total(&self) -> Counts {
+        let mut total = Counts::default();
+        for (_, counts) in &self.files {
+            total.add(counts);
+        }
+        total
+    }
+
+    /// Writes the table (unless JSON only) and the final JSON object.
+    pub fn finish(&self, out: &mut impl Write) -> io::Result<()> {
+        let total = self.total();
+        if !self.json_only {
+            writeln!(
+                out,
+                "{:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}  file",
+                "records", "known", "dated", "exact", "wrong+c", "wrong-c", "undated", "errors"
+            )?;
+            let row = |out: &mut dyn Write, c: &Counts, name: &str| {
+                writeln!(
+                    out,
+                    "{:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}  {name}",
+                    c.records,
+                    c.known,
+                    c.dated,
+                    c.exact,
+                    c.wrong_conflict,
+                    c.wrong_no_conflict,
+                    c.not_dated,
+                    c.errors
+                )
+            };
+            for (name, counts) in &self.files {
+                row(out, counts, name)?;
+            }
+            if self.files.len() > 1 {
+                row(out, &total, "total")?;
+            }
+        }
+        let files: Vec<Value> = self
+            .files
+            .iter()
+            .map(|(name, counts)| {
+                let mut obj = Map::new();
+                obj.insert("file".into(), name.as_str().into());
+                if let Value::Object(fields) = counts.to_json() {
+                    obj.extend(fields);
+                }
+                Value::Object(obj)
+            })
+            .collect();
+        writeln!(out, "{}", json!({"files": files, "total": total.to_json()}))
+    }
+}
