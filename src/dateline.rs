@@ -20,6 +20,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use chrono::{Datelike, Days, NaiveDate};
+use nom::Offset;
 
 use crate::error::{Error, ErrorKind, Expected, month_name as english_month};
 use crate::lex::{Number, PResult, Prefix, check_day, digits, fail, full_month_name, lit, spaces};
@@ -214,30 +215,53 @@ fn is_place_char(c: char) -> bool {
     c.is_alphabetic() || matches!(c, '-' | '\'' | '.')
 }
 
-/// `Place ::= Word (" " Word)*`, the first word capitalised, followed by `,`.
+/// Lower-case words that may stand inside a place name (`Dar es Salaam`, `Rio de Janeiro`).
+const PARTICLES: &[&str] = &[
+    "al", "am", "an", "da", "das", "de", "del", "den", "der", "di", "do", "dos", "du", "el", "es",
+    "la", "le", "les", "upon", "van", "von", "y",
+];
+
+/// `Place ::= Word (" " Word)*`: each word capitalised, or a particle after the first; at most
+/// [`MAX_PLACE_LEN`] bytes.
 fn place(input: &str) -> PResult<'_, &str> {
-    if !input.chars().next().is_some_and(char::is_uppercase) {
-        return fail(input, Expected::Place);
+    let mut rest = input;
+    let mut first = true;
+    loop {
+        let (after, word) = place_word(rest)?;
+        let capital = word.starts_with(char::is_uppercase);
+        if !(capital || (!first && PARTICLES.contains(&word))) {
+            return fail(rest, Expected::Place);
+        }
+        first = false;
+        rest = after;
+        if input.offset(rest) > MAX_PLACE_LEN {
+            return fail(input, Expected::Place);
+        }
+        match rest.strip_prefix(' ') {
+            Some(next) if next.starts_with(char::is_alphabetic) => rest = next,
+            _ => break,
+        }
     }
+    match input.get(..input.offset(rest)) {
+        Some(name) => Ok((rest, name)),
+        None => fail(input, Expected::Place),
+    }
+}
+
+/// `Word ::= Letter (Letter | "-" | "'" | ".")*`, read no further than [`MAX_PLACE_LEN`] bytes.
+fn place_word(input: &str) -> PResult<'_, &str> {
     let mut end = 0usize;
     for (i, c) in input.char_indices() {
-        if c == ',' {
+        if !is_place_char(c) || (i == 0 && !c.is_alphabetic()) {
             break;
         }
         if i >= MAX_PLACE_LEN {
             return fail(input, Expected::Place);
         }
-        let after_space = c == ' '
-            && input
-                .get(i.saturating_add(1)..)
-                .is_some_and(|r| r.starts_with(|n: char| n.is_alphabetic()));
-        if !(is_place_char(c) || after_space) {
-            return fail(input, Expected::Place);
-        }
         end = i.saturating_add(c.len_utf8());
     }
     match (input.get(..end), input.get(end..)) {
-        (Some(name), Some(rest)) if !name.is_empty() => Ok((rest, name)),
+        (Some(word), Some(rest)) if !word.is_empty() => Ok((rest, word)),
         _ => fail(input, Expected::Place),
     }
 }

@@ -134,7 +134,7 @@ pub(crate) fn full_month(word: &str) -> Option<u32> {
 }
 
 /// The month of an abbreviated English month name (without its dot).
-fn abbreviated_month(word: &str) -> Option<u32> {
+pub(crate) fn abbreviated_month(word: &str) -> Option<u32> {
     Some(match word {
         "Jan" => 1,
         "Feb" => 2,

@@ -96,4 +96,6 @@ pub use error::{Error, ErrorKind, Expected};
 pub use juche::{DprkYear, JUCHE_OFFSET, JucheDate, JucheYear};
 pub use month_name::MonthNameDate;
 pub use notation::{Notation, NotationKind};
+#[doc(hidden)]
+pub use scan::scan_naive;
 pub use scan::{Found, Scan, scan};

@@ -80,45 +80,227 @@ impl Found {
 /// ]);
 /// ```
 pub fn scan(text: &str) -> Scan<'_> {
-    Scan { text, pos: 0 }
+    Scan { text, pos: 0, anchors_from: 0, anchors: anchors(text, 0) }
 }
 
 /// The iterator returned by [`scan`].
-#[derive(Clone, Debug)]
 pub struct Scan<'a> {
     text: &'a str,
+    /// Where the next notation may start: the end of the last one found.
     pos: usize,
+    /// The anchors still to visit; `None` only if the anchor automaton could not be built, in
+    /// which case every position is tried.
+    anchors: Option<aho_corasick::FindIter<'static, 'a>>,
+    /// Where `anchors` resumes: the end of the last anchor visited (for `Clone`).
+    anchors_from: usize,
+}
+
+/// The anchors of `text` from byte `from` on.
+fn anchors(text: &str, from: usize) -> Option<aho_corasick::FindIter<'static, '_>> {
+    let input = aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
+    ANCHORS.as_ref().map(|ac| ac.find_iter(input))
+}
+
+impl Clone for Scan<'_> {
+    fn clone(&self) -> Self {
+        let anchors = self.anchors.as_ref().and_then(|_| anchors(self.text, self.anchors_from));
+        Scan { text: self.text, pos: self.pos, anchors, anchors_from: self.anchors_from }
+    }
+}
+
+impl core::fmt::Debug for Scan<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Scan")
+            .field("pos", &self.pos)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Iterator for Scan<'_> {
     type Item = Found;
 
     fn next(&mut self) -> Option<Found> {
-        let bytes = self.text.as_bytes();
-        while let Some(start) = next_candidate(bytes, self.pos) {
-            let Some(rest) = self.text.get(start..) else {
-                self.pos = start.saturating_add(1);
-                continue;
-            };
-            let (kind, value, len) = match notation::read(rest) {
-                (Some(kind), Prefix::Valid(value, len)) => (kind, Ok(value), len),
-                (Some(kind), Prefix::Invalid(err, len)) => (kind, Err(err.shifted(start)), len),
-                _ => {
-                    self.pos = start.saturating_add(1);
-                    continue;
-                }
-            };
-            let end = start.saturating_add(trim_trailing_blanks(rest, len));
-            self.pos = end.max(start.saturating_add(1));
-            return Some(Found {
-                span: start..end,
-                kind,
-                value,
-            });
+        let Some(anchors) = self.anchors.as_mut() else {
+            return naive_next(self.text, &mut self.pos);
+        };
+        let (text, pos, anchors_from) = (self.text, &mut self.pos, &mut self.anchors_from);
+        let bytes = text.as_bytes();
+        for anchor in anchors.by_ref() {
+            *anchors_from = anchor.end();
+            let from = *pos;
+            let mut found = None;
+            candidate_starts(
+                bytes,
+                anchor.start(),
+                anchor.pattern().as_usize(),
+                |start| {
+                    if start >= from {
+                        found = read_at(text, start, pos);
+                    }
+                    found.is_some()
+                },
+            );
+            if let Some(found) = found {
+                return Some(earliest_dateline(text, from, found, pos));
+            }
         }
-        self.pos = bytes.len();
+        *pos = bytes.len();
         None
     }
+}
+
+/// The anchors: every notation contains one, at a known distance from its start.
+const MONTH_ANCHORS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+/// Pattern ids: 0..12 months, 12 `Juche`, 13..23 digit + `/`, 23..33 digit + `.`.
+const JUCHE_ANCHOR: usize = 12;
+const DOT_ANCHORS: usize = 23;
+
+static ANCHORS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        let mut patterns: Vec<String> = MONTH_ANCHORS.iter().map(|m| (*m).to_owned()).collect();
+        patterns.push("Juche".to_owned());
+        patterns.extend((b'0'..=b'9').map(|d| format!("{}/", char::from(d))));
+        patterns.extend((b'0'..=b'9').map(|d| format!("{}.", char::from(d))));
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(patterns)
+            .ok()
+    });
+
+/// The positions where a notation containing the anchor `pattern` at byte `at` may start, in
+/// increasing order, until `visit` returns `true`: exactly the positions the byte-by-byte scan would
+/// try that can reach the anchor.
+fn candidate_starts(bytes: &[u8], at: usize, pattern: usize, mut visit: impl FnMut(usize) -> bool) {
+    if pattern < JUCHE_ANCHOR {
+        // Only a month name can be the month of a date or a dateline (`Declaration` is not).
+        if !may_begin_at(bytes, at) || !starts_with_month_name(bytes.get(at..).unwrap_or(&[])) {
+            return;
+        }
+        // `Place, Month` (a dateline) or `Weekday, Month` before the month.
+        if let Some(comma) = comma_before(bytes, at) {
+            let from = comma.saturating_sub(MAX_PLACE_LOOKBACK);
+            for start in from..comma {
+                if bytes.get(start).is_some_and(u8::is_ascii_uppercase)
+                    && may_begin_at(bytes, start)
+                    && visit(start)
+                {
+                    return;
+                }
+            }
+        }
+        visit(at);
+    } else if pattern == JUCHE_ANCHOR {
+        visit(at);
+    } else {
+        // A digit run ending at `at`: a day of one or two digits before `/`, a four-digit year
+        // before `.`.
+        let (min, max) = if pattern < DOT_ANCHORS {
+            (1, 2)
+        } else {
+            (4, 4)
+        };
+        let run = bytes.get(..=at).map_or(0, |head| {
+            head.iter().rev().take_while(|b| b.is_ascii_digit()).count()
+        });
+        if run >= min && run <= max {
+            let start = at.saturating_add(1).saturating_sub(run);
+            if may_begin_at(bytes, start) {
+                visit(start);
+            }
+        }
+    }
+}
+
+/// Whether `bytes` starts with a whole English month name or abbreviation.
+fn starts_with_month_name(bytes: &[u8]) -> bool {
+    let word_len = bytes
+        .iter()
+        .take(10)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    bytes
+        .get(..word_len)
+        .and_then(|word| core::str::from_utf8(word).ok())
+        .is_some_and(|word| {
+            crate::lex::full_month(word).is_some() || crate::lex::abbreviated_month(word).is_some()
+        })
+}
+
+/// The longest place a dateline may have (see `dateline::MAX_PLACE_LEN`).
+const MAX_PLACE_LOOKBACK: usize = 64;
+
+/// The position of the `,` in `, ` + spaces just before `at`, if any.
+fn comma_before(bytes: &[u8], at: usize) -> Option<usize> {
+    let head = bytes.get(..at)?;
+    let spaces = head.iter().rev().take_while(|&&b| b == b' ').count();
+    let comma = at.checked_sub(spaces)?.checked_sub(1)?;
+    (spaces >= 1 && bytes.get(comma) == Some(&b',')).then_some(comma)
+}
+
+/// `found`, or a dateline that starts before it (at or after `from`) and ends at the same comma.
+///
+/// A dateline found from an anchor inside its place (`in MayPyongyang, November 8 (KCNA)`, found
+/// at `May`) may have a longer place that starts earlier; the byte-by-byte scan would find that
+/// one, so the anchored scan looks back from the comma too.
+fn earliest_dateline(text: &str, from: usize, found: Found, pos: &mut usize) -> Found {
+    let Some(Notation::Dateline(dateline)) = found.notation() else {
+        return found;
+    };
+    let comma = found.span.start.saturating_add(dateline.place().len());
+    let bytes = text.as_bytes();
+    let lookback = from.max(comma.saturating_sub(MAX_PLACE_LOOKBACK))..found.span.start;
+    for start in lookback {
+        if bytes.get(start).is_some_and(u8::is_ascii_uppercase) && may_begin_at(bytes, start) {
+            let mut earlier_pos = *pos;
+            if let Some(earlier) = read_at(text, start, &mut earlier_pos) {
+                *pos = earlier_pos;
+                return earlier;
+            }
+        }
+    }
+    found
+}
+
+/// Reads the notation at `start`, if any, and moves `pos` past it.
+fn read_at(text: &str, start: usize, pos: &mut usize) -> Option<Found> {
+    let rest = text.get(start..)?;
+    let (kind, value, len) = match notation::read(rest) {
+        (Some(kind), Prefix::Valid(value, len)) => (kind, Ok(value), len),
+        (Some(kind), Prefix::Invalid(err, len)) => (kind, Err(err.shifted(start)), len),
+        _ => return None,
+    };
+    let end = start.saturating_add(trim_trailing_blanks(rest, len));
+    *pos = end.max(start.saturating_add(1));
+    Some(Found {
+        span: start..end,
+        kind,
+        value,
+    })
+}
+
+/// The reference scanner: tries every position where a notation may begin, byte by byte.
+///
+/// [`scan`] must give exactly what this gives; it is public (but hidden) so that property tests
+/// and the `fastpath` fuzz target can check that.
+#[doc(hidden)]
+pub fn scan_naive(text: &str) -> impl Iterator<Item = Found> + '_ {
+    let mut pos = 0;
+    core::iter::from_fn(move || naive_next(text, &mut pos))
+}
+
+/// The next notation at or after `pos`, trying every candidate position.
+fn naive_next(text: &str, pos: &mut usize) -> Option<Found> {
+    let bytes = text.as_bytes();
+    while let Some(start) = next_candidate(bytes, *pos) {
+        match read_at(text, start, pos) {
+            Some(found) => return Some(found),
+            None => *pos = start.saturating_add(1),
+        }
+    }
+    *pos = bytes.len();
+    None
 }
 
 /// `len` less the blanks that end the first `len` bytes of `text` (a dateline's separator may be
@@ -135,11 +317,13 @@ fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
     let tail = bytes.get(from..)?;
     tail.iter()
         .enumerate()
-        .position(|(offset, &b)| {
-            let i = from.saturating_add(offset);
-            may_begin(bytes, i, b)
-        })
+        .position(|(offset, &b)| may_begin(bytes, from.saturating_add(offset), b))
         .map(|offset| from.saturating_add(offset))
+}
+
+/// Whether a notation may begin at byte `i`.
+fn may_begin_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_some_and(|&b| may_begin(bytes, i, b))
 }
 
 /// Whether a notation may begin at byte `i`, which is `b`.

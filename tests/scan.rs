@@ -215,3 +215,90 @@ fn spans_are_on_char_boundaries_in_non_ascii_text() {
     }
     assert_eq!(found(text).len(), 2);
 }
+
+#[test]
+fn place_is_capitalised_words_not_the_sentence_before_it() {
+    let text = "The delegation arrived in Pyongyang, November 8 (KCNA) -- and Dar es Salaam, June 3 (KCNA)";
+    let all = found(text);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].1, "Pyongyang, November 8 (KCNA) --");
+    assert_eq!(all[1].1, "Dar es Salaam, June 3 (KCNA)");
+}
+
+mod fast_equals_naive {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of KCNA-like text: notations, near misses, glue and noise.
+    const PIECES: &[&str] = &[
+        "Pyongyang, November 8 (KCNA) --",
+        "Dar es Salaam, June 3 (KCNA)",
+        "Kim Jong Un, ",
+        "Monday, ",
+        "November 7, 2022",
+        "May 08, 2025",
+        "Dec. 5, ",
+        "Juche 80 (1991)",
+        "Juche 29 (1930)",
+        "Juche",
+        "Juche111.11.8.",
+        "Juche0.1.1.",
+        "08/11/2022",
+        "31/02/2022",
+        "3/4",
+        "1,000/2024",
+        "2025.12.14.",
+        "2023.3.13",
+        "12.5",
+        " Thursday",
+        " Friday",
+        ", ",
+        " ",
+        "\n",
+        "\t[",
+        "]",
+        "(",
+        ")",
+        " -- ",
+        "\u{a0}",
+        "the Juche idea",
+        "on Monday",
+        "in May",
+        "Sept. ",
+        "February 29",
+        "(ACNC)",
+        "Panmunjom",
+        "1",
+        "08",
+        "2024",
+        ".",
+        "/",
+        "주체",
+        "é",
+        "ABC",
+    ];
+
+    fn texts() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// 4,096 generated texts: the anchored scanner finds exactly what the byte-by-byte one does.
+        #[test]
+        fn scan_matches_naive_scan(text in texts()) {
+            let fast: Vec<Found> = scan(&text).collect();
+            let naive: Vec<Found> = kcna_dates::scan_naive(&text).collect();
+            prop_assert_eq!(fast, naive);
+        }
+
+        /// 1,024 arbitrary strings, the same.
+        #[test]
+        fn scan_matches_naive_scan_on_any_text(text in "\\PC{0,80}") {
+            let fast: Vec<Found> = scan(&text).collect();
+            let naive: Vec<Found> = kcna_dates::scan_naive(&text).collect();
+            prop_assert_eq!(fast, naive);
+        }
+    }
+}
