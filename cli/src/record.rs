@@ -38,7 +38,7 @@ pub struct Record {
 pub fn utf8(bytes: &[u8]) -> Result<&str, String> {
     std::str::from_utf8(bytes).map_err(|err| {
         let at = err.valid_up_to();
-        format!("invalid UTF-8 at byte {at}")
+        format!("invalid UTF-8 at byte {at} of the line")
     })
 }
 
