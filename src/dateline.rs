@@ -359,26 +359,29 @@ impl fmt::Display for Dateline {
 mod alloc_free {
     use std::borrow::Cow;
 
-    /// Places and agencies common enough to be kept without allocating.
-    const INTERNED: &[&str] = &[
-        "Pyongyang",
-        "KCNA",
-        "ACNC",
-        "ATCC",
-        "Panmunjom",
-        "Kaesong",
-        "Rason",
-        "Wonsan",
-        "Hamhung",
-        "Sinuiju",
-        "Nampho",
-        "Chongjin",
-        "Haeju",
-        "Sariwon",
-        "Kanggye",
-        "Hyesan",
-        "Samjiyon",
-    ];
+    /// The interned copy of a place or agency common enough to be kept without allocating.
+    fn interned(text: &str) -> Option<&'static str> {
+        Some(match text {
+            "Pyongyang" => "Pyongyang",
+            "KCNA" => "KCNA",
+            "ACNC" => "ACNC",
+            "ATCC" => "ATCC",
+            "Panmunjom" => "Panmunjom",
+            "Kaesong" => "Kaesong",
+            "Rason" => "Rason",
+            "Wonsan" => "Wonsan",
+            "Hamhung" => "Hamhung",
+            "Sinuiju" => "Sinuiju",
+            "Nampho" => "Nampho",
+            "Chongjin" => "Chongjin",
+            "Haeju" => "Haeju",
+            "Sariwon" => "Sariwon",
+            "Kanggye" => "Kanggye",
+            "Hyesan" => "Hyesan",
+            "Samjiyon" => "Samjiyon",
+            _ => return None,
+        })
+    }
 
     /// A place or agency name: a `&'static str` when interned, else owned.
     #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -386,7 +389,7 @@ mod alloc_free {
 
     impl Text {
         pub(super) fn new(text: &str) -> Text {
-            match INTERNED.iter().find(|s| **s == text) {
+            match interned(text) {
                 Some(s) => Text(Cow::Borrowed(s)),
                 None => Text(Cow::Owned(text.to_owned())),
             }
