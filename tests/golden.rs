@@ -1318,6 +1318,24 @@ fn dateline() {
             ),
         ),
         (
+            // Without the comma, the place runs on over the capitalised month name.
+            "Pyongyang November 8 (KCNA)",
+            expected(
+                Expected::Literal(","),
+                18,
+                "expected `,` after `Pyongyang November`, but found ` `",
+            ),
+        ),
+        (
+            // Lower-case words inside a place are particles only.
+            "Pyongyang city, November 8 (KCNA)",
+            expected(
+                Expected::Place,
+                10,
+                "expected place name after `Pyongyang `, but found `c`",
+            ),
+        ),
+        (
             "Pyongyang, November 8 (kcna)",
             expected(
                 Expected::Agency,
