@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -269,8 +270,9 @@ where
     Ok(())
 }
 
-/// Works on `batch` with `threads` threads (item `i` on thread `i % threads`, which balances
-/// long and short records) while this thread reads the next batch.
+/// Works on `batch` with `threads` threads: `threads - 1` spawned workers start at once, and
+/// this thread joins them once it has read the next batch. Items are handed out in small chunks
+/// from a shared counter, so a slow record (or a descheduled thread) does not hold up the others.
 fn work_in_parallel<O, W>(
     batch: &[Item],
     threads: usize,
@@ -281,34 +283,40 @@ where
     O: Send,
     W: Fn(&Item) -> O + Sync,
 {
+    const CHUNK: usize = 16;
+    let next_chunk = AtomicUsize::new(0);
+    let chunks = batch.len().div_ceil(CHUNK);
+    let worker = || {
+        let mut done: Vec<(usize, Vec<O>)> = Vec::new();
+        loop {
+            let index = next_chunk.fetch_add(1, Ordering::Relaxed);
+            if index >= chunks {
+                return done;
+            }
+            let start = index.saturating_mul(CHUNK);
+            let end = start.saturating_add(CHUNK).min(batch.len());
+            let items = batch.get(start..end).unwrap_or(&[]);
+            done.push((index, items.iter().map(work).collect()));
+        }
+    };
     thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    batch
-                        .iter()
-                        .enumerate()
-                        .skip(t)
-                        .step_by(threads)
-                        .map(|(i, item)| (i, work(item)))
-                        .collect::<Vec<(usize, O)>>()
-                })
-            })
-            .collect();
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(worker)).collect();
         let next = reader.batch();
-        let mut slots: Vec<Option<O>> = std::iter::repeat_with(|| None).take(batch.len()).collect();
+        let mut slots: Vec<Option<Vec<O>>> = std::iter::repeat_with(|| None).take(chunks).collect();
+        let mut place = |done: Vec<(usize, Vec<O>)>| {
+            for (index, results) in done {
+                if let Some(slot) = slots.get_mut(index) {
+                    *slot = Some(results);
+                }
+            }
+        };
+        place(worker());
         for handle in handles {
             match handle.join() {
-                Ok(results) => {
-                    for (i, result) in results {
-                        if let Some(slot) = slots.get_mut(i) {
-                            *slot = Some(result);
-                        }
-                    }
-                }
+                Ok(done) => place(done),
                 Err(payload) => std::panic::resume_unwind(payload),
             }
         }
-        (slots.into_iter().flatten().collect(), next)
+        (slots.into_iter().flatten().flatten().collect(), next)
     })
 }
