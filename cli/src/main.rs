@@ -118,7 +118,8 @@ struct DatingArgs {
     /// Reference date (YYYY-MM-DD) to resolve datelines against when the text has no stamp.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "reference_field")]
     reference: Option<NaiveDate>,
-    /// A field of each JSON Lines record that holds the reference date (YYYY-MM-DD).
+    /// A field of each JSON Lines record that holds the reference date (YYYY-MM-DD); a record
+    /// without it (or with null) has no reference, one with a malformed date is an error.
     #[arg(long, value_name = "NAME")]
     reference_field: Option<String>,
     /// Days added to the reference date (from --reference-field or --reference); may be negative.
