@@ -72,6 +72,14 @@ pub(crate) fn prefix(input: &str) -> Prefix<NaiveDate> {
 /// [`ErrorKind::DayOutOfRange`](crate::ErrorKind::DayOutOfRange) and
 /// [`ErrorKind::NoSuchDate`](crate::ErrorKind::NoSuchDate) (`29/02/2023`) for days that do not exist.
 pub fn parse_dmy(input: &str) -> Result<NaiveDate, Error> {
+    match crate::fast::dmy(input) {
+        Some(date) => Ok(date),
+        None => parse_dmy_grammar(input),
+    }
+}
+
+/// [`parse_dmy`] by the nom grammar alone, without the fast path.
+pub(crate) fn parse_dmy_grammar(input: &str) -> Result<NaiveDate, Error> {
     prefix(input).strict(input)
 }
 

@@ -200,7 +200,10 @@ impl FromStr for JucheDate {
 
     /// Parses a whole Juche stamp: `Juche111.11.8.`, `Juche113.01.23`.
     fn from_str(input: &str) -> Result<JucheDate, Error> {
-        prefix_stamp(input).strict(input)
+        match crate::fast::juche_stamp(input) {
+            Some(date) => Ok(JucheDate { date }),
+            None => prefix_stamp(input).strict(input),
+        }
     }
 }
 

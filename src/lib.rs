@@ -72,6 +72,7 @@ mod dateline;
 mod dmy;
 mod dotted;
 mod error;
+mod fast;
 mod juche;
 mod lex;
 mod month_name;
@@ -99,3 +100,58 @@ pub use notation::{Notation, NotationKind};
 #[doc(hidden)]
 pub use scan::scan_naive;
 pub use scan::{Found, Scan, scan};
+
+/// The fast paths and the grammars behind them, for the differential tests and the `fastpath` fuzz
+/// target. Not part of the API.
+#[doc(hidden)]
+pub mod __fastpath {
+    use chrono::NaiveDate;
+
+    use crate::{Dateline, Error, JucheDate, MonthNameDate, Notation};
+
+    /// The `DD/MM/YYYY` fast path.
+    pub fn dmy_fast(input: &str) -> Option<NaiveDate> {
+        crate::fast::dmy(input)
+    }
+
+    /// `DD/MM/YYYY` by the grammar alone.
+    pub fn dmy_grammar(input: &str) -> Result<NaiveDate, Error> {
+        crate::dmy::parse_dmy_grammar(input)
+    }
+
+    /// The Juche stamp fast path.
+    pub fn juche_fast(input: &str) -> Option<NaiveDate> {
+        crate::fast::juche_stamp(input)
+    }
+
+    /// A Juche stamp by the grammar alone.
+    pub fn juche_grammar(input: &str) -> Result<JucheDate, Error> {
+        crate::juche::prefix_stamp(input).strict(input)
+    }
+
+    /// The month-name date fast path.
+    pub fn month_name_fast(input: &str) -> Option<NaiveDate> {
+        crate::fast::month_name_date(input)
+    }
+
+    /// A month-name date by the grammar alone.
+    pub fn month_name_grammar(input: &str) -> Result<MonthNameDate, Error> {
+        crate::month_name::prefix(input).strict(input)
+    }
+
+    /// The dateline fast path: place, month, day, agency.
+    pub fn dateline_fast(input: &str) -> Option<(String, u32, u32, String)> {
+        crate::fast::dateline(input).map(|p| (p.place.to_owned(), p.month, p.day, p.agency.to_owned()))
+    }
+
+    /// A dateline by the grammar alone.
+    pub fn dateline_grammar(input: &str) -> Result<Dateline, Error> {
+        crate::dateline::prefix(input).strict(input)
+    }
+
+    /// Any notation by the grammars alone (for comparison with `Notation::from_str`).
+    pub fn notation_grammar(input: &str) -> Result<Notation, Error> {
+        crate::notation::prefix(input).strict(input)
+    }
+}
+

@@ -64,12 +64,26 @@ pub struct MonthNameDate {
 
 impl MonthNameDate {
     /// A date to be written with a Gregorian year and no weekday (`November 8, 2022`).
-    pub fn from_date(date: NaiveDate) -> MonthNameDate {
-        MonthNameDate {
-            date,
-            juche: None,
-            weekday_given: false,
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = kcna_dates::MonthNameDate::from_date(NaiveDate::from_ymd_opt(2022, 11, 8).unwrap())?;
+    /// assert_eq!(d.to_string(), "November 8, 2022");
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::YearOutOfRange`] for a year outside 0..=9999, which has no four-digit form.
+    pub fn from_date(date: NaiveDate) -> Result<MonthNameDate, Error> {
+        if !(0..=9999).contains(&date.year()) {
+            return Err(Error::new(ErrorKind::YearOutOfRange, 0..0));
         }
+        Ok(MonthNameDate::from_gregorian(date))
+    }
+
+    /// A date with a four-digit Gregorian year, as the grammar reads it.
+    pub(crate) fn from_gregorian(date: NaiveDate) -> MonthNameDate {
+        MonthNameDate { date, juche: None, weekday_given: false }
     }
 
     /// The date.
@@ -220,7 +234,10 @@ impl FromStr for MonthNameDate {
     /// Parses a whole month-name date: `May 08, 2025`, `Dec. 5, Juche 80 (1991)`,
     /// `Monday, November 7, 2022`, `Feb. 19, 2026 Thursday`.
     fn from_str(input: &str) -> Result<MonthNameDate, Error> {
-        prefix(input).strict(input)
+        match crate::fast::month_name_date(input) {
+            Some(date) => Ok(MonthNameDate::from_gregorian(date)),
+            None => prefix(input).strict(input),
+        }
     }
 }
 

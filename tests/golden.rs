@@ -984,14 +984,19 @@ fn month_name() {
 
     let (d, len) = MonthNameDate::parse_prefix("May 08, 2025May 08, 2025").unwrap();
     assert_eq!((d.date(), len), (ymd(2025, 5, 8), 12));
-    let plain = MonthNameDate::from_date(ymd(2022, 11, 8));
+    let plain = MonthNameDate::from_date(ymd(2022, 11, 8)).unwrap();
     assert_eq!(plain.to_string(), "November 8, 2022");
     assert_eq!((plain.juche_year(), plain.weekday()), (None, None));
     assert_eq!(NaiveDate::from(plain), ymd(2022, 11, 8));
     assert_eq!(
-        MonthNameDate::from_date(ymd(5, 1, 2)).to_string(),
+        MonthNameDate::from_date(ymd(5, 1, 2)).unwrap().to_string(),
         "January 2, 0005"
     );
+    // A year with no four-digit form cannot be written, so it is refused.
+    for year in [-1, 10_000] {
+        let err = MonthNameDate::from_date(ymd(year, 1, 1)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::YearOutOfRange);
+    }
 }
 
 /// (Juche year, Gregorian year, Gregorian year given, canonical text)
@@ -1834,7 +1839,7 @@ fn notation_display_round_trip() {
         Notation::DottedStamp(ymd(2024, 2, 11)),
         Notation::MonthName("Mar. 10, Juche 111 (2022) Thursday".parse().unwrap()),
         Notation::MonthName("Dec. 5, Juche 80".parse().unwrap()),
-        Notation::MonthName(MonthNameDate::from_date(ymd(2025, 5, 8))),
+        Notation::MonthName(MonthNameDate::from_date(ymd(2025, 5, 8)).unwrap()),
         Notation::JucheYear("Juche 81(1992)".parse().unwrap()),
         Notation::JucheYear(JucheYear::new(99).unwrap()),
     ];

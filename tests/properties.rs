@@ -605,7 +605,7 @@ proptest! {
         padded_day in any::<bool>(),
     ) {
         // Built by the constructor.
-        let plain = MonthNameDate::from_date(date);
+        let plain = MonthNameDate::from_date(date).unwrap();
         let text = plain.to_string();
         prop_assert_eq!(text.parse::<MonthNameDate>(), Ok(plain), "{:?}", text);
         prop_assert_eq!(&text, &format!("{} {}, {:04}", MONTHS[date.month0() as usize], date.day(), date.year()));

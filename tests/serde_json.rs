@@ -88,7 +88,7 @@ fn month_name_date() {
     let v: MonthNameDate = golden("\"Dec. 5, Juche 80\"", "\"December 5, Juche 80\"");
     assert_eq!(v.date(), ymd(1991, 12, 5));
     assert_eq!(
-        serde_json::to_string(&MonthNameDate::from_date(ymd(2022, 11, 8))).unwrap(),
+        serde_json::to_string(&MonthNameDate::from_date(ymd(2022, 11, 8)).unwrap()).unwrap(),
         "\"November 8, 2022\""
     );
 }
