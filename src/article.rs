@@ -223,8 +223,10 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
         };
         let role = match notation {
             Notation::JucheStamp(_) | Notation::DottedStamp(_) => Some(SignalRole::PageStamp),
-            Notation::Dmy(_) => Some(SignalRole::DayFirstStamp),
-            Notation::MonthName(_) if starts_line(text, found.span().start, last_signal_end) => {
+            Notation::Dmy(_) if labelled(text, found.span().start) => {
+                Some(SignalRole::DayFirstStamp)
+            }
+            Notation::MonthName(_) if heads_line(text, found.span(), last_signal_end) => {
                 Some(SignalRole::Header)
             }
             Notation::Dateline(_) => Some(SignalRole::Dateline),
@@ -268,10 +270,15 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
         }
     }
 
-    let stamp_date = first_date(&signals, SignalRole::PageStamp)
-        .or_else(|| first_date(&signals, SignalRole::DayFirstStamp))
-        .or_else(|| first_date(&signals, SignalRole::Header));
-    let reference = stamp_date.map(|(_, date)| date).or(options.reference);
+    let page_date = first_date(&signals, SignalRole::PageStamp)
+        .or_else(|| first_date(&signals, SignalRole::DayFirstStamp));
+    let header_date = first_date(&signals, SignalRole::Header);
+    let stamp_date = page_date.or(header_date);
+    // Datelines take their year from a stamp, else the caller's reference, else a header.
+    let reference = page_date
+        .map(|(_, date)| date)
+        .or(options.reference)
+        .or(header_date.map(|(_, date)| date));
     for (index, dateline) in &datelines {
         let Some(signal) = signals.get_mut(*index) else {
             continue;
@@ -297,7 +304,8 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
     };
     let anchor = first_date(&signals, SignalRole::Dateline)
         .map(|(_, d)| d)
-        .or(publication_date);
+        .or(publication_date)
+        .or(options.reference);
 
     body_dates.extend(relative_dates(text, &spans, anchor));
     body_dates.sort_by_key(|b| b.span.start);
@@ -343,18 +351,49 @@ fn conflicts(signals: &[Signal]) -> Vec<Conflict> {
     out
 }
 
-/// Whether the notation at `start` heads a line: only blanks and brackets before it on its line,
-/// or it directly follows the previous signal (glued listings).
+/// Whether a day-first date at `start` is a stamp: first on its line, or after a label such as
+/// `Date:` (in the body, `12/05/2022` is a date mentioned, not the page's date).
+fn labelled(text: &str, start: usize) -> bool {
+    let line = line_before(text, start).trim_matches(is_blank_or_bracket);
+    line.is_empty() || line.ends_with(':')
+}
+
+/// The part of its line before byte `start`.
+fn line_before(text: &str, start: usize) -> &str {
+    text.get(..start)
+        .unwrap_or("")
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+}
+
+/// Whether `c` may stand around a heading date without making it part of a sentence.
+fn is_blank_or_bracket(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | '|')
+}
+
+/// Whether a month-name date at `span` is a heading or listing date: it starts its line (or is
+/// glued to the previous signal) and nothing but blanks, a `|` field separator or another glued
+/// month-name date follows it on its line. `April 25, Juche 21 (1932) was the day when…` is a
+/// date in a sentence, not a heading.
+fn heads_line(text: &str, span: Range<usize>, last_signal_end: Option<usize>) -> bool {
+    if !starts_line(text, span.start, last_signal_end) {
+        return false;
+    }
+    let rest = text.get(span.end..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    let after = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ']' | ')'));
+    after.is_empty() || after.starts_with('|') || crate::MonthNameDate::parse_prefix(after).is_ok()
+}
+
+/// Whether the notation at `start` starts its line (after blanks and brackets) or directly follows
+/// the previous signal (glued listings).
 fn starts_line(text: &str, start: usize, last_signal_end: Option<usize>) -> bool {
-    let before = text.get(..start).unwrap_or("");
-    let line = before.rsplit('\n').next().unwrap_or("");
+    let line = line_before(text, start);
     let after_signal = last_signal_end
         .and_then(|end| text.get(end..start))
         .is_some_and(|between| between.trim().is_empty());
-    after_signal
-        || line
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '[' | '(' | '|'))
-            .is_empty()
+    after_signal || line.trim_matches(is_blank_or_bracket).is_empty()
 }
 
 /// A relative date in the body, as read by its grammar.

@@ -131,6 +131,34 @@ pub enum ErrorKind {
     },
 }
 
+impl ErrorKind {
+    /// A short stable name for the kind, for logs and JSON: `expected`, `trailing_input`,
+    /// `month_out_of_range`, `day_out_of_range`, `no_such_date`, `year_out_of_range`,
+    /// `juche_year_out_of_range`, `before_juche`, `year_mismatch`, `weekday_mismatch`,
+    /// `no_reference`, `unresolvable`.
+    ///
+    /// ```
+    /// let err = kcna_dates::parse_dmy("08/13/2022").unwrap_err();
+    /// assert_eq!(err.kind().as_str(), "month_out_of_range");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ErrorKind::Expected(_) => "expected",
+            ErrorKind::TrailingInput => "trailing_input",
+            ErrorKind::MonthOutOfRange { .. } => "month_out_of_range",
+            ErrorKind::DayOutOfRange { .. } => "day_out_of_range",
+            ErrorKind::NoSuchDate { .. } => "no_such_date",
+            ErrorKind::YearOutOfRange => "year_out_of_range",
+            ErrorKind::JucheYearOutOfRange => "juche_year_out_of_range",
+            ErrorKind::BeforeJuche { .. } => "before_juche",
+            ErrorKind::YearMismatch { .. } => "year_mismatch",
+            ErrorKind::WeekdayMismatch { .. } => "weekday_mismatch",
+            ErrorKind::NoReference => "no_reference",
+            ErrorKind::Unresolvable { .. } => "unresolvable",
+        }
+    }
+}
+
 /// The error of every fallible operation of this crate.
 ///
 /// It says what was wrong ([`kind`](Error::kind)), where ([`span`](Error::span): byte offsets
@@ -217,8 +245,9 @@ impl Error {
     /// The quoted text of the span, or its byte range when no input was attached.
     fn write_at(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.context.as_deref() {
-            Some(c) => write!(f, "`{}`", c.at.escape_debug()),
-            None => write!(f, "at bytes {:?}", self.span),
+            Some(c) => write!(f, " `{}`", c.at.escape_debug()),
+            None if self.span.is_empty() => Ok(()),
+            None => write!(f, " at bytes {:?}", self.span),
         }
     }
 }
@@ -237,7 +266,12 @@ impl fmt::Display for Error {
                 self.write_found(f)
             }
             ErrorKind::TrailingInput => {
-                f.write_str("expected end of input after a complete date, but found ")?;
+                f.write_str("expected end of input ")?;
+                match self.context.as_deref() {
+                    Some(c) => write!(f, "after `{}`", c.before.escape_debug())?,
+                    None => write!(f, "at byte {}", self.span.start)?,
+                }
+                f.write_str(", but found ")?;
                 self.write_found(f)
             }
             ErrorKind::MonthOutOfRange { month } => {
@@ -258,12 +292,12 @@ impl fmt::Display for Error {
                 None => write!(f, "day {day} of month {month} does not exist in {year}"),
             },
             ErrorKind::YearOutOfRange => {
-                f.write_str("year ")?;
+                f.write_str("year")?;
                 self.write_at(f)?;
                 f.write_str(" is out of range")
             }
             ErrorKind::JucheYearOutOfRange => {
-                f.write_str("Juche year ")?;
+                f.write_str("Juche year")?;
                 self.write_at(f)?;
                 f.write_str(" is out of range, expected 1 (1912) or later within chrono's range")
             }

@@ -279,3 +279,63 @@ fn invalid_candidates_are_kept_apart() {
     assert_eq!(&text[dated.invalid[0].span()], "31/02/2022");
     assert_eq!(dated.publication_date, None);
 }
+
+#[test]
+fn a_date_starting_a_sentence_is_not_a_heading() {
+    // Rodong Sinmun, 2022-04-26: a body line begins with a historical date.
+    let text = "Intro.\nApril 25, Juche 21 (1932) was the day when the army was founded.\n\
+                Pyongyang, April 25 (KCNA) -- text";
+    let dated = date_article(text, &with_reference(ymd(2022, 4, 26)));
+    assert_eq!(dated.publication_date, Some(ymd(2022, 4, 25)));
+    assert_eq!(dated.signals.len(), 1);
+    assert_eq!(dated.signals[0].role, SignalRole::Dateline);
+    assert_eq!(
+        body(text, &dated),
+        [(
+            "April 25, Juche 21 (1932)",
+            BodyResolution::Explicit,
+            Some(ymd(1932, 4, 25))
+        )]
+    );
+}
+
+#[test]
+fn a_day_first_date_in_a_sentence_is_a_body_date() {
+    let text = "Published on 12/05/2022 in the body.\nPyongyang, May 13 (KCNA) -- x";
+    let dated = date_article(text, &with_reference(ymd(2022, 5, 13)));
+    assert_eq!(dated.publication_date, Some(ymd(2022, 5, 13)));
+    assert!(dated.conflicts.is_empty());
+    assert_eq!(
+        body(text, &dated),
+        [(
+            "12/05/2022",
+            BodyResolution::Explicit,
+            Some(ymd(2022, 5, 12))
+        )]
+    );
+}
+
+#[test]
+fn body_dates_fall_back_to_the_reference() {
+    // kcna.co.jp texts have no dateline and no stamp.
+    let text = "The delegation left on Thursday after talks on Nov. 27.";
+    let dated = date_article(text, &with_reference(ymd(2012, 11, 30)));
+    assert_eq!(dated.publication_date, None);
+    assert_eq!(
+        body(text, &dated),
+        [
+            ("Thursday", BodyResolution::Weekday, Some(ymd(2012, 11, 29))),
+            ("Nov. 27", BodyResolution::MonthDay, Some(ymd(2012, 11, 27))),
+        ]
+    );
+}
+
+#[test]
+fn a_stamp_outranks_the_reference_for_datelines_and_a_reference_outranks_a_heading() {
+    let text = "Mar. 10, Juche 111 (2022) Thursday\nPyongyang, March 9 (KCNA) -- x";
+    let dated = date_article(text, &with_reference(ymd(2023, 3, 12)));
+    // The heading dates the page; the dateline is resolved against the caller's reference.
+    assert_eq!(dated.publication_date, Some(ymd(2022, 3, 10)));
+    assert_eq!(dated.signals[1].date, Some(ymd(2023, 3, 9)));
+    assert_eq!(dated.conflicts.len(), 1);
+}

@@ -283,21 +283,21 @@ fn juche_stamp() {
             "Juche111.11.8.x",
             trailing(
                 14..15,
-                "expected end of input after a complete date, but found `x`",
+                "expected end of input after `Juche111.11.8.`, but found `x`",
             ),
         ),
         (
             "Juche111.11.8..",
             trailing(
                 14..15,
-                "expected end of input after a complete date, but found `.`",
+                "expected end of input after `Juche111.11.8.`, but found `.`",
             ),
         ),
         (
             "Juche111.11.8.\u{a0}",
             trailing(
                 14..16,
-                "expected end of input after a complete date, but found `\\u{a0}`",
+                "expected end of input after `Juche111.11.8.`, but found `\\u{a0}`",
             ),
         ),
         (
@@ -350,10 +350,7 @@ fn juche_stamp_accessors_and_conversions() {
     // JucheDate::new errors: constructor errors have no input to quote.
     let e = JucheDate::new(0, 1, 1).unwrap_err();
     assert_eq!((e.kind(), e.span()), (ErrorKind::JucheYearOutOfRange, 0..0));
-    assert_eq!(
-        e.to_string(),
-        format!("Juche year at bytes 0..0 {JUCHE_RANGE}")
-    );
+    assert_eq!(e.to_string(), format!("Juche year {JUCHE_RANGE}"));
     let e = JucheDate::new(112, 2, 29).unwrap_err();
     assert_eq!(
         e.kind(),
@@ -599,14 +596,14 @@ fn dmy() {
             "08/11/2022 ",
             trailing(
                 10..11,
-                "expected end of input after a complete date, but found ` `",
+                "expected end of input after `08/11/2022`, but found ` `",
             ),
         ),
         (
             "08/11/2022é",
             trailing(
                 10..12,
-                "expected end of input after a complete date, but found `é`",
+                "expected end of input after `08/11/2022`, but found `é`",
             ),
         ),
     ];
@@ -712,7 +709,7 @@ fn dotted() {
             "2023.12.01..",
             trailing(
                 11..12,
-                "expected end of input after a complete date, but found `.`",
+                "expected end of input after `2023.12.01.`, but found `.`",
             ),
         ),
     ];
@@ -948,14 +945,14 @@ fn month_name() {
             "May 08, 2025May 08, 2025",
             trailing(
                 12..13,
-                "expected end of input after a complete date, but found `M`",
+                "expected end of input after `May 08, 2025`, but found `M`",
             ),
         ),
         (
             "May 08, 2025 Funday",
             trailing(
                 12..13,
-                "expected end of input after a complete date, but found ` `",
+                "expected end of input after `May 08, 2025`, but found ` `",
             ),
         ),
         (
@@ -963,7 +960,7 @@ fn month_name() {
             "Monday, November 7, 2022 Monday",
             trailing(
                 24..25,
-                "expected end of input after a complete date, but found ` `",
+                "expected end of input after `Monday, November 7, 2022`, but found ` `",
             ),
         ),
     ];
@@ -1097,14 +1094,14 @@ fn juche_year() {
             "Juche 113 (24)",
             trailing(
                 9..10,
-                "expected end of input after a complete date, but found ` `",
+                "expected end of input after `Juche 113`, but found ` `",
             ),
         ),
         (
             "Juche 113 (2024",
             trailing(
                 9..10,
-                "expected end of input after a complete date, but found ` `",
+                "expected end of input after `Juche 113`, but found ` `",
             ),
         ),
     ];
@@ -1266,28 +1263,28 @@ fn dateline() {
             "Pyongyang, November 3 (KCNA) \u{2013} Avengers",
             trailing(
                 33..34,
-                "expected end of input after a complete date, but found `A`",
+                "expected end of input after `Pyongyang, November 3 (KCNA) – `, but found `A`",
             ),
         ),
         (
             "Pyongyang, November 8 (KCNA) --Kim Jong Un",
             trailing(
                 31..32,
-                "expected end of input after a complete date, but found `K`",
+                "expected end of input after `Pyongyang, November 8 (KCNA) --`, but found `K`",
             ),
         ),
         (
             "Pyongyang, November 8 (KCNA) --\u{a0}Kim",
             trailing(
                 33..34,
-                "expected end of input after a complete date, but found `K`",
+                "expected end of input after `Pyongyang, November 8 (KCNA) --\\u{a0}`, but found `K`",
             ),
         ),
         (
             "Pyongyang, November 8 (KCNA) -",
             trailing(
                 28..29,
-                "expected end of input after a complete date, but found ` `",
+                "expected end of input after `Pyongyang, November 8 (KCNA)`, but found ` `",
             ),
         ),
         (
@@ -1384,7 +1381,7 @@ fn dateline() {
             "Pyongyang, November 8 (KCNA) -- and a very long tail x",
             trailing(
                 32..33,
-                "expected end of input after a complete date, but found `a`",
+                "expected end of input after `Pyongyang, November 8 (KCNA) -- `, but found `a`",
             ),
         ),
         (
@@ -1498,7 +1495,7 @@ fn dateline_new() {
         err("Pyong, yang", 2, 3, "KCNA"),
         (
             ErrorKind::TrailingInput,
-            "expected end of input after a complete date, but found `,`".to_owned()
+            "expected end of input after `Pyong`, but found `,`".to_owned()
         )
     );
     assert_eq!(
@@ -1815,7 +1812,7 @@ fn notation_dispatch() {
             "Juche 99 x",
             trailing(
                 8..9,
-                "expected end of input after a complete date, but found ` `",
+                "expected end of input after `Juche 99`, but found ` `",
             ),
         ),
     ];
@@ -1916,7 +1913,7 @@ fn every_error_display() {
         ),
         (
             "Juche 113 (2024)x".parse::<JucheYear>().unwrap_err(),
-            "expected end of input after a complete date, but found `x`",
+            "expected end of input after `Juche 113 (2024)`, but found `x`",
         ),
         (
             parse_dmy("08/13/2022").unwrap_err(),
