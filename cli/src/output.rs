@@ -1,7 +1,7 @@
 //! The JSON shapes of the library's values. Every date is ISO `YYYY-MM-DD`.
 
 use chrono::{NaiveDate, Weekday};
-use kcna_dates::{ArticleDate, Error, ErrorKind, Found, JucheDate, Notation};
+use kcna_dates::{ArticleDate, Error, Found, JucheDate, Notation};
 use serde_json::{Map, Value, json};
 
 /// `"YYYY-MM-DD"` or `null`.
@@ -31,31 +31,12 @@ pub fn message(error: Option<&Error>) -> Value {
     error.map_or(Value::Null, |e| Value::String(e.to_string()))
 }
 
-/// A short stable name of an error kind.
-pub fn kind_name(kind: ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::Expected(_) => "expected",
-        ErrorKind::TrailingInput => "trailing_input",
-        ErrorKind::MonthOutOfRange { .. } => "month_out_of_range",
-        ErrorKind::DayOutOfRange { .. } => "day_out_of_range",
-        ErrorKind::NoSuchDate { .. } => "no_such_date",
-        ErrorKind::YearOutOfRange => "year_out_of_range",
-        ErrorKind::JucheYearOutOfRange => "juche_year_out_of_range",
-        ErrorKind::BeforeJuche { .. } => "before_juche",
-        ErrorKind::YearMismatch { .. } => "year_mismatch",
-        ErrorKind::WeekdayMismatch { .. } => "weekday_mismatch",
-        ErrorKind::NoReference => "no_reference",
-        ErrorKind::Unresolvable { .. } => "unresolvable",
-        _ => "other",
-    }
-}
-
 /// `{"error": message, "kind": …, "start": byte, "end": byte}`.
 pub fn error_object(error: &Error) -> Value {
     let span = error.span();
     json!({
         "error": error.to_string(),
-        "kind": kind_name(error.kind()),
+        "kind": error.kind().as_str(),
         "start": span.start,
         "end": span.end,
     })
