@@ -1,4 +1,8 @@
-//! The English dateline that opens a KCNA story: `Pyongyang, November 8 (KCNA) --`.
+//! The dateline that opens a KCNA story, in every edition: `Pyongyang, November 8 (KCNA) --`,
+//! `Pyongyang, 24 de diciembre (ACNC) --`, `(평양 8월 21일발 조선중앙통신)`,
+//! `【平壌７月５日発朝鮮中央通信】`.
+//!
+//! English:
 //!
 //! ```text
 //! Dateline  ::= Place "," " "+ FullMonthName " "+ Day " "+ "(" Agency ")" Separator?
@@ -7,6 +11,16 @@
 //! Day       ::= Digit Digit?              (valid for the month in some year: February 29 is)
 //! Agency    ::= Upper Upper+              (KCNA; ACNC and ATCC in Spanish text)
 //! Separator ::= Blank* ("--" | "–" | "—") Blank*    (Blank: space, tab, no-break space)
+//! ```
+//!
+//! Spanish, Korean and Japanese:
+//!
+//! ```text
+//! Spanish   ::= Place "," " "+ Day " de " SpanishMonth " "+ "(" Agency ")" Separator?
+//! Korean    ::= Open Hangul+ Blank+ Month "월" Blank* Day "일발" Blank* Hangul+ Close
+//! Japanese  ::= "【" Ideograph+ Month "月" Day "日発" Ideograph+ "】" ("－－－" | "---")?
+//! Month, Day ::= Digit Digit?       (ASCII or full-width digits; Blank: space or U+3000)
+//! Open, Close ::= "(" | "（", ")" | "）"
 //! ```
 //!
 //! Notes from real text: the separator may be missing, may touch the next word
@@ -23,7 +37,52 @@ use chrono::{Datelike, Days, NaiveDate};
 use nom::Offset;
 
 use crate::error::{Error, ErrorKind, Expected, month_name as english_month};
-use crate::lex::{Number, PResult, Prefix, check_day, digits, fail, full_month_name, lit, spaces};
+use crate::lex::{
+    Number, PResult, Prefix, check_day, digits, fail, full_month_name, lit, spaces, wide_blanks0,
+    wide_blanks1, wide_close_paren, wide_digits, wide_number, wide_open_paren,
+};
+use crate::spanish::{spanish_month, spanish_month_name};
+
+/// The edition (language) of KCNA a dateline was written in.
+///
+/// ```
+/// use kcna_dates::{Dateline, Edition};
+/// let d: Dateline = "【平壌７月５日発朝鮮中央通信】".parse()?;
+/// assert_eq!(d.edition(), Edition::Japanese);
+/// assert_eq!(Edition::Japanese.as_str(), "ja");
+/// # Ok::<(), kcna_dates::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
+#[non_exhaustive]
+pub enum Edition {
+    /// `Pyongyang, November 8 (KCNA) --`
+    #[default]
+    English,
+    /// `(평양 8월 21일발 조선중앙통신)`
+    Korean,
+    /// `【平壌７月５日発朝鮮中央通信】`
+    Japanese,
+    /// `Pyongyang, 24 de diciembre (ACNC) --`
+    Spanish,
+}
+
+impl Edition {
+    /// The language code: `en`, `ko`, `ja`, `es`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Edition::English => "en",
+            Edition::Korean => "ko",
+            Edition::Japanese => "ja",
+            Edition::Spanish => "es",
+        }
+    }
+}
+
+impl fmt::Display for Edition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// The longest place name a dateline may have, in bytes.
 const MAX_PLACE_LEN: usize = 64;
@@ -50,6 +109,7 @@ pub const DEFAULT_GRACE_DAYS: u32 = 2;
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct Dateline {
+    edition: Edition,
     place: Text,
     month: u32,
     day: u32,
@@ -64,8 +124,41 @@ impl Dateline {
     /// [`ErrorKind::Expected`] for a place or agency the grammar would not read back
     /// (so that `Display` and `FromStr` round-trip).
     pub fn new(place: &str, month: u32, day: u32, agency: &str) -> Result<Dateline, Error> {
-        whole(place, self::place)?;
-        whole(agency, self::agency)?;
+        Dateline::new_in(Edition::English, place, month, day, agency)
+    }
+
+    /// A dateline of `edition` for `place`, `month` and `day` (valid in some year), from `agency`.
+    ///
+    /// ```
+    /// use kcna_dates::{Dateline, Edition};
+    /// let d = Dateline::new_in(Edition::Korean, "평양", 8, 21, "조선중앙통신")?;
+    /// assert_eq!(d.to_string(), "(평양 8월 21일발 조선중앙통신)");
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Dateline::new`], the place and agency checked by the edition's grammar.
+    pub fn new_in(
+        edition: Edition,
+        place: &str,
+        month: u32,
+        day: u32,
+        agency: &str,
+    ) -> Result<Dateline, Error> {
+        match edition {
+            Edition::English | Edition::Spanish => {
+                whole(place, self::place)?;
+                whole(agency, self::agency)?;
+            }
+            Edition::Korean => {
+                whole(place, hangul_word)?;
+                whole(agency, hangul_word)?;
+            }
+            Edition::Japanese => {
+                whole(place, ideographs)?;
+                whole(agency, ideographs)?;
+            }
+        }
         let month_number = Number {
             digits_len: 0,
             value: Some(month),
@@ -81,11 +174,17 @@ impl Dateline {
             },
         )?;
         Ok(Dateline {
+            edition,
             place: Text::new(place),
             month,
             day,
             agency: Text::new(agency),
         })
+    }
+
+    /// The edition the dateline was written in.
+    pub fn edition(&self) -> Edition {
+        self.edition
     }
 
     /// The place, as written (`Pyongyang`).
@@ -121,7 +220,7 @@ impl Dateline {
     /// # Errors
     /// As [`FromStr`], except that trailing text is not an error.
     pub fn parse_prefix(input: &str) -> Result<(Dateline, usize), Error> {
-        prefix(input).into_result()
+        prefix_any(input).into_result()
     }
 
     /// The date of this dateline, with the year taken from `reference`, allowing
@@ -204,6 +303,7 @@ pub(crate) fn resolve_month_day(
 
 /// The raw pieces of a dateline.
 struct Raw<'a> {
+    edition: Edition,
     place: &'a str,
     month: u32,
     day: &'a str,
@@ -297,14 +397,32 @@ fn separator(input: &str) -> &str {
     }
 }
 
-/// `Dateline ::= Place "," " "+ FullMonthName " "+ Day " "+ "(" Agency ")" Separator?`
+/// `Dateline ::= Place "," " "+ (FullMonthName " "+ Day | Day " de " SpanishMonth) " "+ "("
+/// Agency ")" Separator?`
 fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
     let (rest, place) = place(input)?;
     let (rest, _) = lit(",")(rest)?;
     let (rest, _) = spaces(rest)?;
-    let (rest, month) = full_month_name(rest)?;
-    let (rest, _) = spaces(rest)?;
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
+    let english = (|| {
+        let (rest, month) = full_month_name(rest)?;
+        let (rest, _) = spaces(rest)?;
+        let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
+        Ok((rest, (month, day, Edition::English)))
+    })();
+    let (rest, (month, day, edition)) = match english {
+        Ok(found) => found,
+        Err(nom::Err::Error(english_error)) => match spanish_day_month(rest) {
+            Ok(found) => found,
+            Err(nom::Err::Error(spanish_error)) => {
+                return Err(nom::Err::Error(nom::error::ParseError::or(
+                    english_error,
+                    spanish_error,
+                )));
+            }
+            Err(e) => return Err(e),
+        },
+        Err(e) => return Err(e),
+    };
     let (rest, _) = spaces(rest)?;
     let (rest, _) = lit("(")(rest)?;
     let (rest, agency) = agency(rest)?;
@@ -312,6 +430,7 @@ fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
     Ok((
         separator(rest),
         Raw {
+            edition,
             place,
             month,
             day,
@@ -320,11 +439,143 @@ fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
     ))
 }
 
-/// Reads a dateline at the start of `input`.
+/// `Day " de " SpanishMonth`
+fn spanish_day_month(input: &str) -> PResult<'_, (u32, &str, Edition)> {
+    let (rest, day) = digits(1, 2, Expected::Day)(input)?;
+    let (rest, _) = lit(" de ")(rest)?;
+    let (rest, month) = spanish_month(rest)?;
+    Ok((rest, (month, day, Edition::Spanish)))
+}
+
+/// The longest Korean or Japanese place or agency, in characters.
+const MAX_CJK_CHARS: usize = 16;
+
+/// Reads 1..=[`MAX_CJK_CHARS`] characters satisfying `accept`.
+fn cjk_run(input: &str, accept: fn(char) -> bool, what: Expected) -> PResult<'_, &str> {
+    let mut end = 0usize;
+    for (count, c) in input.chars().enumerate() {
+        if !accept(c) {
+            break;
+        }
+        if count >= MAX_CJK_CHARS {
+            return fail(input, what);
+        }
+        end = end.saturating_add(c.len_utf8());
+    }
+    match (input.get(..end), input.get(end..)) {
+        (Some(word), Some(rest)) if !word.is_empty() => Ok((rest, word)),
+        _ => fail(input, what),
+    }
+}
+
+/// Whether `c` is a Hangul syllable.
+fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7a3}').contains(&c)
+}
+
+/// Whether `c` may be part of a Japanese place or agency: a kanji, katakana or hiragana.
+fn is_ideograph(c: char) -> bool {
+    matches!(
+        c,
+        '\u{4e00}'..='\u{9fff}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{f900}'..='\u{faff}'
+            | '\u{30a0}'..='\u{30ff}'
+            | '\u{3041}'..='\u{309f}'
+    )
+}
+
+/// `Hangul+` (a Korean place or agency).
+fn hangul_word(input: &str) -> PResult<'_, &str> {
+    cjk_run(input, is_hangul, Expected::Place)
+}
+
+/// `Ideograph+` (a Japanese place or agency).
+fn ideographs(input: &str) -> PResult<'_, &str> {
+    cjk_run(input, is_ideograph, Expected::Place)
+}
+
+/// `Korean ::= Open Hangul+ Blank+ Month "월" Blank* Day "일발" Blank* Hangul+ Close`
+fn korean_grammar(input: &str) -> PResult<'_, (Raw<'_>, &str)> {
+    let (rest, _) = wide_open_paren(input)?;
+    let (rest, place) = hangul_word(rest)?;
+    let (rest, _) = wide_blanks1(rest)?;
+    let (rest, month) = wide_digits(1, 2, Expected::Month)(rest)?;
+    let (rest, _) = lit("월")(rest)?;
+    let (rest, day) = wide_digits(1, 2, Expected::Day)(wide_blanks0(rest))?;
+    let (rest, _) = lit("일발")(rest)?;
+    let (rest, agency) = cjk_run(wide_blanks0(rest), is_hangul, Expected::Agency)?;
+    let (rest, _) = wide_close_paren(rest)?;
+    let raw = Raw {
+        edition: Edition::Korean,
+        place,
+        month: 0,
+        day,
+        agency,
+    };
+    Ok((rest, (raw, month)))
+}
+
+/// `Japanese ::= "【" Ideograph+ Month "月" Day "日発" Ideograph+ "】" ("－－－" | "---")?`
+fn japanese_grammar(input: &str) -> PResult<'_, (Raw<'_>, &str)> {
+    let (rest, _) = lit("【")(input)?;
+    let (rest, place) = ideographs(rest)?;
+    let (rest, month) = wide_digits(1, 2, Expected::Month)(rest)?;
+    let (rest, _) = lit("月")(rest)?;
+    let (rest, day) = wide_digits(1, 2, Expected::Day)(rest)?;
+    let (rest, _) = lit("日発")(rest)?;
+    let (rest, agency) = cjk_run(rest, is_ideograph, Expected::Agency)?;
+    let (rest, _) = lit("】")(rest)?;
+    let rest = rest
+        .strip_prefix("－－－")
+        .or_else(|| rest.strip_prefix("---"))
+        .unwrap_or(rest);
+    let raw = Raw {
+        edition: Edition::Japanese,
+        place,
+        month: 0,
+        day,
+        agency,
+    };
+    Ok((rest, (raw, month)))
+}
+
+/// Reads a Korean (`(평양 8월 21일발 조선중앙통신)`) or Japanese (`【平壌７月５日発朝鮮中央通信】`)
+/// dateline at the start of `input`.
+pub(crate) fn prefix_cjk(input: &str) -> Prefix<Dateline> {
+    let grammar = if input.starts_with('【') {
+        japanese_grammar
+    } else {
+        korean_grammar
+    };
+    Prefix::run(input, grammar, |(raw, month)| {
+        let month = crate::lex::check_month(&wide_number(input, month))?;
+        let day = check_day(month, &wide_number(input, raw.day))?;
+        Ok(Dateline {
+            edition: raw.edition,
+            place: Text::new(raw.place),
+            month,
+            day,
+            agency: Text::new(raw.agency),
+        })
+    })
+}
+
+/// Reads a dateline of any edition at the start of `input`.
+pub(crate) fn prefix_any(input: &str) -> Prefix<Dateline> {
+    if input.starts_with(['(', '\u{ff08}', '【']) {
+        prefix_cjk(input)
+    } else {
+        prefix(input)
+    }
+}
+
+/// Reads an English or Spanish dateline at the start of `input`.
 pub(crate) fn prefix(input: &str) -> Prefix<Dateline> {
     Prefix::run(input, grammar, |raw| {
         let day = check_day(raw.month, &Number::new(input, raw.day))?;
         Ok(Dateline {
+            edition: raw.edition,
             place: Text::new(raw.place),
             month: raw.month,
             day,
@@ -338,20 +589,34 @@ impl FromStr for Dateline {
 
     /// Parses a whole dateline, with or without its separator: `Pyongyang, November 8 (KCNA) --`.
     fn from_str(input: &str) -> Result<Dateline, Error> {
-        prefix(input).strict(input)
+        match crate::fast::dateline(input) {
+            Some(parts) => Ok(Dateline {
+                edition: Edition::English,
+                place: Text::new(parts.place),
+                month: parts.month,
+                day: parts.day,
+                agency: Text::new(parts.agency),
+            }),
+            None => prefix_any(input).strict(input),
+        }
     }
 }
 
 impl fmt::Display for Dateline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = english_month(self.month).unwrap_or("?");
-        write!(
-            f,
-            "{}, {month} {} ({})",
-            self.place(),
-            self.day,
-            self.agency()
-        )
+        let (place, day, agency) = (self.place(), self.day, self.agency());
+        match self.edition {
+            Edition::English => {
+                let month = english_month(self.month).unwrap_or("?");
+                write!(f, "{place}, {month} {day} ({agency})")
+            }
+            Edition::Spanish => {
+                let month = spanish_month_name(self.month).unwrap_or("?");
+                write!(f, "{place}, {day} de {month} ({agency})")
+            }
+            Edition::Korean => write!(f, "({place} {}월 {day}일발 {agency})", self.month),
+            Edition::Japanese => write!(f, "【{place}{}月{day}日発{agency}】", self.month),
+        }
     }
 }
 
@@ -379,6 +644,10 @@ mod alloc_free {
             "Kanggye" => "Kanggye",
             "Hyesan" => "Hyesan",
             "Samjiyon" => "Samjiyon",
+            "평양" => "평양",
+            "조선중앙통신" => "조선중앙통신",
+            "平壌" => "平壌",
+            "朝鮮中央通信" => "朝鮮中央通信",
             _ => return None,
         })
     }

@@ -73,13 +73,17 @@ mod dmy;
 mod dotted;
 mod error;
 mod fast;
+mod iso;
 mod juche;
+mod korean;
 mod lex;
 mod month_name;
 mod notation;
+mod pyongyang;
 mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod spanish;
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]
@@ -90,16 +94,19 @@ pub use article::{
     ArticleDate, ArticleOptions, BodyDate, BodyResolution, Conflict, Signal, SignalRole,
     date_article,
 };
-pub use dateline::{DEFAULT_GRACE_DAYS, Dateline};
+pub use dateline::{DEFAULT_GRACE_DAYS, Dateline, Edition};
 pub use dmy::{parse_dmy, parse_dmy_prefix};
 pub use dotted::{parse_dotted, parse_dotted_prefix};
 pub use error::{Error, ErrorKind, Expected};
 pub use juche::{DprkYear, JUCHE_OFFSET, JucheDate, JucheYear};
+pub use korean::{KoreanDate, YearStyle};
 pub use month_name::MonthNameDate;
 pub use notation::{Notation, NotationKind};
+pub use pyongyang::{pyongyang_offset, to_pyongyang};
 #[doc(hidden)]
 pub use scan::scan_naive;
 pub use scan::{Found, Scan, scan};
+pub use spanish::SpanishDate;
 
 /// The fast paths and the grammars behind them, for the differential tests and the `fastpath` fuzz
 /// target. Not part of the API.
@@ -146,7 +153,7 @@ pub mod __fastpath {
 
     /// A dateline by the grammar alone.
     pub fn dateline_grammar(input: &str) -> Result<Dateline, Error> {
-        crate::dateline::prefix(input).strict(input)
+        crate::dateline::prefix_any(input).strict(input)
     }
 
     /// Any notation by the grammars alone (for comparison with `Notation::from_str`).

@@ -8,7 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use crate::error::{Error, ErrorKind, Expected};
 use crate::lex::Prefix;
 use crate::{
-    Dateline, JucheDate, JucheYear, MonthNameDate, dateline, dmy, dotted, juche, month_name,
+    Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, SpanishDate, dateline, dmy, dotted,
+    iso, juche, korean, month_name, spanish,
 };
 
 /// Which notation a piece of text is written in.
@@ -27,11 +28,23 @@ pub enum NotationKind {
     MonthName,
     /// `Juche 113 (2024)`, bare `Juche 99`
     JucheYear,
+    /// `2026년 8월 21일`, `주체107(2018)년 7월 9일` (Korean edition)
+    KoreanDate,
+    /// `주체87（1998）년`, `주체１００년` (Korean edition; no month or day)
+    KoreanJucheYear,
+    /// `2026-08-21`, as in video labels `[2026-08-21]`
+    IsoDate,
+    /// `15 de junio de 2000`, `23 de octubre del 101 (2012)` (Spanish edition)
+    SpanishDate,
 }
 
 impl NotationKind {
     /// A short stable name: `dateline`, `dmy`, `juche_stamp`, `dotted_stamp`, `month_name`,
-    /// `juche_year`.
+    /// `juche_year`, `korean_date`, `korean_juche_year`, `iso_date`, `spanish_date`.
+    ///
+    /// ```
+    /// assert_eq!(kcna_dates::NotationKind::KoreanDate.as_str(), "korean_date");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             NotationKind::Dateline => "dateline",
@@ -40,6 +53,10 @@ impl NotationKind {
             NotationKind::DottedStamp => "dotted_stamp",
             NotationKind::MonthName => "month_name",
             NotationKind::JucheYear => "juche_year",
+            NotationKind::KoreanDate => "korean_date",
+            NotationKind::KoreanJucheYear => "korean_juche_year",
+            NotationKind::IsoDate => "iso_date",
+            NotationKind::SpanishDate => "spanish_date",
         }
     }
 }
@@ -81,6 +98,43 @@ pub enum Notation {
     MonthName(MonthNameDate),
     /// A Juche year, with or without its Gregorian year (no month or day).
     JucheYear(JucheYear),
+    /// A Korean date: `2026년 8월 21일`, `주체107(2018)년 7월 9일`.
+    ///
+    /// ```
+    /// use kcna_dates::Notation;
+    /// let n: Notation = "주체102(2013)년 1월 1일".parse()?;
+    /// assert!(matches!(n, Notation::KoreanDate(_)));
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    KoreanDate(KoreanDate),
+    /// A Juche year written the Korean way, without month or day: `주체87（1998）년`, `주체１００년`.
+    /// `Display` writes `주체87(1998)년`.
+    ///
+    /// ```
+    /// use kcna_dates::Notation;
+    /// let n: Notation = "주체８８（１９９９）년".parse()?;
+    /// assert_eq!(n.to_string(), "주체88(1999)년");
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    KoreanJucheYear(JucheYear),
+    /// An ISO 8601 date, as a whole token: `2026-08-21`.
+    ///
+    /// ```
+    /// use kcna_dates::Notation;
+    /// let n: Notation = "2026-08-21".parse()?;
+    /// assert_eq!(n.date().map(|d| d.to_string()), Some("2026-08-21".to_string()));
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    IsoDate(NaiveDate),
+    /// A Spanish date with its year: `15 de junio de 2000`.
+    ///
+    /// ```
+    /// use kcna_dates::Notation;
+    /// let n: Notation = "15 de junio de 2000".parse()?;
+    /// assert!(matches!(n, Notation::SpanishDate(_)));
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    SpanishDate(SpanishDate),
 }
 
 impl Notation {
@@ -93,16 +147,24 @@ impl Notation {
             Notation::DottedStamp(_) => NotationKind::DottedStamp,
             Notation::MonthName(_) => NotationKind::MonthName,
             Notation::JucheYear(_) => NotationKind::JucheYear,
+            Notation::KoreanDate(_) => NotationKind::KoreanDate,
+            Notation::KoreanJucheYear(_) => NotationKind::KoreanJucheYear,
+            Notation::IsoDate(_) => NotationKind::IsoDate,
+            Notation::SpanishDate(_) => NotationKind::SpanishDate,
         }
     }
 
     /// The full date, where the text alone gives one (not for a dateline or a bare year).
     pub fn date(&self) -> Option<NaiveDate> {
         match self {
-            Notation::Dmy(date) | Notation::DottedStamp(date) => Some(*date),
+            Notation::Dmy(date) | Notation::DottedStamp(date) | Notation::IsoDate(date) => {
+                Some(*date)
+            }
+            Notation::KoreanDate(value) => Some(value.date()),
+            Notation::SpanishDate(value) => Some(value.date()),
             Notation::JucheStamp(stamp) => Some(stamp.date()),
             Notation::MonthName(value) => Some(value.date()),
-            Notation::Dateline(_) | Notation::JucheYear(_) => None,
+            Notation::Dateline(_) | Notation::JucheYear(_) | Notation::KoreanJucheYear(_) => None,
         }
     }
 
@@ -144,7 +206,21 @@ pub(crate) fn read(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
         &[
             (NotationKind::Dmy, read_dmy),
             (NotationKind::DottedStamp, read_dotted),
+            (NotationKind::IsoDate, read_iso),
+            (NotationKind::KoreanDate, read_korean_date),
+            (NotationKind::SpanishDate, read_spanish_date),
         ]
+    } else if input.starts_with("주체") {
+        &[
+            (NotationKind::KoreanDate, read_korean_date),
+            (NotationKind::KoreanJucheYear, read_korean_juche_year),
+        ]
+    } else if input.starts_with(['\u{ff08}', '【'])
+        || (first == b'(' && input.as_bytes().get(1).is_some_and(|&b| b >= 0x80))
+    {
+        &[(NotationKind::Dateline, read_cjk_dateline)]
+    } else if input.starts_with(crate::lex::is_wide_digit) {
+        &[(NotationKind::KoreanDate, read_korean_date)]
     } else if first == b'J' && input.starts_with("Juche") {
         &[
             (NotationKind::JucheStamp, read_juche_stamp),
@@ -201,6 +277,26 @@ fn read_month_name(input: &str) -> Prefix<Notation> {
     month_name::prefix(input).map(Notation::MonthName)
 }
 
+fn read_korean_date(input: &str) -> Prefix<Notation> {
+    korean::prefix_date(input).map(Notation::KoreanDate)
+}
+
+fn read_korean_juche_year(input: &str) -> Prefix<Notation> {
+    korean::prefix_juche_year(input).map(Notation::KoreanJucheYear)
+}
+
+fn read_iso(input: &str) -> Prefix<Notation> {
+    iso::prefix(input).map(Notation::IsoDate)
+}
+
+fn read_spanish_date(input: &str) -> Prefix<Notation> {
+    spanish::prefix(input).map(Notation::SpanishDate)
+}
+
+fn read_cjk_dateline(input: &str) -> Prefix<Notation> {
+    dateline::prefix_cjk(input).map(Notation::Dateline)
+}
+
 fn read_dateline(input: &str) -> Prefix<Notation> {
     dateline::prefix(input).map(Notation::Dateline)
 }
@@ -237,6 +333,16 @@ impl fmt::Display for Notation {
             }
             Notation::MonthName(value) => write!(f, "{value}"),
             Notation::JucheYear(value) => write!(f, "{value}"),
+            Notation::KoreanDate(value) => write!(f, "{value}"),
+            Notation::KoreanJucheYear(value) => korean::write_juche_year(f, value),
+            Notation::IsoDate(date) => write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                date.year(),
+                date.month(),
+                date.day()
+            ),
+            Notation::SpanishDate(value) => write!(f, "{value}"),
         }
     }
 }

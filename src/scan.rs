@@ -9,7 +9,14 @@
 //! * `Juche`, anywhere (list labels glue it to other text: `\t\t[Juche113.8.1.]`);
 //! * a capital letter that does not continue a capitalised word: month names, weekdays and the place
 //!   of a dateline. Scraped pages glue words (`May 08, 2025May 08, 2025`, `atKim Il Sung`), so a
-//!   capital after a lower-case letter or a digit may begin one.
+//!   capital after a lower-case letter or a digit may begin one;
+//! * a full-width digit (`１９９９년`) by the same rule as an ASCII digit; full-width and ASCII
+//!   digits together make one number;
+//! * `주체`, `【` (a Japanese dateline), and `(` or `（` before a Hangul syllable (a Korean dateline).
+//!
+//! The anchored scan ([`scan`]) finds the same as trying every such position: each notation has an
+//! anchor (an English month name, `Juche`, `주체`, `년`, `【`, `(` + Hangul, a digit before `/`, `.`
+//! or `-`, ` de ` + a Spanish month) at a known distance from its start.
 //!
 //! Text that has a notation's shape but is not a valid date (`31/02/2022`, `Juche 29 (1930)`) is
 //! reported as an invalid candidate: [`Found::date`] is `None` and [`Found::error`] says why.
@@ -18,6 +25,7 @@ use core::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::Edition;
 use crate::error::Error;
 use crate::lex::Prefix;
 use crate::notation::{self, Notation, NotationKind};
@@ -98,7 +106,7 @@ pub struct Scan<'a> {
 /// The anchors of `text` from byte `from` on.
 fn anchors(text: &str, from: usize) -> Option<aho_corasick::FindIter<'static, '_>> {
     let input = aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
-    ANCHORS.as_ref().map(|ac| ac.find_iter(input))
+    ANCHORS.as_ref().map(|(ac, _)| ac.find_iter(input))
 }
 
 impl Clone for Scan<'_> {
@@ -129,10 +137,14 @@ impl Iterator for Scan<'_> {
             *anchors_from = anchor.end();
             let from = *pos;
             let mut found = None;
+            let kinds = ANCHORS.as_ref().map_or(&[][..], |(_, kinds)| kinds.as_slice());
+            let Some(&kind) = kinds.get(anchor.pattern().as_usize()) else {
+                continue;
+            };
             candidate_starts(
                 bytes,
                 anchor.start(),
-                anchor.pattern().as_usize(),
+                kind,
                 |start| {
                     if start >= from {
                         found = read_at(text, start, pos);
@@ -153,64 +165,194 @@ impl Iterator for Scan<'_> {
 const MONTH_ANCHORS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-/// Pattern ids: 0..12 months, 12 `Juche`, 13..23 digit + `/`, 23..33 digit + `.`.
-const JUCHE_ANCHOR: usize = 12;
-const DOT_ANCHORS: usize = 23;
 
-static ANCHORS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+/// The Spanish month names, after ` de `.
+const SPANISH_MONTHS: [&str; 13] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// What an anchor is, and so where the notations containing it start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Anchor {
+    /// An English month name (or a word starting like one).
+    Month,
+    /// `Juche`, `주체` or `【`: the notation starts at the anchor.
+    Start,
+    /// A digit before `/`: a day of one or two digits ends there.
+    Slash,
+    /// A digit before `.` or `-`: a four-digit year ends there.
+    YearEnd,
+    /// `년`: a Korean year of ASCII or full-width digits ends there.
+    Nyeon,
+    /// `(` or `（` (of `len` bytes) before a Hangul lead byte: a Korean dateline starts there, or
+    /// `주체` just after it.
+    Paren {
+        /// The length of the parenthesis in bytes.
+        len: usize,
+    },
+    /// ` de ` + a Spanish month: a day of one or two digits ends there (a Spanish date or the day
+    /// of a Spanish dateline).
+    SpanishMonth,
+}
+
+static ANCHORS: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<Anchor>)>> =
     std::sync::LazyLock::new(|| {
-        let mut patterns: Vec<String> = MONTH_ANCHORS.iter().map(|m| (*m).to_owned()).collect();
-        patterns.push("Juche".to_owned());
-        patterns.extend((b'0'..=b'9').map(|d| format!("{}/", char::from(d))));
-        patterns.extend((b'0'..=b'9').map(|d| format!("{}.", char::from(d))));
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut kinds = Vec::new();
+        let mut add = |pattern: Vec<u8>, kind: Anchor| {
+            patterns.push(pattern);
+            kinds.push(kind);
+        };
+        for month in MONTH_ANCHORS {
+            add(month.as_bytes().to_vec(), Anchor::Month);
+        }
+        add(b"Juche".to_vec(), Anchor::Start);
+        add("주체".as_bytes().to_vec(), Anchor::Start);
+        add("【".as_bytes().to_vec(), Anchor::Start);
+        add("년".as_bytes().to_vec(), Anchor::Nyeon);
+        for digit in b'0'..=b'9' {
+            add(vec![digit, b'/'], Anchor::Slash);
+            add(vec![digit, b'.'], Anchor::YearEnd);
+            add(vec![digit, b'-'], Anchor::YearEnd);
+        }
+        // Hangul syllables (U+AC00..U+D7A3) start with one of these bytes in UTF-8.
+        for lead in 0xEA..=0xED_u8 {
+            add(vec![b'(', lead], Anchor::Paren { len: 1 });
+            let mut wide = "\u{ff08}".as_bytes().to_vec();
+            wide.push(lead);
+            add(wide, Anchor::Paren { len: 3 });
+        }
+        for month in SPANISH_MONTHS {
+            add(format!(" de {month}").into_bytes(), Anchor::SpanishMonth);
+        }
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
             .build(patterns)
             .ok()
+            .map(|ac| (ac, kinds))
     });
 
-/// The positions where a notation containing the anchor `pattern` at byte `at` may start, in
+/// The positions where a notation containing the anchor `kind` at byte `at` may start, in
 /// increasing order, until `visit` returns `true`: exactly the positions the byte-by-byte scan would
 /// try that can reach the anchor.
-fn candidate_starts(bytes: &[u8], at: usize, pattern: usize, mut visit: impl FnMut(usize) -> bool) {
-    if pattern < JUCHE_ANCHOR {
-        // Only a month name can be the month of a date or a dateline (`Declaration` is not).
-        if !may_begin_at(bytes, at) || !starts_with_month_name(bytes.get(at..).unwrap_or(&[])) {
-            return;
+fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut(usize) -> bool) {
+    match kind {
+        Anchor::Month => {
+            // Only a month name can be the month of a date or a dateline (`Declaration` is not).
+            if !may_begin_at(bytes, at) || !starts_with_month_name(bytes.get(at..).unwrap_or(&[]))
+            {
+                return;
+            }
+            // `Place, Month` (a dateline) or `Weekday, Month` before the month.
+            if place_lookback(bytes, at, &mut visit) {
+                return;
+            }
+            visit(at);
         }
-        // `Place, Month` (a dateline) or `Weekday, Month` before the month.
-        if let Some(comma) = comma_before(bytes, at) {
-            let from = comma.saturating_sub(MAX_PLACE_LOOKBACK);
-            for start in from..comma {
-                if bytes.get(start).is_some_and(u8::is_ascii_uppercase)
-                    && may_begin_at(bytes, start)
-                    && visit(start)
-                {
-                    return;
+        Anchor::Start => {
+            visit(at);
+        }
+        Anchor::Paren { len } => {
+            if visit(at) {
+                return;
+            }
+            // The anchor took the first byte of what follows the parenthesis: `(주체…`.
+            let next = at.saturating_add(len);
+            if may_begin_at(bytes, next) {
+                visit(next);
+            }
+        }
+        Anchor::Slash | Anchor::YearEnd => {
+            // A digit run ending at `at`: a day of one or two digits before `/`, a four-digit year
+            // before `.` or `-`.
+            let (min, max) = if kind == Anchor::Slash { (1, 2) } else { (4, 4) };
+            let run = bytes.get(..=at).map_or(0, |head| {
+                head.iter().rev().take_while(|b| b.is_ascii_digit()).count()
+            });
+            if run >= min && run <= max {
+                let start = at.saturating_add(1).saturating_sub(run);
+                if may_begin_at(bytes, start) {
+                    visit(start);
                 }
             }
         }
-        visit(at);
-    } else if pattern == JUCHE_ANCHOR {
-        visit(at);
-    } else {
-        // A digit run ending at `at`: a day of one or two digits before `/`, a four-digit year
-        // before `.`.
-        let (min, max) = if pattern < DOT_ANCHORS {
-            (1, 2)
-        } else {
-            (4, 4)
-        };
-        let run = bytes.get(..=at).map_or(0, |head| {
-            head.iter().rev().take_while(|b| b.is_ascii_digit()).count()
-        });
-        if run >= min && run <= max {
-            let start = at.saturating_add(1).saturating_sub(run);
+        Anchor::Nyeon => {
+            let start = wide_digit_run_start(bytes, at);
+            if start < at && may_begin_at(bytes, start) {
+                visit(start);
+            }
+        }
+        Anchor::SpanishMonth => {
+            let run = bytes.get(..at).map_or(0, |head| {
+                head.iter().rev().take_while(|b| b.is_ascii_digit()).count()
+            });
+            if !(1..=2).contains(&run) {
+                return;
+            }
+            let start = at.saturating_sub(run);
+            // `Place, 24 de diciembre (ACNC)`: a Spanish dateline before the day.
+            if place_lookback(bytes, start, &mut visit) {
+                return;
+            }
             if may_begin_at(bytes, start) {
                 visit(start);
             }
         }
     }
+}
+
+/// Visits the positions where the place of a dateline whose month (or day) starts at `at` may
+/// start, if `, ` stands just before `at`; `true` if `visit` did.
+fn place_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool) -> bool {
+    let Some(comma) = comma_before(bytes, at) else {
+        return false;
+    };
+    let from = comma.saturating_sub(MAX_PLACE_LOOKBACK);
+    (from..comma).any(|start| {
+        bytes.get(start).is_some_and(u8::is_ascii_uppercase)
+            && may_begin_at(bytes, start)
+            && visit(start)
+    })
+}
+
+/// The start of the run of ASCII and full-width digits that ends at byte `end`.
+fn wide_digit_run_start(bytes: &[u8], end: usize) -> usize {
+    let mut start = end;
+    loop {
+        if start >= 1 && bytes.get(start.saturating_sub(1)).is_some_and(u8::is_ascii_digit) {
+            start = start.saturating_sub(1);
+        } else if start >= 3 && is_wide_digit_at(bytes, start.saturating_sub(3)) {
+            start = start.saturating_sub(3);
+        } else {
+            return start;
+        }
+    }
+}
+
+/// Whether a full-width digit (U+FF10..U+FF19: `EF BC 90..99`) starts at byte `i`.
+fn is_wide_digit_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        bytes.get(i..i.saturating_add(3)),
+        Some([0xEF, 0xBC, 0x90..=0x99])
+    )
+}
+
+/// Whether an ASCII or full-width digit ends just before byte `i`.
+fn digit_ends_at(bytes: &[u8], i: usize) -> bool {
+    (i >= 1 && bytes.get(i.saturating_sub(1)).is_some_and(u8::is_ascii_digit))
+        || (i >= 3 && is_wide_digit_at(bytes, i.saturating_sub(3)))
 }
 
 /// Whether `bytes` starts with a whole English month name or abbreviation.
@@ -248,6 +390,9 @@ fn earliest_dateline(text: &str, from: usize, found: Found, pos: &mut usize) -> 
     let Some(Notation::Dateline(dateline)) = found.notation() else {
         return found;
     };
+    if !matches!(dateline.edition(), Edition::English | Edition::Spanish) {
+        return found;
+    }
     let comma = found.span.start.saturating_add(dateline.place().len());
     let bytes = text.as_bytes();
     let lookback = from.max(comma.saturating_sub(MAX_PLACE_LOOKBACK))..found.span.start;
@@ -329,19 +474,28 @@ fn may_begin_at(bytes: &[u8], i: usize) -> bool {
 /// Whether a notation may begin at byte `i`, which is `b`.
 fn may_begin(bytes: &[u8], i: usize, b: u8) -> bool {
     let prev = i.checked_sub(1).and_then(|p| bytes.get(p)).copied();
-    if b.is_ascii_digit() {
+    if b.is_ascii_digit() || is_wide_digit_at(bytes, i) {
+        // Not continuing a number: not after a letter or digit (ASCII or full-width), nor after
+        // `,` `.` `/` that follow one.
+        if digit_ends_at(bytes, i) {
+            return false;
+        }
         return match prev {
             None => true,
             Some(p) if p.is_ascii_alphanumeric() => false,
-            Some(b',' | b'.' | b'/') => !i
-                .checked_sub(2)
-                .and_then(|p| bytes.get(p))
-                .is_some_and(u8::is_ascii_digit),
+            Some(b',' | b'.' | b'/') => !digit_ends_at(bytes, i.saturating_sub(1)),
             Some(_) => true,
         };
     }
-    if b == b'J' && bytes.get(i..).is_some_and(|t| t.starts_with(b"Juche")) {
-        return true;
+    let tail = bytes.get(i..).unwrap_or(&[]);
+    match b {
+        b'J' if tail.starts_with(b"Juche") => return true,
+        b'(' => return matches!(tail.get(1), Some(0xEA..=0xED)),
+        0xEF if tail.starts_with("\u{ff08}".as_bytes()) => {
+            return matches!(tail.get(3), Some(0xEA..=0xED));
+        }
+        0x80.. => return tail.starts_with("주체".as_bytes()) || tail.starts_with("【".as_bytes()),
+        _ => {}
     }
     b.is_ascii_uppercase() && !prev.is_some_and(|p| p.is_ascii_uppercase())
 }

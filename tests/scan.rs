@@ -213,7 +213,10 @@ fn spans_are_on_char_boundaries_in_non_ascii_text() {
     for f in scan(text) {
         assert!(text.is_char_boundary(f.span().start) && text.is_char_boundary(f.span().end));
     }
-    assert_eq!(found(text).len(), 2);
+    // `주체111(2022)년` is a Korean Juche year (issue 6), then the dateline and the stamp.
+    let all = found(text);
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[0].0, NotationKind::KoreanJucheYear);
 }
 
 #[test]
@@ -276,6 +279,48 @@ mod fast_equals_naive {
         "주체",
         "é",
         "ABC",
+        // Korean, Japanese and Spanish editions.
+        "(평양 8월 21일발 조선중앙통신)",
+        "(평양",
+        "（",
+        "）",
+        "평양",
+        "주체107(2018)년 7월 9일",
+        "주체87（1998）년",
+        "주체８８（１９９９）년",
+        "주체１００년",
+        "주체100년대",
+        "주체29(1930)년",
+        "주체사상",
+        "1999년 01월 01일",
+        "2026년",
+        "년",
+        " 8월 21일",
+        "월",
+        "일",
+        "\u{3000}",
+        "１",
+        "２０２６",
+        "【平壌７月５日発朝鮮中央通信】",
+        "【恵山7月20日発朝鮮中央通信】",
+        "【",
+        "】",
+        "発",
+        "－－－",
+        "[2026-08-21]",
+        "2026-08-21",
+        "-",
+        "2026-02-30",
+        "Pyongyang, 24 de diciembre (ACNC) --",
+        "15 de junio de 2000",
+        "23 de octubre del 101 (2012)",
+        " de junio",
+        " de ",
+        "de",
+        "del",
+        "diciembre",
+        "el 15 de junio",
+        "los dias 25 y 30 de agosto",
     ];
 
     fn texts() -> impl Strategy<Value = String> {
