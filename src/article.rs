@@ -17,7 +17,9 @@
 //!   publication date), always into the past: `on Monday` is the latest Monday on or before it
 //!   (0-6 days back), `on May 7` and `on Dec. 29` the latest such day on or before it (within a
 //!   year), `on Monday, November 7` is resolved as a month and day and checked against the weekday,
-//!   and `in October 2014` or `in May Juche 106 (2017)` are months, not invented days.
+//!   and `in October 2014` or `in May Juche 106 (2017)` are months, not invented days. The other
+//!   editions' days without a year are read the same way as `on May 7`: Spanish `el 15 de junio`
+//!   and `los dias 25 y 30 de agosto` (two dates), Korean `7월 9일`.
 
 use core::ops::Range;
 
@@ -28,9 +30,12 @@ use nom::Offset;
 use crate::dateline::{DEFAULT_GRACE_DAYS, resolve_month_day};
 use crate::error::{Error, ErrorKind, Expected};
 use crate::juche::{prefix_year, year_grammar};
+use crate::korean::month_day as korean_month_day;
 use crate::lex::{PResult, Prefix, digits, expect, lit, month_name, spaces, weekday};
+use crate::lex::{is_wide_digit, wide_number};
 use crate::notation::{Notation, NotationKind};
 use crate::scan::{Found, scan};
+use crate::spanish::day_de_month;
 
 /// What [`date_article`] may use besides the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,7 +231,12 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
             Notation::Dmy(_) if labelled(text, found.span().start) => {
                 Some(SignalRole::DayFirstStamp)
             }
-            Notation::MonthName(_) if heads_line(text, found.span(), last_signal_end) => {
+            Notation::MonthName(_)
+            | Notation::KoreanDate(_)
+            | Notation::SpanishDate(_)
+            | Notation::IsoDate(_)
+                if heads_line(text, found.span(), last_signal_end) =>
+            {
                 Some(SignalRole::Header)
             }
             Notation::Dateline(_) => Some(SignalRole::Dateline),
@@ -442,6 +452,127 @@ fn relative_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>)
             let span = start..text.offset(after);
             out.push(resolve(relative, span, anchor));
         }
+    }
+    out.extend(spanish_dates(text, taken, anchor));
+    out.extend(korean_dates(text, taken, anchor));
+    out
+}
+
+/// Whether the byte before `at` is not an ASCII letter or digit.
+fn word_starts_at(text: &str, at: usize) -> bool {
+    at == 0
+        || text
+            .as_bytes()
+            .get(at.saturating_sub(1))
+            .is_some_and(|b| !b.is_ascii_alphanumeric())
+}
+
+/// A month and day resolved news-style, the day read at `day` in `text`.
+fn month_day_date(
+    text: &str,
+    span: Range<usize>,
+    day: &str,
+    month: u32,
+    anchor: Option<NaiveDate>,
+) -> BodyDate {
+    let number = wide_number(text, day);
+    let relative = Relative::MonthDay {
+        weekday: None,
+        month,
+        day: number.value.unwrap_or(0),
+        day_span: number.span(),
+    };
+    resolve(relative, span, anchor)
+}
+
+/// Spanish days and months without a year: `el 15 de junio`, `los dias 25 y 30 de agosto`.
+fn spanish_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) -> Vec<BodyDate> {
+    let mut out = Vec::new();
+    for keyword in ["el ", "El ", "los dias ", "los días "] {
+        for at in memmem::find_iter(text.as_bytes(), keyword.as_bytes()) {
+            let start = at.saturating_add(keyword.len());
+            if !word_starts_at(text, at) || taken.iter().any(|r| r.contains(&start)) {
+                continue;
+            }
+            let Some(rest) = text.get(start..) else {
+                continue;
+            };
+            if keyword.starts_with("los") {
+                // `25 y 30 de agosto`: two days of one month.
+                let pair = (|| {
+                    let (r, first) = digits(1, 2, Expected::Day)(rest)?;
+                    let (r, _) = lit(" y ")(r)?;
+                    let second_at = r;
+                    let (r, (second, month)) = day_de_month(r)?;
+                    Ok::<_, nom::Err<crate::lex::GrammarError<'_>>>((
+                        r, first, second_at, second, month,
+                    ))
+                })();
+                let Ok((after, first, second_at, second, month)) = pair else {
+                    continue;
+                };
+                let first_span = text.offset(first)..text.offset(first).saturating_add(first.len());
+                out.push(month_day_date(text, first_span, first, month, anchor));
+                let second_start = text.offset(second_at);
+                if !taken.iter().any(|r| r.contains(&second_start)) {
+                    let span = second_start..text.offset(after);
+                    out.push(month_day_date(text, span, second, month, anchor));
+                }
+                continue;
+            }
+            let Ok((after, (day, month))) = day_de_month(rest) else {
+                continue;
+            };
+            out.push(month_day_date(
+                text,
+                start..text.offset(after),
+                day,
+                month,
+                anchor,
+            ));
+        }
+    }
+    out
+}
+
+/// Korean months and days without a year: `7월 9일`, `７월　９일`.
+fn korean_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) -> Vec<BodyDate> {
+    let mut out = Vec::new();
+    for at in memmem::find_iter(text.as_bytes(), "월".as_bytes()) {
+        let Some(head) = text.get(..at) else {
+            continue;
+        };
+        let digits_len: usize = head
+            .chars()
+            .rev()
+            .take_while(|&c| is_wide_digit(c))
+            .map(char::len_utf8)
+            .sum();
+        let start = at.saturating_sub(digits_len);
+        let run = head.get(start..).map_or(0, |run| run.chars().count());
+        if !(1..=2).contains(&run)
+            || !word_starts_at(text, start)
+            || taken.iter().any(|r| r.contains(&start))
+        {
+            continue;
+        }
+        let Some(rest) = text.get(start..) else {
+            continue;
+        };
+        let Ok((after, (month, day))) = korean_month_day(rest) else {
+            continue;
+        };
+        let month = wide_number(text, month).value.unwrap_or(0);
+        if !(1..=12).contains(&month) {
+            continue;
+        }
+        out.push(month_day_date(
+            text,
+            start..text.offset(after),
+            day,
+            month,
+            anchor,
+        ));
     }
     out
 }

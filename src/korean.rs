@@ -27,8 +27,8 @@ use chrono::{Datelike, NaiveDate};
 use crate::error::{Error, ErrorKind, Expected};
 use crate::juche::{JucheYear, to_gregorian_year, to_juche_year};
 use crate::lex::{
-    Number, PResult, Prefix, checked_date, fail, lit, wide_blanks0, wide_close_paren,
-    wide_digits, wide_number, wide_open_paren,
+    Number, PResult, Prefix, checked_date, fail, lit, wide_blanks0, wide_close_paren, wide_digits,
+    wide_number, wide_open_paren,
 };
 
 /// How the year of a date was written: Gregorian (`2026년`, `de 2000`), Juche alone
@@ -226,7 +226,10 @@ pub(crate) fn month_day(input: &str) -> PResult<'_, (&str, &str)> {
 }
 
 /// The Gregorian year and the style of a Korean year read in `full`.
-pub(crate) fn validate_year(full: &str, year: RawYear<'_>) -> Result<(i32, Number, YearStyle), Error> {
+pub(crate) fn validate_year(
+    full: &str,
+    year: RawYear<'_>,
+) -> Result<(i32, Number, YearStyle), Error> {
     match year {
         RawYear::Gregorian(text) => {
             let number = wide_number(full, text);

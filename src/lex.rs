@@ -467,7 +467,10 @@ pub(crate) fn wide_blanks1(input: &str) -> PResult<'_, &str> {
 
 /// `"(" | "（"`: an opening parenthesis, ASCII or full-width.
 pub(crate) fn wide_open_paren(input: &str) -> PResult<'_, &str> {
-    match input.strip_prefix('(').or_else(|| input.strip_prefix('\u{ff08}')) {
+    match input
+        .strip_prefix('(')
+        .or_else(|| input.strip_prefix('\u{ff08}'))
+    {
         Some(rest) => Ok((rest, "(")),
         None => fail(input, Expected::Literal("(")),
     }
@@ -475,7 +478,10 @@ pub(crate) fn wide_open_paren(input: &str) -> PResult<'_, &str> {
 
 /// `")" | "）"`: a closing parenthesis, ASCII or full-width.
 pub(crate) fn wide_close_paren(input: &str) -> PResult<'_, &str> {
-    match input.strip_prefix(')').or_else(|| input.strip_prefix('\u{ff09}')) {
+    match input
+        .strip_prefix(')')
+        .or_else(|| input.strip_prefix('\u{ff09}'))
+    {
         Some(rest) => Ok((rest, ")")),
         None => fail(input, Expected::Literal(")")),
     }

@@ -88,7 +88,12 @@ impl Found {
 /// ]);
 /// ```
 pub fn scan(text: &str) -> Scan<'_> {
-    Scan { text, pos: 0, anchors_from: 0, anchors: anchors(text, 0) }
+    Scan {
+        text,
+        pos: 0,
+        anchors_from: 0,
+        anchors: anchors(text, 0),
+    }
 }
 
 /// The iterator returned by [`scan`].
@@ -111,8 +116,16 @@ fn anchors(text: &str, from: usize) -> Option<aho_corasick::FindIter<'static, '_
 
 impl Clone for Scan<'_> {
     fn clone(&self) -> Self {
-        let anchors = self.anchors.as_ref().and_then(|_| anchors(self.text, self.anchors_from));
-        Scan { text: self.text, pos: self.pos, anchors, anchors_from: self.anchors_from }
+        let anchors = self
+            .anchors
+            .as_ref()
+            .and_then(|_| anchors(self.text, self.anchors_from));
+        Scan {
+            text: self.text,
+            pos: self.pos,
+            anchors,
+            anchors_from: self.anchors_from,
+        }
     }
 }
 
@@ -137,21 +150,18 @@ impl Iterator for Scan<'_> {
             *anchors_from = anchor.end();
             let from = *pos;
             let mut found = None;
-            let kinds = ANCHORS.as_ref().map_or(&[][..], |(_, kinds)| kinds.as_slice());
+            let kinds = ANCHORS
+                .as_ref()
+                .map_or(&[][..], |(_, kinds)| kinds.as_slice());
             let Some(&kind) = kinds.get(anchor.pattern().as_usize()) else {
                 continue;
             };
-            candidate_starts(
-                bytes,
-                anchor.start(),
-                kind,
-                |start| {
-                    if start >= from {
-                        found = read_at(text, start, pos);
-                    }
-                    found.is_some()
-                },
-            );
+            candidate_starts(bytes, anchor.start(), kind, |start| {
+                if start >= from {
+                    found = read_at(text, start, pos);
+                }
+                found.is_some()
+            });
             if let Some(found) = found {
                 return Some(earliest_dateline(text, from, found, pos));
             }
@@ -251,8 +261,7 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
     match kind {
         Anchor::Month => {
             // Only a month name can be the month of a date or a dateline (`Declaration` is not).
-            if !may_begin_at(bytes, at) || !starts_with_month_name(bytes.get(at..).unwrap_or(&[]))
-            {
+            if !may_begin_at(bytes, at) || !starts_with_month_name(bytes.get(at..).unwrap_or(&[])) {
                 return;
             }
             // `Place, Month` (a dateline) or `Weekday, Month` before the month.
@@ -277,7 +286,11 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
         Anchor::Slash | Anchor::YearEnd => {
             // A digit run ending at `at`: a day of one or two digits before `/`, a four-digit year
             // before `.` or `-`.
-            let (min, max) = if kind == Anchor::Slash { (1, 2) } else { (4, 4) };
+            let (min, max) = if kind == Anchor::Slash {
+                (1, 2)
+            } else {
+                (4, 4)
+            };
             let run = bytes.get(..=at).map_or(0, |head| {
                 head.iter().rev().take_while(|b| b.is_ascii_digit()).count()
             });
@@ -331,7 +344,11 @@ fn place_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool
 fn wide_digit_run_start(bytes: &[u8], end: usize) -> usize {
     let mut start = end;
     loop {
-        if start >= 1 && bytes.get(start.saturating_sub(1)).is_some_and(u8::is_ascii_digit) {
+        if start >= 1
+            && bytes
+                .get(start.saturating_sub(1))
+                .is_some_and(u8::is_ascii_digit)
+        {
             start = start.saturating_sub(1);
         } else if start >= 3 && is_wide_digit_at(bytes, start.saturating_sub(3)) {
             start = start.saturating_sub(3);
@@ -351,7 +368,10 @@ fn is_wide_digit_at(bytes: &[u8], i: usize) -> bool {
 
 /// Whether an ASCII or full-width digit ends just before byte `i`.
 fn digit_ends_at(bytes: &[u8], i: usize) -> bool {
-    (i >= 1 && bytes.get(i.saturating_sub(1)).is_some_and(u8::is_ascii_digit))
+    (i >= 1
+        && bytes
+            .get(i.saturating_sub(1))
+            .is_some_and(u8::is_ascii_digit))
         || (i >= 3 && is_wide_digit_at(bytes, i.saturating_sub(3)))
 }
 

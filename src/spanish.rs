@@ -128,7 +128,9 @@ pub(crate) fn spanish_month_name(month: u32) -> Option<&'static str> {
         "noviembre",
         "diciembre",
     ];
-    NAMES.get(usize::try_from(month.checked_sub(1)?).ok()?).copied()
+    NAMES
+        .get(usize::try_from(month.checked_sub(1)?).ok()?)
+        .copied()
 }
 
 /// `MonthName ::= "enero" | … | "diciembre"`
@@ -144,7 +146,6 @@ pub(crate) fn spanish_month(input: &str) -> PResult<'_, u32> {
 }
 
 /// `Day " de " MonthName`: the day's digits and the month.
-#[allow(dead_code)]
 pub(crate) fn day_de_month(input: &str) -> PResult<'_, (&str, u32)> {
     let (rest, day) = digits(1, 2, Expected::Day)(input)?;
     let (rest, _) = lit(" de ")(rest)?;
@@ -211,7 +212,12 @@ pub(crate) fn prefix(input: &str) -> Prefix<SpanishDate> {
             value: Some(raw.month),
             start: raw.month_span.0,
         };
-        let date = checked_date(year, year_number.span(), &month, &wide_number(input, raw.day))?;
+        let date = checked_date(
+            year,
+            year_number.span(),
+            &month,
+            &wide_number(input, raw.day),
+        )?;
         Ok(SpanishDate { date, style })
     })
 }
@@ -238,4 +244,3 @@ impl fmt::Display for SpanishDate {
         }
     }
 }
-
