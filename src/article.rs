@@ -523,6 +523,10 @@ fn spanish_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) 
             let Ok((after, (day, month))) = day_de_month(rest) else {
                 continue;
             };
+            // `el 19 de abril de mismo ano`: a year is given in words; not a day of this year.
+            if after.starts_with(" de ") || after.starts_with(" del ") {
+                continue;
+            }
             out.push(month_day_date(
                 text,
                 start..text.offset(after),
@@ -533,6 +537,19 @@ fn spanish_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) 
         }
     }
     out
+}
+
+/// Particles that may follow a Korean day (`5월 25일까지`, `12월 6일에는`, `8월 15일의`).
+const KOREAN_PARTICLES: [&str; 18] = [
+    "까지", "에", "부터", "의", "전", "은", "는", "을", "를", "이", "가", "로", "과", "와", "도",
+    "부", "발", "께",
+];
+
+/// Whether the text after a Korean day glues a noun to it, naming something after the date
+/// (`4월13일제철소`, `5월1일경기장`, `8월3일인민소비품`): a name, not a date.
+fn names_something(after: &str) -> bool {
+    after.starts_with(|c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c))
+        && !KOREAN_PARTICLES.iter().any(|p| after.starts_with(p))
 }
 
 /// Korean months and days without a year: `7월 9일`, `７월　９일`.
@@ -563,7 +580,7 @@ fn korean_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) -
             continue;
         };
         let month = wide_number(text, month).value.unwrap_or(0);
-        if !(1..=12).contains(&month) {
+        if !(1..=12).contains(&month) || names_something(after) {
             continue;
         }
         out.push(month_day_date(
