@@ -137,3 +137,28 @@ fn regression_dateline_feb29_resolved_more_than_a_year_back() {
     assert!(leap.resolve(ymd(2025, 3, 5)).is_err());
     assert!(leap.resolve(ymd(2025, 12, 30)).is_err());
 }
+
+/// Found by the `article` target (`... -- in May Juche 126 (2017)`). Cause: the oracle, not the
+/// library: it required every month reference (`BodyResolution::Month`) to carry its month, but
+/// a month whose Juche and Gregorian years disagree has `month: None` and the `YearMismatch` in
+/// `error`, as documented. The oracle now accepts a month or an error.
+#[test]
+fn regression_article_month_reference_with_year_mismatch() {
+    let data = regression("article", "month-reference-with-year-mismatch");
+    oracles::article(&data);
+    let text = String::from_utf8(data).unwrap();
+    let dated = kcna_dates::date_article(&text, &kcna_dates::ArticleOptions::new());
+    let month = dated
+        .body_dates
+        .iter()
+        .find(|b| b.resolution == kcna_dates::BodyResolution::Month)
+        .unwrap();
+    assert_eq!(month.month, None);
+    assert!(matches!(
+        month.error.as_ref().map(kcna_dates::Error::kind),
+        Some(kcna_dates::ErrorKind::YearMismatch {
+            juche: 126,
+            gregorian: 2017
+        })
+    ));
+}
