@@ -119,7 +119,7 @@ impl KoreanDate {
     ///
     /// ```
     /// let (d, len) = kcna_dates::KoreanDate::parse_prefix("2026년 8월 21일 평양")?;
-    /// assert_eq!((d.to_string().as_str(), len), ("2026년 8월 21일", 19));
+    /// assert_eq!((d.to_string().as_str(), len), ("2026년 8월 21일", 18));
     /// # Ok::<(), kcna_dates::Error>(())
     /// ```
     ///

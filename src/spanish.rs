@@ -49,8 +49,8 @@ impl SpanishDate {
     /// year, so [`YearStyle::Juche`] is stored as [`YearStyle::JucheGregorian`].
     ///
     /// # Errors
-    /// [`ErrorKind::BeforeJuche`] for a Juche style and a date before 1912-01-01;
-    /// [`ErrorKind::YearOutOfRange`] for a year before 1.
+    /// [`ErrorKind::BeforeJuche`](crate::ErrorKind::BeforeJuche) for a Juche style and a date before 1912-01-01;
+    /// [`ErrorKind::YearOutOfRange`](crate::ErrorKind::YearOutOfRange) for a year before 1.
     ///
     /// ```
     /// use chrono::NaiveDate;
