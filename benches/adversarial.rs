@@ -101,20 +101,19 @@ fn sizes_for(unit: &str) -> ([usize; 2], bool) {
     }
 }
 
-fn adversarial(c: &mut Criterion) {
-    let plan: Vec<_> = INPUTS
-        .iter()
-        .map(|&(name, unit)| {
-            let (sizes, superlinear) = sizes_for(unit);
-            (name, unit, sizes, superlinear)
-        })
-        .collect();
+/// Whether criterion runs in `--profile-time` mode: then the preflight and the table are skipped,
+/// so that a profile shows only the benchmark selected.
+fn profiling() -> bool {
+    std::env::args().any(|a| a == "--profile-time")
+}
 
+/// Single-shot timings of every input at both its sizes, with the large / small ratio.
+fn print_table(plan: &[(&str, &str, [usize; 2], bool)]) {
     eprintln!(
         "\n{:<20} {:>7} {:>12} {:>7} {:>12} {:>9} {:>10} {:>10}",
         "input", "small", "time", "large", "time", "ratio", "MiB/s", "found"
     );
-    for &(name, unit, [small, large], superlinear) in &plan {
+    for &(name, unit, [small, large], superlinear) in plan {
         let (t_small, _) = time_scan(&fill(unit, small), 5);
         let (t_large, found) = time_scan(&fill(unit, large), 3);
         eprintln!(
@@ -135,6 +134,23 @@ fn adversarial(c: &mut Criterion) {
         );
     }
     eprintln!("(ratio: large / small time for 8x the bytes; 8.0 is linear)\n");
+}
+
+fn adversarial(c: &mut Criterion) {
+    let plan: Vec<_> = INPUTS
+        .iter()
+        .map(|&(name, unit)| {
+            let (sizes, superlinear) = if profiling() {
+                ([MIB, 8 * MIB], false)
+            } else {
+                sizes_for(unit)
+            };
+            (name, unit, sizes, superlinear)
+        })
+        .collect();
+    if !profiling() {
+        print_table(&plan);
+    }
 
     let mut g = c.benchmark_group("adversarial");
     g.sampling_mode(SamplingMode::Flat);
