@@ -396,14 +396,16 @@ fn heads_line(text: &str, span: Range<usize>, last_signal_end: Option<usize>) ->
     after.is_empty() || after.starts_with('|') || crate::MonthNameDate::parse_prefix(after).is_ok()
 }
 
-/// Whether the notation at `start` starts its line (after blanks and brackets) or directly follows
-/// the previous signal (glued listings).
+/// Whether the notation at `start` starts its line (after blanks and brackets, or after a title and
+/// ` - `) or directly follows the previous signal (glued listings).
 fn starts_line(text: &str, start: usize, last_signal_end: Option<usize>) -> bool {
     let line = line_before(text, start);
     let after_signal = last_signal_end
         .and_then(|end| text.get(end..start))
         .is_some_and(|between| between.trim().is_empty());
-    after_signal || line.trim_matches(is_blank_or_bracket).is_empty()
+    let line = line.trim_matches(is_blank_or_bracket);
+    // A title or byline then ` - ` and the date (`신년사 - 1977년 01월 01일`) heads it too.
+    after_signal || line.is_empty() || line.ends_with(" -") || line == "-"
 }
 
 /// A relative date in the body, as read by its grammar.

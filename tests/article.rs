@@ -339,3 +339,22 @@ fn a_stamp_outranks_the_reference_for_datelines_and_a_reference_outranks_a_headi
     assert_eq!(dated.signals[1].date, Some(ymd(2023, 3, 9)));
     assert_eq!(dated.conflicts.len(), 1);
 }
+
+#[test]
+fn a_date_after_a_title_and_a_dash_heads_the_text() {
+    let text = "신년사 \n\n- 1977년 01월 01일 \n해 제\n\n노동신문 사설 - 1967년 01월 01일 \n";
+    let dated = date_article(text, &ArticleOptions::new());
+    assert_eq!(dated.publication_date, Some(ymd(1977, 1, 1)));
+    let roles: Vec<_> = dated.signals.iter().map(|s| (s.role, s.date)).collect();
+    assert_eq!(
+        roles,
+        [
+            (SignalRole::Header, Some(ymd(1977, 1, 1))),
+            (SignalRole::Header, Some(ymd(1967, 1, 1)))
+        ]
+    );
+    // A date after a dash in a sentence is not a heading.
+    let body_text = "Pyongyang, May 7 (KCNA) -- The plan - May 8, 2025 - was set.";
+    let dated = date_article(body_text, &with_reference(ymd(2025, 5, 7)));
+    assert_eq!(dated.signals.len(), 1);
+}
