@@ -33,12 +33,18 @@ fn four(bytes: &[u8]) -> Option<u32> {
 
 /// Reads 1 to `max` (at most 4) ASCII digits not followed by another digit: the value and the rest.
 fn run(bytes: &[u8], max: usize) -> Option<(u32, &[u8])> {
-    let len = bytes.iter().take(max.saturating_add(1)).take_while(|b| b.is_ascii_digit()).count();
+    let len = bytes
+        .iter()
+        .take(max.saturating_add(1))
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     if len == 0 || len > max {
         return None;
     }
     let (digits, rest) = bytes.split_at_checked(len)?;
-    let value = digits.iter().try_fold(0u32, |acc, &b| acc.checked_mul(10)?.checked_add(digit(b)?))?;
+    let value = digits
+        .iter()
+        .try_fold(0u32, |acc, &b| acc.checked_mul(10)?.checked_add(digit(b)?))?;
     Some((value, rest))
 }
 
@@ -73,7 +79,11 @@ pub(crate) fn juche_stamp(input: &str) -> Option<NaiveDate> {
 
 /// Splits `input` at the first `sep` within its first `max + 1` bytes: the text before and after.
 fn split_at_byte(input: &str, sep: u8, max: usize) -> Option<(&str, &str)> {
-    let at = input.as_bytes().iter().take(max.saturating_add(1)).position(|&b| b == sep)?;
+    let at = input
+        .as_bytes()
+        .iter()
+        .take(max.saturating_add(1))
+        .position(|&b| b == sep)?;
     Some((input.get(..at)?, input.get(at.checked_add(1)?..)?))
 }
 
@@ -112,14 +122,26 @@ pub(crate) fn dateline(input: &str) -> Option<DatelineParts<'_>> {
     let month = full_month(month)?;
     let (day, rest) = run(rest.as_bytes(), 2)?;
     let rest = rest.strip_prefix(b" (")?;
-    let agency_len = rest.iter().take(13).take_while(|b| b.is_ascii_uppercase()).count();
+    let agency_len = rest
+        .iter()
+        .take(13)
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
     let (agency, rest) = rest.split_at_checked(agency_len)?;
     if !(2..=12).contains(&agency.len()) || !(rest == b")" || rest == b") --") {
         return None;
     }
     // Valid in some year: checked against a leap year.
     NaiveDate::from_ymd_opt(2024, month, day)?;
-    let agency_start = input.len().checked_sub(rest.len())?.checked_sub(agency.len())?;
+    let agency_start = input
+        .len()
+        .checked_sub(rest.len())?
+        .checked_sub(agency.len())?;
     let agency = input.get(agency_start..agency_start.checked_add(agency.len())?)?;
-    Some(DatelineParts { place, month, day, agency })
+    Some(DatelineParts {
+        place,
+        month,
+        day,
+        agency,
+    })
 }

@@ -148,7 +148,8 @@ pub mod __fastpath {
 
     /// The dateline fast path: place, month, day, agency.
     pub fn dateline_fast(input: &str) -> Option<(String, u32, u32, String)> {
-        crate::fast::dateline(input).map(|p| (p.place.to_owned(), p.month, p.day, p.agency.to_owned()))
+        crate::fast::dateline(input)
+            .map(|p| (p.place.to_owned(), p.month, p.day, p.agency.to_owned()))
     }
 
     /// A dateline by the grammar alone.
@@ -161,4 +162,3 @@ pub mod __fastpath {
         crate::notation::prefix(input).strict(input)
     }
 }
-

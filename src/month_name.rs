@@ -83,7 +83,11 @@ impl MonthNameDate {
 
     /// A date with a four-digit Gregorian year, as the grammar reads it.
     pub(crate) fn from_gregorian(date: NaiveDate) -> MonthNameDate {
-        MonthNameDate { date, juche: None, weekday_given: false }
+        MonthNameDate {
+            date,
+            juche: None,
+            weekday_given: false,
+        }
     }
 
     /// The date.

@@ -21,15 +21,73 @@ fn near(alphabet: &'static [&'static str], max: usize) -> impl Strategy<Value = 
     proptest::collection::vec(proptest::sample::select(alphabet), 0..max).prop_map(|v| v.concat())
 }
 
-const DMY: &[&str] = &["0", "1", "2", "3", "9", "08", "29", "31", "/", "2022", "2024", "0000", " ", "+", "-", "１"];
-const JUCHE: &[&str] = &["Juche", "0", "1", "111", "113", "8", ".", "..", "12", "29", "2", "4294967295", " ", "-", "x"];
+const DMY: &[&str] = &[
+    "0", "1", "2", "3", "9", "08", "29", "31", "/", "2022", "2024", "0000", " ", "+", "-", "１",
+];
+const JUCHE: &[&str] = &[
+    "Juche",
+    "0",
+    "1",
+    "111",
+    "113",
+    "8",
+    ".",
+    "..",
+    "12",
+    "29",
+    "2",
+    "4294967295",
+    " ",
+    "-",
+    "x",
+];
 const MONTH: &[&str] = &[
-    "May", "Dec.", "Sept.", "Sep", "Feb", "February", "Mayo", "December.", " ", ", ", ",", "08", "5", "29",
-    "2025", "2024", "Juche 80 (1991)", " Thursday", "Monday, ", "0", "99999",
+    "May",
+    "Dec.",
+    "Sept.",
+    "Sep",
+    "Feb",
+    "February",
+    "Mayo",
+    "December.",
+    " ",
+    ", ",
+    ",",
+    "08",
+    "5",
+    "29",
+    "2025",
+    "2024",
+    "Juche 80 (1991)",
+    " Thursday",
+    "Monday, ",
+    "0",
+    "99999",
 ];
 const DATELINE: &[&str] = &[
-    "Pyongyang", "Dar es Salaam", "X", "pyongyang", ", ", ",", " ", "November", "February", "Nov.", "8", "29",
-    "30", "0", "(", ")", "KCNA", "K", "ACNCACNCACNCA", " --", "--", " – ", "\u{a0}",
+    "Pyongyang",
+    "Dar es Salaam",
+    "X",
+    "pyongyang",
+    ", ",
+    ",",
+    " ",
+    "November",
+    "February",
+    "Nov.",
+    "8",
+    "29",
+    "30",
+    "0",
+    "(",
+    ")",
+    "KCNA",
+    "K",
+    "ACNCACNCACNCA",
+    " --",
+    "--",
+    " – ",
+    "\u{a0}",
 ];
 
 proptest! {
@@ -89,7 +147,12 @@ fn check_juche(text: &str) -> Result<(), TestCaseError> {
 fn check_month_name(text: &str) -> Result<(), TestCaseError> {
     let grammar = fp::month_name_grammar(text);
     if let Some(date) = fp::month_name_fast(text) {
-        prop_assert_eq!(grammar.clone(), Ok(MonthNameDate::from_date(date).unwrap()), "{:?}", text);
+        prop_assert_eq!(
+            grammar.clone(),
+            Ok(MonthNameDate::from_date(date).unwrap()),
+            "{:?}",
+            text
+        );
     }
     prop_assert_eq!(text.parse::<MonthNameDate>(), grammar);
     Ok(())
@@ -98,7 +161,14 @@ fn check_month_name(text: &str) -> Result<(), TestCaseError> {
 fn check_dateline(text: &str) -> Result<(), TestCaseError> {
     let grammar = fp::dateline_grammar(text);
     if let Some((place, month, day, agency)) = fp::dateline_fast(text) {
-        let parsed = grammar.clone().map(|d| (d.place().to_owned(), d.month(), d.day(), d.agency().to_owned()));
+        let parsed = grammar.clone().map(|d| {
+            (
+                d.place().to_owned(),
+                d.month(),
+                d.day(),
+                d.agency().to_owned(),
+            )
+        });
         prop_assert_eq!(parsed, Ok((place, month, day, agency)), "{:?}", text);
     }
     prop_assert_eq!(text.parse::<Dateline>(), grammar);
