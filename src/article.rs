@@ -364,17 +364,23 @@ fn conflicts(signals: &[Signal]) -> Vec<Conflict> {
 /// Whether a day-first date at `start` is a stamp: first on its line, or after a label such as
 /// `Date:` (in the body, `12/05/2022` is a date mentioned, not the page's date).
 fn labelled(text: &str, start: usize) -> bool {
-    let line = line_before(text, start).trim_matches(is_blank_or_bracket);
-    line.is_empty() || line.ends_with(':')
+    let (last, _) = line_tail(text, start);
+    last.is_none_or(|c| c == ':')
 }
 
-/// The part of its line before byte `start`.
-fn line_before(text: &str, start: usize) -> &str {
-    text.get(..start)
+/// The last character before byte `start` on its line once blanks and brackets are skipped, and
+/// the character just before that one; `None` where the line begins. Reads back only over the
+/// blanks, so a long line with many dates costs no more than a short one.
+fn line_tail(text: &str, start: usize) -> (Option<char>, Option<char>) {
+    let mut chars = text
+        .get(..start)
         .unwrap_or("")
-        .rsplit('\n')
-        .next()
-        .unwrap_or("")
+        .chars()
+        .rev()
+        .skip_while(|&c| c != '\n' && is_blank_or_bracket(c));
+    let last = chars.next().filter(|&c| c != '\n');
+    let before = last.and_then(|_| chars.next()).filter(|&c| c != '\n');
+    (last, before)
 }
 
 /// Whether `c` may stand around a heading date without making it part of a sentence.
@@ -390,22 +396,24 @@ fn heads_line(text: &str, span: Range<usize>, last_signal_end: Option<usize>) ->
     if !starts_line(text, span.start, last_signal_end) {
         return false;
     }
-    let rest = text.get(span.end..).unwrap_or("");
-    let line = rest.split('\n').next().unwrap_or("");
-    let after = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ']' | ')'));
-    after.is_empty() || after.starts_with('|') || crate::MonthNameDate::parse_prefix(after).is_ok()
+    let after = text
+        .get(span.end..)
+        .unwrap_or("")
+        .trim_start_matches(|c: char| c != '\n' && (c.is_whitespace() || matches!(c, ']' | ')')));
+    after.is_empty()
+        || after.starts_with(['\n', '|'])
+        || crate::MonthNameDate::parse_prefix(after).is_ok()
 }
 
 /// Whether the notation at `start` starts its line (after blanks and brackets, or after a title and
 /// ` - `) or directly follows the previous signal (glued listings).
 fn starts_line(text: &str, start: usize, last_signal_end: Option<usize>) -> bool {
-    let line = line_before(text, start);
     let after_signal = last_signal_end
         .and_then(|end| text.get(end..start))
         .is_some_and(|between| between.trim().is_empty());
-    let line = line.trim_matches(is_blank_or_bracket);
     // A title or byline then ` - ` and the date (`신년사 - 1977년 01월 01일`) heads it too.
-    after_signal || line.is_empty() || line.ends_with(" -") || line == "-"
+    let (last, before) = line_tail(text, start);
+    after_signal || last.is_none() || (last == Some('-') && before.is_none_or(char::is_whitespace))
 }
 
 /// A relative date in the body, as read by its grammar.

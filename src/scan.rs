@@ -91,8 +91,7 @@ pub fn scan(text: &str) -> Scan<'_> {
     Scan {
         text,
         pos: 0,
-        anchors_from: 0,
-        anchors: anchors(text, 0),
+        anchors: Anchors::new(text, [0; SOURCES]),
     }
 }
 
@@ -101,17 +100,9 @@ pub struct Scan<'a> {
     text: &'a str,
     /// Where the next notation may start: the end of the last one found.
     pos: usize,
-    /// The anchors still to visit; `None` only if the anchor automaton could not be built, in
+    /// The anchors still to visit; `None` only if an anchor automaton could not be built, in
     /// which case every position is tried.
-    anchors: Option<aho_corasick::FindIter<'static, 'a>>,
-    /// Where `anchors` resumes: the end of the last anchor visited (for `Clone`).
-    anchors_from: usize,
-}
-
-/// The anchors of `text` from byte `from` on.
-fn anchors(text: &str, from: usize) -> Option<aho_corasick::FindIter<'static, '_>> {
-    let input = aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
-    ANCHORS.as_ref().map(|(ac, _)| ac.find_iter(input))
+    anchors: Option<Anchors<'a>>,
 }
 
 impl Clone for Scan<'_> {
@@ -119,12 +110,11 @@ impl Clone for Scan<'_> {
         let anchors = self
             .anchors
             .as_ref()
-            .and_then(|_| anchors(self.text, self.anchors_from));
+            .and_then(|a| Anchors::new(self.text, a.resume()));
         Scan {
             text: self.text,
             pos: self.pos,
             anchors,
-            anchors_from: self.anchors_from,
         }
     }
 }
@@ -144,19 +134,12 @@ impl Iterator for Scan<'_> {
         let Some(anchors) = self.anchors.as_mut() else {
             return naive_next(self.text, &mut self.pos);
         };
-        let (text, pos, anchors_from) = (self.text, &mut self.pos, &mut self.anchors_from);
+        let (text, pos) = (self.text, &mut self.pos);
         let bytes = text.as_bytes();
-        for anchor in anchors.by_ref() {
-            *anchors_from = anchor.end();
+        while let Some(anchor) = anchors.next_anchor() {
             let from = *pos;
             let mut found = None;
-            let kinds = ANCHORS
-                .as_ref()
-                .map_or(&[][..], |(_, kinds)| kinds.as_slice());
-            let Some(&kind) = kinds.get(anchor.pattern().as_usize()) else {
-                continue;
-            };
-            candidate_starts(bytes, anchor.start(), kind, |start| {
+            candidate_starts(bytes, anchor.start, anchor.kind, |start| {
                 if start >= from {
                     found = read_at(text, start, pos);
                 }
@@ -168,6 +151,158 @@ impl Iterator for Scan<'_> {
         }
         *pos = bytes.len();
         None
+    }
+}
+
+/// An anchor found in the text.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    start: usize,
+    end: usize,
+    kind: Anchor,
+}
+
+/// How many anchor searches [`Anchors`] merges.
+const SOURCES: usize = 3;
+
+/// The anchors of a text in order, merged from three searches that each stay fast: the ASCII
+/// anchors (months, `Juche`, digit + `/` `.` `-`), the anchors of the Korean and Japanese editions
+/// (only in text that is not all ASCII), and ` de ` before a Spanish month. No anchor of one
+/// search can overlap an anchor of another, so the merge gives the anchors one search over all of
+/// them would give.
+struct Anchors<'a> {
+    text: &'a str,
+    ascii: Option<aho_corasick::FindIter<'static, 'a>>,
+    wide: Option<aho_corasick::FindIter<'static, 'a>>,
+    /// Where the search for ` de ` goes on.
+    spanish_from: usize,
+    /// The next anchor of each search, once looked at.
+    heads: [Option<Hit>; SOURCES],
+    /// Which searches have reached the end of the text (an exhausted aho-corasick iterator would
+    /// search the rest of the text again on every call).
+    done: [bool; SOURCES],
+    /// Where each search resumes: the end of the last anchor it gave (for `Clone`).
+    resume: [usize; SOURCES],
+}
+
+impl<'a> Anchors<'a> {
+    /// The anchors of `text`, each search resuming at its offset in `resume`.
+    fn new(text: &'a str, resume: [usize; SOURCES]) -> Option<Anchors<'a>> {
+        let (ascii, wide) = ANCHORS.as_ref()?;
+        let input =
+            |from: usize| aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
+        let [ascii_from, wide_from, spanish_from] = resume;
+        Some(Anchors {
+            text,
+            ascii: Some(ascii.0.find_iter(input(ascii_from))),
+            wide: (!text.is_ascii()).then(|| wide.0.find_iter(input(wide_from))),
+            spanish_from,
+            heads: [None; SOURCES],
+            done: [false; SOURCES],
+            resume,
+        })
+    }
+
+    /// Where each search resumes.
+    fn resume(&self) -> [usize; SOURCES] {
+        let mut resume = self.resume;
+        // An anchor looked at but not yet taken is found again.
+        for (slot, head) in resume.iter_mut().zip(&self.heads) {
+            if let Some(hit) = head {
+                *slot = (*slot).min(hit.start);
+            }
+        }
+        resume
+    }
+
+    /// The next anchor of search `source`.
+    fn pull(&mut self, source: usize) -> Option<Hit> {
+        let kinds = |k: usize| {
+            ANCHORS.as_ref().map(|(ascii, wide)| {
+                if k == 0 {
+                    ascii.1.as_slice()
+                } else {
+                    wide.1.as_slice()
+                }
+            })
+        };
+        match source {
+            0 | 1 => {
+                let iter = if source == 0 {
+                    self.ascii.as_mut()?
+                } else {
+                    self.wide.as_mut()?
+                };
+                let m = iter.next()?;
+                let kind = *kinds(source)?.get(m.pattern().as_usize())?;
+                Some(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    kind,
+                })
+            }
+            _ => loop {
+                // Every ` de `, overlapping ones too (` de de enero`), as one search over
+                // ` de enero`, ` de febrero`, … would find them.
+                let hay = self.text.as_bytes().get(self.spanish_from..)?;
+                let Some(found) = SPANISH_DE.find(hay) else {
+                    // Searched to the end: never again.
+                    self.spanish_from = self.text.len();
+                    return None;
+                };
+                let at = self.spanish_from.checked_add(found)?;
+                self.spanish_from = at.saturating_add(1);
+                let after = self
+                    .text
+                    .as_bytes()
+                    .get(at.saturating_add(4)..)
+                    .unwrap_or(&[]);
+                if let Some(month) = SPANISH_MONTHS
+                    .iter()
+                    .find(|m| after.starts_with(m.as_bytes()))
+                {
+                    let end = at.saturating_add(4).saturating_add(month.len());
+                    self.spanish_from = end;
+                    return Some(Hit {
+                        start: at,
+                        end,
+                        kind: Anchor::SpanishMonth,
+                    });
+                }
+            },
+        }
+    }
+
+    /// The next anchor of all three searches.
+    fn next_anchor(&mut self) -> Option<Hit> {
+        for source in 0..SOURCES {
+            let empty = self.heads.get(source).is_some_and(Option::is_none);
+            let done = self.done.get(source).copied().unwrap_or(true);
+            if empty && !done {
+                let hit = self.pull(source);
+                if hit.is_none() {
+                    if let Some(done) = self.done.get_mut(source) {
+                        *done = true;
+                    }
+                }
+                if let Some(head) = self.heads.get_mut(source) {
+                    *head = hit;
+                }
+            }
+        }
+        let (source, hit) = self
+            .heads
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| h.map(|h| (i, h)))
+            .min_by_key(|(_, h)| h.start)?;
+        if let Some(head) = self.heads.get_mut(source) {
+            *head = None;
+        }
+        if let Some(resume) = self.resume.get_mut(source) {
+            *resume = hit.end;
+        }
+        Some(hit)
     }
 }
 
@@ -217,42 +352,62 @@ enum Anchor {
     SpanishMonth,
 }
 
-static ANCHORS: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<Anchor>)>> =
+/// The searcher for ` de `, the anchor of Spanish dates.
+static SPANISH_DE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b" de "));
+
+/// An anchor automaton and the kind of each of its patterns.
+type Automaton = (aho_corasick::AhoCorasick, Vec<Anchor>);
+
+/// The ASCII anchors and the anchors of the Korean and Japanese editions, as two automata: one set
+/// of ASCII patterns keeps aho-corasick's vectorised prefilter, which a mixed set loses.
+static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
     std::sync::LazyLock::new(|| {
-        let mut patterns: Vec<Vec<u8>> = Vec::new();
-        let mut kinds = Vec::new();
-        let mut add = |pattern: Vec<u8>, kind: Anchor| {
-            patterns.push(pattern);
-            kinds.push(kind);
-        };
+        let mut ascii = Patterns::default();
         for month in MONTH_ANCHORS {
-            add(month.as_bytes().to_vec(), Anchor::Month);
+            ascii.add(month.as_bytes().to_vec(), Anchor::Month);
         }
-        add(b"Juche".to_vec(), Anchor::Start);
-        add("주체".as_bytes().to_vec(), Anchor::Start);
-        add("【".as_bytes().to_vec(), Anchor::Start);
-        add("년".as_bytes().to_vec(), Anchor::Nyeon);
+        ascii.add(b"Juche".to_vec(), Anchor::Start);
         for digit in b'0'..=b'9' {
-            add(vec![digit, b'/'], Anchor::Slash);
-            add(vec![digit, b'.'], Anchor::YearEnd);
-            add(vec![digit, b'-'], Anchor::YearEnd);
+            ascii.add(vec![digit, b'/'], Anchor::Slash);
+            ascii.add(vec![digit, b'.'], Anchor::YearEnd);
+            ascii.add(vec![digit, b'-'], Anchor::YearEnd);
         }
+        let mut wide = Patterns::default();
+        wide.add("주체".as_bytes().to_vec(), Anchor::Start);
+        wide.add("【".as_bytes().to_vec(), Anchor::Start);
+        wide.add("년".as_bytes().to_vec(), Anchor::Nyeon);
         // Hangul syllables (U+AC00..U+D7A3) start with one of these bytes in UTF-8.
         for lead in 0xEA..=0xED_u8 {
-            add(vec![b'(', lead], Anchor::Paren { len: 1 });
-            let mut wide = "\u{ff08}".as_bytes().to_vec();
-            wide.push(lead);
-            add(wide, Anchor::Paren { len: 3 });
+            wide.add(vec![b'(', lead], Anchor::Paren { len: 1 });
+            let mut paren = "\u{ff08}".as_bytes().to_vec();
+            paren.push(lead);
+            wide.add(paren, Anchor::Paren { len: 3 });
         }
-        for month in SPANISH_MONTHS {
-            add(format!(" de {month}").into_bytes(), Anchor::SpanishMonth);
-        }
+        Some((ascii.build()?, wide.build()?))
+    });
+
+/// Anchor patterns being collected.
+#[derive(Default)]
+struct Patterns {
+    patterns: Vec<Vec<u8>>,
+    kinds: Vec<Anchor>,
+}
+
+impl Patterns {
+    fn add(&mut self, pattern: Vec<u8>, kind: Anchor) {
+        self.patterns.push(pattern);
+        self.kinds.push(kind);
+    }
+
+    fn build(self) -> Option<Automaton> {
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(patterns)
+            .build(self.patterns)
             .ok()
-            .map(|ac| (ac, kinds))
-    });
+            .map(|ac| (ac, self.kinds))
+    }
+}
 
 /// The positions where a notation containing the anchor `kind` at byte `at` may start, in
 /// increasing order, until `visit` returns `true`: exactly the positions the byte-by-byte scan would
