@@ -21,7 +21,7 @@ use kcna_dates::{
 
 /// The fuzz targets, as named in `fuzz/Cargo.toml` and in `fuzz/seeds/<target>/`.
 pub const TARGETS: &[&str] = &[
-    "juche", "dmy", "dateline", "notation", "serde", "scan", "article",
+    "juche", "dmy", "dateline", "notation", "serde", "scan", "article", "fastpath",
 ];
 
 /// Runs the oracle of `target` over `data`; `false` if there is no such target.
@@ -34,6 +34,7 @@ pub fn run(target: &str, data: &[u8]) -> bool {
         "serde" => serde_text(data),
         "scan" => scan(data),
         "article" => article(data),
+        "fastpath" => fastpath(data),
         _ => return false,
     }
     true
@@ -892,5 +893,88 @@ pub fn article(data: &[u8]) {
     for found in &dated.invalid {
         assert!(in_text(&found.span()), "{found:?}");
         assert!(found.date().is_none() && !found.is_valid(), "{found:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// fastpath
+
+/// Target `fastpath`: each byte-level fast path in front of a grammar accepts only what the grammar
+/// accepts, with the same value, and the public parser (fast path, then grammar) gives exactly what
+/// the grammar alone gives, errors included. Checked on the input and on the input glued after the
+/// start of each notation, so that the fuzzer reaches the common forms quickly.
+pub fn fastpath(data: &[u8]) {
+    use kcna_dates::__fastpath as fp;
+    let raw = text(data);
+    for prefix in [
+        "",
+        "Juche",
+        "Juche1",
+        "May ",
+        "Dec. ",
+        "0",
+        "08/",
+        "Pyongyang, November ",
+    ] {
+        let s = format!("{prefix}{raw}");
+        let dmy = fp::dmy_grammar(&s);
+        if let Some(date) = fp::dmy_fast(&s) {
+            assert_eq!(dmy, Ok(date), "dmy fast path accepted {s:?}");
+        }
+        assert_eq!(
+            kcna_dates::parse_dmy(&s),
+            dmy,
+            "parse_dmy differs from its grammar on {s:?}"
+        );
+
+        let juche = fp::juche_grammar(&s);
+        if let Some(date) = fp::juche_fast(&s) {
+            assert_eq!(
+                juche.clone().map(|j| j.date()),
+                Ok(date),
+                "Juche fast path accepted {s:?}"
+            );
+        }
+        assert_eq!(
+            s.parse::<JucheDate>(),
+            juche,
+            "JucheDate differs from its grammar on {s:?}"
+        );
+
+        let month = fp::month_name_grammar(&s);
+        if let Some(date) = fp::month_name_fast(&s) {
+            assert_eq!(
+                month.clone().map(|m| m.date()),
+                Ok(date),
+                "month fast path accepted {s:?}"
+            );
+        }
+        assert_eq!(
+            s.parse::<MonthNameDate>(),
+            month,
+            "MonthNameDate differs on {s:?}"
+        );
+
+        let dateline = fp::dateline_grammar(&s);
+        if let Some((place, m, d, agency)) = fp::dateline_fast(&s) {
+            let parts = dateline.as_ref().map(|v| {
+                (
+                    v.place().to_owned(),
+                    v.month(),
+                    v.day(),
+                    v.agency().to_owned(),
+                )
+            });
+            assert_eq!(
+                parts,
+                Ok((place, m, d, agency)),
+                "dateline fast path accepted {s:?}"
+            );
+        }
+        assert_eq!(
+            s.parse::<Dateline>(),
+            dateline,
+            "Dateline differs from its grammar on {s:?}"
+        );
     }
 }

@@ -1,0 +1,8 @@
+//! Fuzz target `fastpath`: the oracle is `oracles::fastpath` (shared with `tests/fuzz_replay.rs`).
+#![no_main]
+
+#[allow(dead_code)]
+#[path = "../oracles.rs"]
+mod oracles;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| oracles::fastpath(data));
