@@ -186,6 +186,12 @@ pub(crate) fn prefix_stamp(input: &str) -> Prefix<JucheDate> {
     })
 }
 
+/// The fast path's prefix reading of a Juche stamp, when it takes the common form.
+pub(crate) fn fast_prefix_stamp(input: &str) -> Option<(crate::Notation, usize)> {
+    crate::fast::juche_stamp_prefix(input)
+        .map(|(date, len)| (crate::Notation::JucheStamp(JucheDate { date }), len))
+}
+
 /// The Gregorian year of a Juche year read from text.
 fn checked_gregorian(juche: &Number) -> Result<i32, Error> {
     juche

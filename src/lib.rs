@@ -136,6 +136,46 @@ pub mod __fastpath {
         crate::juche::prefix_stamp(input).strict(input)
     }
 
+    /// The `DD/MM/YYYY` prefix fast path: the date and the bytes it takes.
+    pub fn dmy_prefix_fast(input: &str) -> Option<(NaiveDate, usize)> {
+        crate::fast::dmy_prefix(input)
+    }
+
+    /// The Juche stamp prefix fast path: the date and the bytes it takes.
+    pub fn juche_prefix_fast(input: &str) -> Option<(NaiveDate, usize)> {
+        crate::fast::juche_stamp_prefix(input)
+    }
+
+    /// The dotted stamp prefix fast path: the date and the bytes it takes.
+    pub fn dotted_prefix_fast(input: &str) -> Option<(NaiveDate, usize)> {
+        crate::fast::dotted_prefix(input)
+    }
+
+    /// The month-name date prefix fast path: the date and the bytes it takes.
+    pub fn month_name_prefix_fast(input: &str) -> Option<(NaiveDate, usize)> {
+        crate::fast::month_name_prefix(input)
+    }
+
+    /// A `DD/MM/YYYY` prefix reading by the grammar alone.
+    pub fn dmy_prefix_grammar(input: &str) -> Result<(NaiveDate, usize), Error> {
+        crate::dmy::prefix(input).into_result()
+    }
+
+    /// A dotted stamp's prefix reading by the grammar alone.
+    pub fn dotted_prefix_grammar(input: &str) -> Result<(NaiveDate, usize), Error> {
+        crate::dotted::prefix(input).into_result()
+    }
+
+    /// A Juche stamp's prefix reading by the grammar alone.
+    pub fn juche_prefix_grammar(input: &str) -> Result<(JucheDate, usize), Error> {
+        crate::juche::prefix_stamp(input).into_result()
+    }
+
+    /// A month-name date's prefix reading by the grammar alone.
+    pub fn month_name_prefix_grammar(input: &str) -> Result<(MonthNameDate, usize), Error> {
+        crate::month_name::prefix(input).into_result()
+    }
+
     /// The month-name date fast path.
     pub fn month_name_fast(input: &str) -> Option<NaiveDate> {
         crate::fast::month_name_date(input)
@@ -157,8 +197,14 @@ pub mod __fastpath {
         crate::dateline::prefix_any(input).strict(input)
     }
 
+    /// The notation at the start of `input` by the grammars alone, without the prefix fast paths
+    /// (for comparison with `Notation::parse_prefix`).
+    pub fn notation_prefix_grammar(input: &str) -> Result<(Notation, usize), Error> {
+        crate::notation::read_grammars(input).1.into_result()
+    }
+
     /// Any notation by the grammars alone (for comparison with `Notation::from_str`).
     pub fn notation_grammar(input: &str) -> Result<Notation, Error> {
-        crate::notation::prefix(input).strict(input)
+        crate::notation::read_grammars(input).1.strict(input)
     }
 }

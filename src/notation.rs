@@ -200,6 +200,32 @@ pub(crate) fn prefix(input: &str) -> Prefix<Notation> {
 /// it is not tried as another notation. When no grammar matches, the error is that of the grammar
 /// that read furthest.
 pub(crate) fn read(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
+    read_with(input, true)
+}
+
+/// [`read`] by the grammars alone, without the fast paths (for tests).
+pub(crate) fn read_grammars(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
+    read_with(input, false)
+}
+
+/// The prefix fast path of notation `kind`, where it has one and it accepts `input`: the same
+/// reading as the grammar's (see [`crate::fast`]).
+fn read_fast(kind: NotationKind, input: &str) -> Option<Prefix<Notation>> {
+    let (value, len) = match kind {
+        NotationKind::Dmy => crate::fast::dmy_prefix(input).map(|(d, len)| (Notation::Dmy(d), len)),
+        NotationKind::DottedStamp => {
+            crate::fast::dotted_prefix(input).map(|(d, len)| (Notation::DottedStamp(d), len))
+        }
+        NotationKind::JucheStamp => juche::fast_prefix_stamp(input),
+        NotationKind::MonthName => crate::fast::month_name_prefix(input)
+            .map(|(d, len)| (Notation::MonthName(MonthNameDate::from_gregorian(d)), len)),
+        _ => None,
+    }?;
+    Some(Prefix::Valid(value, len))
+}
+
+/// [`read`], with or without the fast paths.
+fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>) {
     let first = input.as_bytes().first().copied().unwrap_or(0);
     let mut best: Option<Error> = None;
     let tries: &[(NotationKind, Grammar)] = if first.is_ascii_digit() {
@@ -233,6 +259,9 @@ pub(crate) fn read(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
         ]
     };
     for (kind, grammar) in tries {
+        if let Some(found) = fast.then(|| read_fast(*kind, input)).flatten() {
+            return (Some(*kind), found);
+        }
         match grammar(input) {
             Prefix::NoMatch(err) => {
                 if best

@@ -2,7 +2,12 @@
 //! the grammar accepts with the same value, and the public parser (fast path, then grammar) gives
 //! exactly what the grammar gives, errors included.
 //!
-//! Case counts: 20,000 near-miss texts per notation, 5,000 arbitrary strings per notation.
+//! The prefix fast paths (tried by `scan` and `Notation::parse_prefix`) agree with the grammars'
+//! prefix readings, value and length, on near-miss texts and on valid stamps with any text glued
+//! after them.
+//!
+//! Case counts: 20,000 near-miss texts per notation, 5,000 arbitrary strings per notation,
+//! 10,000 valid stamps with arbitrary suffixes per prefix fast path.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,7 +18,7 @@
 )]
 
 use kcna_dates::__fastpath as fp;
-use kcna_dates::{Dateline, JucheDate, MonthNameDate, parse_dmy};
+use kcna_dates::{Dateline, JucheDate, MonthNameDate, Notation, parse_dmy};
 use proptest::prelude::*;
 
 /// Texts close to each notation's common form: digits, separators and words mixed.
@@ -40,6 +45,10 @@ const JUCHE: &[&str] = &[
     " ",
     "-",
     "x",
+];
+const DOTTED: &[&str] = &[
+    "2025", "2024", "0000", "20251", "1", "12", "02", "29", "31", "0", "9", ".", "..", " ", "/",
+    "-", "x",
 ];
 const MONTH: &[&str] = &[
     "May",
@@ -111,6 +120,95 @@ proptest! {
     #[test]
     fn dateline_fast_path_agrees(text in near(DATELINE, 10)) {
         check_dateline(&text)?;
+        check_prefixes(&text)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    #[test]
+    fn dmy_prefix_fast_path_agrees(text in near(DMY, 9)) {
+        check_prefixes(&text)?;
+    }
+
+    #[test]
+    fn juche_prefix_fast_path_agrees(text in near(JUCHE, 9)) {
+        check_prefixes(&text)?;
+    }
+
+    #[test]
+    fn dotted_prefix_fast_path_agrees(text in near(DOTTED, 9)) {
+        check_prefixes(&text)?;
+    }
+
+    #[test]
+    fn month_name_prefix_fast_path_agrees(text in near(MONTH, 8)) {
+        check_prefixes(&text)?;
+    }
+}
+
+/// Suffixes that may continue a stamp: digits, dots, slashes, spaces, weekdays, other text.
+const SUFFIX: &[&str] = &[
+    "0",
+    "1",
+    "9",
+    "12",
+    ".",
+    "..",
+    "/",
+    ",",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "]",
+    ")",
+    "Thursday",
+    "Friday",
+    "Monday,",
+    "Juche",
+    "Juche 80 (1991)",
+    "x",
+    "May",
+    "é",
+    "１",
+    "\u{a0}",
+];
+
+/// Valid stamps in the common forms (and some that the fast paths leave to the grammars).
+fn stamp() -> impl Strategy<Value = String> {
+    let day = 1u32..=31;
+    let month = 1u32..=12;
+    let pad = any::<bool>();
+    (0usize..4, day, month, 1900u32..2100, pad, pad).prop_map(|(kind, d, m, y, pd, pm)| {
+        let d = if pd { format!("{d:02}") } else { d.to_string() };
+        let mn = if pm { format!("{m:02}") } else { m.to_string() };
+        let dot = if pd { "." } else { "" };
+        match kind {
+            0 => format!("{d}/{mn}/{y}"),
+            1 => format!("Juche{}.{mn}.{d}{dot}", y - 1899),
+            2 => format!("{y}.{mn}.{d}{dot}"),
+            _ => {
+                let names = [
+                    "January", "Feb.", "Mar", "April", "May", "June", "Jul.", "Aug", "Sept.",
+                    "Sep", "October", "Dec.",
+                ];
+                format!("{} {d}, {y}", names[(m - 1) as usize])
+            }
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn prefix_fast_paths_agree_after_valid_stamps(
+        head in stamp(),
+        tail in prop_oneof![near(SUFFIX, 4), "\\PC{0,12}"],
+    ) {
+        check_prefixes(&format!("{head}{tail}"))?;
     }
 }
 
@@ -123,7 +221,37 @@ proptest! {
         check_juche(&text)?;
         check_month_name(&text)?;
         check_dateline(&text)?;
+        check_prefixes(&text)?;
     }
+}
+
+/// Each prefix fast path that accepts gives the grammar's prefix reading: same value, same length.
+fn check_prefixes(text: &str) -> Result<(), TestCaseError> {
+    if let Some(fast) = fp::dmy_prefix_fast(text) {
+        prop_assert_eq!(fp::dmy_prefix_grammar(text), Ok(fast), "{:?}", text);
+    }
+    if let Some(fast) = fp::dotted_prefix_fast(text) {
+        prop_assert_eq!(fp::dotted_prefix_grammar(text), Ok(fast), "{:?}", text);
+        // The dotted stamp is tried after `DD/MM/YYYY`, which must not match the same text.
+        prop_assert!(fp::dmy_prefix_grammar(text).is_err(), "{:?}", text);
+    }
+    if let Some((date, len)) = fp::juche_prefix_fast(text) {
+        let grammar = fp::juche_prefix_grammar(text).map(|(j, len)| (j.date(), len));
+        prop_assert_eq!(grammar, Ok((date, len)), "{:?}", text);
+    }
+    if let Some((date, len)) = fp::month_name_prefix_fast(text) {
+        let expected = (MonthNameDate::from_date(date).unwrap(), len);
+        prop_assert_eq!(
+            fp::month_name_prefix_grammar(text),
+            Ok(expected),
+            "{:?}",
+            text
+        );
+    }
+    // `Notation::parse_prefix` (fast paths first) reads what the grammars read.
+    let grammar = fp::notation_prefix_grammar(text);
+    prop_assert_eq!(Notation::parse_prefix(text), grammar, "{:?}", text);
+    Ok(())
 }
 
 fn check_dmy(text: &str) -> Result<(), TestCaseError> {
@@ -183,6 +311,37 @@ fn fast_paths_take_the_common_forms() {
     assert!(fp::juche_fast("Juche113.1.23").is_some());
     assert!(fp::month_name_fast("May 08, 2025").is_some());
     assert!(fp::month_name_fast("Dec. 5, 2024").is_some());
+    assert!(fp::month_name_fast("Sept. 5, 2024").is_some());
+    assert!(fp::month_name_fast("Sept 5, 2024").is_some());
+    assert!(fp::month_name_fast("September 15, 2024").is_some());
+    assert!(fp::month_name_fast("May. 5, 2024").is_none());
+    assert_eq!(
+        fp::dmy_prefix_fast("08/11/2022 | KCNA").map(|p| p.1),
+        Some(10)
+    );
+    assert_eq!(fp::dmy_prefix_fast("08/11/20221"), None);
+    assert_eq!(
+        fp::juche_prefix_fast("Juche113.8.4.] Kim").map(|p| p.1),
+        Some(13)
+    );
+    assert_eq!(
+        fp::juche_prefix_fast("Juche113.8.4] Kim").map(|p| p.1),
+        Some(12)
+    );
+    assert_eq!(fp::juche_prefix_fast("Juche113.8.123"), None);
+    assert_eq!(
+        fp::dotted_prefix_fast("2025.12.14. Text").map(|p| p.1),
+        Some(11)
+    );
+    assert_eq!(
+        fp::month_name_prefix_fast("May 08, 2025May").map(|p| p.1),
+        Some(12)
+    );
+    assert_eq!(fp::month_name_prefix_fast("May 08, 2025 Thursday"), None);
+    assert_eq!(
+        fp::month_name_prefix_fast("May 08, 2025 Thurs").map(|p| p.1),
+        Some(12)
+    );
     assert!(fp::dateline_fast("Pyongyang, November 8 (KCNA)").is_some());
     assert!(fp::dateline_fast("Pyongyang, November 8 (KCNA) --").is_some());
     // Errors are the grammar's.
