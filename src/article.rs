@@ -22,6 +22,7 @@
 //!   and `los dias 25 y 30 de agosto` (two dates), Korean `7월 9일`.
 
 use core::ops::Range;
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use memchr::memmem;
@@ -343,12 +344,27 @@ fn first_date(signals: &[Signal], role: SignalRole) -> Option<(usize, NaiveDate)
 
 /// Every pair of dated signals that disagree.
 fn conflicts(signals: &[Signal]) -> Vec<Conflict> {
+    // Signals grouped by date, so that agreeing signals cost nothing: the work is the number of
+    // disagreeing pairs (the output) plus the groups, not every pair of signals.
+    let mut groups: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for (index, signal) in signals.iter().enumerate() {
+        if let Some(date) = signal.date {
+            groups.entry(date).or_default().push(index);
+        }
+    }
+    let groups: Vec<(NaiveDate, Vec<usize>)> = groups.into_iter().collect();
     let mut out = Vec::new();
-    for (first, a) in signals.iter().enumerate() {
-        for (second, b) in signals.iter().enumerate().skip(first.saturating_add(1)) {
-            if let (Some(da), Some(db)) = (a.date, b.date) {
-                if da != db {
-                    let days = db.signed_duration_since(da).num_days();
+    for (a, (date_a, members_a)) in groups.iter().enumerate() {
+        for (date_b, members_b) in groups.iter().skip(a.saturating_add(1)) {
+            for &i in members_a {
+                for &j in members_b {
+                    let (first, second) = if i < j { (i, j) } else { (j, i) };
+                    let (from, to) = if i < j {
+                        (date_a, date_b)
+                    } else {
+                        (date_b, date_a)
+                    };
+                    let days = to.signed_duration_since(*from).num_days();
                     out.push(Conflict {
                         first,
                         second,
@@ -358,6 +374,7 @@ fn conflicts(signals: &[Signal]) -> Vec<Conflict> {
             }
         }
     }
+    out.sort_unstable_by_key(|c| (c.first, c.second));
     out
 }
 

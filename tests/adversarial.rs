@@ -17,7 +17,6 @@
 mod oracles;
 
 use std::str::FromStr;
-use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use kcna_dates::{
@@ -77,13 +76,10 @@ fn preview(s: &str) -> String {
     s.chars().take(40).collect()
 }
 
-/// Runs `f`, failing if it takes longer than `limit` (generous: debug builds on a loaded machine).
-fn within<T>(limit: Duration, what: &str, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    let took = start.elapsed();
-    assert!(took < limit, "{what} took {took:?}, limit {limit:?}");
-    out
+/// Runs one adversarial case. What it costs is measured by `benches/adversarial.rs` (the time for
+/// 8 MiB against 1 MiB), not here: tests assert outcomes, never timings.
+fn case<T>(f: impl FnOnce() -> T) -> T {
+    f()
 }
 
 const MIB: usize = 1 << 20;
@@ -91,7 +87,7 @@ const MIB: usize = 1 << 20;
 #[test]
 fn a_mebibyte_of_digits() {
     let digits = "1".repeat(MIB);
-    within(Duration::from_secs(5), "1 MiB of digits", || {
+    case(|| {
         all_reject(&digits);
         no_prefix(&digits);
         for err in [
@@ -133,7 +129,7 @@ fn a_mebibyte_of_digits() {
 #[test]
 fn juche_repeated_100_000_times() {
     let bare = "Juche".repeat(100_000);
-    within(Duration::from_secs(10), "Juche x 100,000", || {
+    case(|| {
         all_reject(&bare);
         no_prefix(&bare);
         assert_eq!(finds(&bare), []);
@@ -149,7 +145,7 @@ fn juche_repeated_100_000_times() {
 fn stamps_repeated_100_000_times() {
     let stamp = "Juche111.11.8.";
     let text = stamp.repeat(100_000);
-    within(Duration::from_secs(20), "stamp x 100,000", || {
+    case(|| {
         let err = JucheDate::from_str(&text).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::TrailingInput);
         assert_eq!(err.span(), 14..15);
@@ -177,19 +173,15 @@ fn stamps_repeated_100_000_times() {
         MonthNameDate::from_str(&glued).unwrap_err().kind(),
         ErrorKind::TrailingInput
     );
-    within(
-        Duration::from_secs(10),
-        "month-name dates x 100,000",
-        || {
-            assert!(scan(&glued).all(|f| f.date() == Some(ymd(2025, 5, 8))));
-        },
-    );
+    case(|| {
+        assert!(scan(&glued).all(|f| f.date() == Some(ymd(2025, 5, 8))));
+    });
 }
 
 #[test]
 fn pyongyang_repeated() {
     let text = "Pyongyang, ".repeat(100_000);
-    within(Duration::from_secs(10), "Pyongyang x 100,000", || {
+    case(|| {
         all_reject(&text);
         let err = Dateline::from_str(&text).unwrap_err();
         assert_eq!(
@@ -201,7 +193,7 @@ fn pyongyang_repeated() {
         assert_eq!(finds(&text), []);
     });
     let datelines = "Pyongyang, November 8 (KCNA) --".repeat(10_000);
-    within(Duration::from_secs(10), "datelines x 10,000", || {
+    case(|| {
         let found = finds(&datelines);
         assert_eq!(found.len(), 10_000);
         assert!(
@@ -219,7 +211,7 @@ fn pyongyang_repeated() {
 #[test]
 fn deeply_nested_brackets() {
     let open = "(".repeat(MIB);
-    within(Duration::from_secs(5), "1 MiB of `(`", || {
+    case(|| {
         all_reject(&open);
         no_prefix(&open);
         assert_eq!(finds(&open), []);
@@ -563,27 +555,21 @@ fn every_short_stamp_over_an_alphabet() {
 fn date_article_with_many_signals() {
     // 2,000 alternating stamps: 2,000 signals and every disagreeing pair (1,000,000) reported.
     let text = "[Juche111.11.8.][Juche111.11.9.]\n".repeat(1_000);
-    let dated = within(
-        Duration::from_secs(20),
-        "date_article, 2,000 stamps",
-        || date_article(&text, &ArticleOptions::new()),
-    );
+    let dated = case(|| date_article(&text, &ArticleOptions::new()));
     assert_eq!(dated.signals.len(), 2_000);
     assert_eq!(dated.publication_date, Some(ymd(2022, 11, 8)));
     assert_eq!(dated.conflicts.len(), 1_000 * 1_000);
 }
 
 #[test]
-#[ignore = "date_article is quadratic in the number of signals (every pair is compared and every \
-            disagreeing pair reported, and each signal rescans its line): 100,000 stamps on one \
-            line take minutes or exhaust memory; run with --ignored to see"]
 fn date_article_with_100_000_signals() {
+    // Agreeing signals cost nothing in the conflict check (it groups signals by date), so 100,000
+    // identical stamps on one line are dated without comparing every pair.
     let text = "[Juche111.11.8.]".repeat(100_000);
-    within(
-        Duration::from_secs(10),
-        "date_article, 100,000 stamps",
-        || date_article(&text, &ArticleOptions::new()),
-    );
+    let dated = case(|| date_article(&text, &ArticleOptions::new()));
+    assert_eq!(dated.signals.len(), 100_000);
+    assert!(dated.conflicts.is_empty());
+    assert_eq!(dated.publication_date, Some(ymd(2022, 11, 8)));
 }
 
 #[test]
@@ -605,7 +591,7 @@ fn glued_words_scan_in_linear_time() {
         "de mayo ",
     ] {
         let text = unit.repeat(30_000);
-        within(Duration::from_secs(5), unit, || {
+        case(|| {
             assert_eq!(finds(&text), [], "{unit:?}");
         });
     }
