@@ -276,7 +276,10 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
     }
     // A place may start with `Juche` (`Juche Tower, April 15 (KCNA)`): when neither Juche
     // notation matches, the text may still be a dateline. If it is not, the Juche error stands.
-    if first == b'J' && input.starts_with("Juche") {
+    // (A dateline's place is at most 64 bytes and ends at a comma: without a comma that near,
+    // there is nothing to try.)
+    let comma_near = input.as_bytes().iter().take(65).any(|&b| b == b',');
+    if first == b'J' && input.starts_with("Juche") && comma_near {
         let dateline = read_dateline(input);
         if !matches!(dateline, Prefix::NoMatch(_)) {
             return (Some(NotationKind::Dateline), dateline);

@@ -487,7 +487,18 @@ fn place_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool
     let Some(comma) = comma_before(bytes, at) else {
         return false;
     };
-    let from = comma.saturating_sub(MAX_PLACE_LOOKBACK);
+    // A place reaches the comma through letters, `-`, `'`, `.` and spaces only: no start before
+    // another byte can parse (non-ASCII bytes are kept, as they may be letters).
+    let run = bytes.get(..comma).map_or(0, |head| {
+        head.iter()
+            .rev()
+            .take(MAX_PLACE_LOOKBACK)
+            .take_while(|&&b| {
+                b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, b'-' | b'\'' | b'.' | b' ')
+            })
+            .count()
+    });
+    let from = comma.saturating_sub(run);
     (from..comma).any(|start| {
         bytes.get(start).is_some_and(u8::is_ascii_uppercase)
             && may_begin_at(bytes, start)
