@@ -163,19 +163,21 @@ struct Hit {
 }
 
 /// How many anchor searches [`Anchors`] merges.
-const SOURCES: usize = 3;
+const SOURCES: usize = 4;
 
-/// The anchors of a text in order, merged from three searches that each stay fast: the ASCII
-/// anchors (months, `Juche`, digit + `/` `.` `-`), the anchors of the Korean and Japanese editions
-/// (only in text that is not all ASCII), and ` de ` before a Spanish month. No anchor of one
-/// search can overlap an anchor of another, so the merge gives the anchors one search over all of
-/// them would give.
+/// The anchors of a text in order, merged from four searches that each stay fast: the ASCII word
+/// anchors (months, `Juche`) with aho-corasick, the anchors of the Korean and Japanese editions
+/// with aho-corasick (only in text that is not all ASCII), ` de ` before a Spanish month with
+/// memmem, and a digit before `/` `.` `-` with memchr. No anchor of one search can overlap an
+/// anchor of another, so the merge gives the anchors one search over all of them would give.
 struct Anchors<'a> {
     text: &'a str,
     ascii: Option<aho_corasick::FindIter<'static, 'a>>,
     wide: Option<aho_corasick::FindIter<'static, 'a>>,
     /// Where the search for ` de ` goes on.
     spanish_from: usize,
+    /// Where the search for a digit before `/`, `.` or `-` goes on.
+    digits_from: usize,
     /// The next anchor of each search, once looked at.
     heads: [Option<Hit>; SOURCES],
     /// Which searches have reached the end of the text (an exhausted aho-corasick iterator would
@@ -191,12 +193,13 @@ impl<'a> Anchors<'a> {
         let (ascii, wide) = ANCHORS.as_ref()?;
         let input =
             |from: usize| aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
-        let [ascii_from, wide_from, spanish_from] = resume;
+        let [ascii_from, wide_from, spanish_from, digits_from] = resume;
         Some(Anchors {
             text,
             ascii: Some(ascii.0.find_iter(input(ascii_from))),
             wide: (!text.is_ascii()).then(|| wide.0.find_iter(input(wide_from))),
             spanish_from,
+            digits_from,
             heads: [None; SOURCES],
             done: [false; SOURCES],
             resume,
@@ -241,6 +244,39 @@ impl<'a> Anchors<'a> {
                     kind,
                 })
             }
+            3 => loop {
+                // `/`, `.` or `-` after a digit: the digit is the anchor. (As aho-corasick patterns
+                // these 30 two-byte anchors would push the other ASCII anchors off its fastest
+                // searcher; two such anchors never overlap, so this finds the same ones.)
+                let hay = self.text.as_bytes().get(self.digits_from..)?;
+                let Some(found) = memchr::memchr3(b'/', b'.', b'-', hay) else {
+                    self.digits_from = self.text.len();
+                    return None;
+                };
+                let sep_at = self.digits_from.checked_add(found)?;
+                self.digits_from = sep_at.saturating_add(1);
+                let Some(digit_at) = sep_at.checked_sub(1) else {
+                    continue;
+                };
+                if !self
+                    .text
+                    .as_bytes()
+                    .get(digit_at)
+                    .is_some_and(u8::is_ascii_digit)
+                {
+                    continue;
+                }
+                let kind = if self.text.as_bytes().get(sep_at) == Some(&b'/') {
+                    Anchor::Slash
+                } else {
+                    Anchor::YearEnd
+                };
+                return Some(Hit {
+                    start: digit_at,
+                    end: self.digits_from,
+                    kind,
+                });
+            },
             _ => loop {
                 // Every ` de `, overlapping ones too (` de de enero`), as one search over
                 // ` de enero`, ` de febrero`, … would find them.
@@ -273,7 +309,7 @@ impl<'a> Anchors<'a> {
         }
     }
 
-    /// The next anchor of all three searches.
+    /// The next anchor of all the searches.
     fn next_anchor(&mut self) -> Option<Hit> {
         for source in 0..SOURCES {
             let empty = self.heads.get(source).is_some_and(Option::is_none);
@@ -368,11 +404,6 @@ static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
             ascii.add(month.as_bytes().to_vec(), Anchor::Month);
         }
         ascii.add(b"Juche".to_vec(), Anchor::Start);
-        for digit in b'0'..=b'9' {
-            ascii.add(vec![digit, b'/'], Anchor::Slash);
-            ascii.add(vec![digit, b'.'], Anchor::YearEnd);
-            ascii.add(vec![digit, b'-'], Anchor::YearEnd);
-        }
         let mut wide = Patterns::default();
         wide.add("주체".as_bytes().to_vec(), Anchor::Start);
         wide.add("【".as_bytes().to_vec(), Anchor::Start);
