@@ -505,7 +505,8 @@ fn check_dateline(dateline: &Dateline, data: &[u8]) {
         "{dateline:?} has a day that no leap year has"
     );
     assert_eq!(
-        Dateline::new(
+        Dateline::new_in(
+            dateline.edition(),
             dateline.place(),
             dateline.month(),
             dateline.day(),
@@ -520,7 +521,7 @@ fn check_dateline(dateline: &Dateline, data: &[u8]) {
 /// English datelines.
 ///
 /// * A dateline that parses prints and re-parses to itself, has a month in 1..=12 and a day that
-///   exists in a leap year, is rebuilt by `Dateline::new` from its parts, and `Notation` reads the
+///   exists in a leap year, is rebuilt by `Dateline::new_in` from its edition and parts, and `Notation` reads the
 ///   same text as the same dateline.
 /// * Resolving it against a reference date (and grace) derived from the input never panics and
 ///   gives the date the documented policy gives (checked by brute force), with the dateline's

@@ -162,3 +162,19 @@ fn regression_article_month_reference_with_year_mismatch() {
         })
     ));
 }
+
+/// Found by the 10-minute run of the `dateline` target: `(햑 1월1일발발)`, a Korean dateline (place
+/// `햑`, agency `발`). Cause: a harness bug, not a library one: the oracle rebuilt every dateline
+/// with `Dateline::new`, which makes English datelines, so a Korean place was rejected. The oracle
+/// now rebuilds with `Dateline::new_in(edition, …)`.
+#[test]
+fn regression_dateline_korean_rebuilt_as_english() {
+    let data = regression("dateline", "korean-dateline-rebuilt-as-english");
+    oracles::dateline(&data);
+    let dateline: kcna_dates::Dateline = String::from_utf8(data).unwrap().parse().unwrap();
+    assert_eq!(dateline.edition(), kcna_dates::Edition::Korean);
+    assert_eq!(
+        (dateline.place(), dateline.month(), dateline.day()),
+        ("햑", 1, 1)
+    );
+}
