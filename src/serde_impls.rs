@@ -11,7 +11,7 @@ use core::str::FromStr;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-use crate::{Dateline, JucheDate, JucheYear, MonthNameDate, Notation};
+use crate::{Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, Notation, SpanishDate};
 
 /// Reads a value of `T` from a string or UTF-8 bytes with `T::from_str`.
 struct TextVisitor<T> {
@@ -64,5 +64,7 @@ serde_as_text! {
     JucheYear => "a Juche year such as `Juche 113 (2024)`",
     MonthNameDate => "a date such as `November 8, 2022`",
     Dateline => "a dateline such as `Pyongyang, November 8 (KCNA)`",
+    KoreanDate => "a Korean date such as `2026년 8월 21일`",
+    SpanishDate => "a Spanish date such as `15 de junio de 2000`",
     Notation => "a KCNA date notation",
 }

@@ -15,7 +15,9 @@ use std::fmt::Debug;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use kcna_dates::{Dateline, JucheDate, JucheYear, MonthNameDate, Notation, NotationKind};
+use kcna_dates::{
+    Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, Notation, NotationKind, SpanishDate,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -314,4 +316,21 @@ fn bad_json() {
     );
     // Broken JSON.
     bad::<JucheDate>("\"Juche111.11.8.", "EOF while parsing a string");
+}
+
+#[test]
+fn korean_and_spanish_dates() {
+    let v: KoreanDate = golden("\"2026년 8월 21일\"", "\"2026년 8월 21일\"");
+    assert_eq!(v.date(), ymd(2026, 8, 21));
+    // Full-width digits and padding are read; the canonical text is ASCII.
+    let v: KoreanDate = golden("\"１９９９년 ０１월 ０１일\"", "\"1999년 1월 1일\"");
+    assert_eq!(v.date(), ymd(1999, 1, 1));
+    let v: KoreanDate = golden("\"주체107(2018)년 7월 9일\"", "\"주체107(2018)년 7월 9일\"");
+    assert_eq!(v.date(), ymd(2018, 7, 9));
+    let v: SpanishDate = golden("\"15 de junio de 2000\"", "\"15 de junio de 2000\"");
+    assert_eq!(v.date(), ymd(2000, 6, 15));
+    bad_text::<KoreanDate>("\"2023년 2월 29일\"");
+    bad_text::<KoreanDate>("\"주체29(1930)년 1월 1일\"");
+    bad_text::<SpanishDate>("\"31 de junio de 2000\"");
+    bad::<SpanishDate>("15", "invalid type: integer `15`");
 }
