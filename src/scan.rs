@@ -288,16 +288,10 @@ impl<'a> Anchors<'a> {
                 };
                 let at = self.spanish_from.checked_add(found)?;
                 self.spanish_from = at.saturating_add(1);
-                let after = self
-                    .text
-                    .as_bytes()
-                    .get(at.saturating_add(4)..)
-                    .unwrap_or(&[]);
-                if let Some(month) = SPANISH_MONTHS
-                    .iter()
-                    .find(|m| after.starts_with(m.as_bytes()))
-                {
-                    let end = at.saturating_add(4).saturating_add(month.len());
+                // A Spanish month name as the grammar reads it: a whole lower-case word.
+                let after = self.text.get(at.saturating_add(4)..).unwrap_or("");
+                if let Ok((rest, _)) = crate::spanish::spanish_month(after) {
+                    let end = self.text.len().saturating_sub(rest.len());
                     self.spanish_from = end;
                     return Some(Hit {
                         start: at,
@@ -345,23 +339,6 @@ impl<'a> Anchors<'a> {
 /// The anchors: every notation contains one, at a known distance from its start.
 const MONTH_ANCHORS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// The Spanish month names, after ` de `.
-const SPANISH_MONTHS: [&str; 13] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "setiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
 ];
 
 /// What an anchor is, and so where the notations containing it start.
