@@ -1,0 +1,877 @@
+//! Python bindings for `kcna-dates` (the `kcna_dates._kcna_dates` extension module).
+//!
+//! The Python package `kcna_dates` (in `pysrc/`) wraps this module: it adds the batch API's
+//! pandas, Polars and pyarrow conversions. Everything that reads text is here. Offsets handed to
+//! Python are **character** (code point) offsets, so `text[start:end]` gives the notation; only
+//! [`Article::to_dict`] keeps the byte offsets of the command-line tool's JSON form.
+
+use std::num::NonZeroUsize;
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+use kcna_dates::{
+    ArticleDate, ArticleOptions, DEFAULT_GRACE_DAYS, Error, JucheDate, JucheYear, Notation,
+};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyList, PyString};
+
+create_exception!(
+    kcna_dates,
+    ParseError,
+    PyValueError,
+    "A text that is not a valid date notation. A `ValueError` with the library's message and the \
+     attributes `kind` (a stable name such as `month_out_of_range`), `start` and `end` (character \
+     offsets of the fault in the parsed text)."
+);
+
+/// Maps byte offsets of one text to character offsets, walking the text once for ascending
+/// queries (a query behind the last one restarts from the beginning).
+struct CharOffsets<'a> {
+    text: &'a str,
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> CharOffsets<'a> {
+        CharOffsets {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character offset of byte offset `byte` (clamped to the text; an offset inside a
+    /// character counts that character as begun).
+    fn get(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if self.ascii {
+            return byte;
+        }
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let rest = self.text.get(self.byte..).unwrap_or("");
+        let want = byte.saturating_sub(self.byte);
+        let mut counted = 0usize;
+        let mut taken = 0usize;
+        for (at, ch) in rest.char_indices() {
+            if at >= want {
+                break;
+            }
+            counted = counted.saturating_add(1);
+            taken = at.saturating_add(ch.len_utf8());
+        }
+        self.byte = self.byte.saturating_add(taken);
+        self.chars = self.chars.saturating_add(counted);
+        self.chars
+    }
+
+    fn span(&mut self, span: Range<usize>) -> (usize, usize) {
+        let start = self.get(span.start);
+        let end = self.get(span.end);
+        (start, end)
+    }
+}
+
+/// The text of `span` in `text`, or an empty string if it is not a range of `text`.
+fn span_text(text: &str, span: Range<usize>) -> String {
+    text.get(span).unwrap_or("").to_owned()
+}
+
+/// A library error as a `ParseError`; `chars` maps its byte span into the parsed text.
+fn parse_error(py: Python<'_>, err: &Error, chars: &mut CharOffsets<'_>, shift: usize) -> PyErr {
+    let span = err.span();
+    let (start, end) = chars.span(span.start.saturating_add(shift)..span.end.saturating_add(shift));
+    let pyerr = ParseError::new_err(err.to_string());
+    let value = pyerr.value(py);
+    let set = value
+        .setattr("kind", err.kind().as_str())
+        .and_then(|()| value.setattr("start", start))
+        .and_then(|()| value.setattr("end", end));
+    match set {
+        Ok(()) => pyerr,
+        Err(e) => e,
+    }
+}
+
+/// A `ParseError` of our own kind and message over the whole text.
+fn own_error(py: Python<'_>, kind: &str, message: String, chars: usize) -> PyErr {
+    let pyerr = ParseError::new_err(message);
+    let value = pyerr.value(py);
+    let set = value
+        .setattr("kind", kind)
+        .and_then(|()| value.setattr("start", 0usize))
+        .and_then(|()| value.setattr("end", chars));
+    match set {
+        Ok(()) => pyerr,
+        Err(e) => e,
+    }
+}
+
+/// Runs a parser on `text` with surrounding whitespace removed; errors point into `text`.
+fn parse_trimmed<T>(
+    py: Python<'_>,
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<T, Error>,
+) -> PyResult<T> {
+    let trimmed = text.trim();
+    let shift = text.len().saturating_sub(text.trim_start().len());
+    parse(trimmed).map_err(|err| parse_error(py, &err, &mut CharOffsets::new(text), shift))
+}
+
+/// The date of any notation that gives a full date: a Juche stamp, a day-first or dotted stamp,
+/// a month-name date, a Korean, Spanish or ISO date. Surrounding whitespace is ignored.
+///
+/// Raises `ParseError` (a `ValueError`) with the library's message, `kind`, `start` and `end`;
+/// a notation without a full date (a dateline, `Juche 113 (2024)`) raises `kind` `no_reference`.
+#[pyfunction]
+#[pyo3(signature = (text, /))]
+fn parse_date(py: Python<'_>, text: &str) -> PyResult<NaiveDate> {
+    let notation: Notation = parse_trimmed(py, text, str::parse)?;
+    match notation.date() {
+        Some(date) => Ok(date),
+        None => Err(own_error(
+            py,
+            "no_reference",
+            format!(
+                "`{}` is a {} and gives no full date: date it in its article with \
+                 date_article(text, reference=...)",
+                text.trim(),
+                notation.kind().as_str().replace('_', " ")
+            ),
+            text.chars().count(),
+        )),
+    }
+}
+
+/// A day-first stamp `DD/MM/YYYY` (never read month-first: `08/13/2022` is an error).
+#[pyfunction]
+#[pyo3(signature = (text, /))]
+fn parse_dmy(py: Python<'_>, text: &str) -> PyResult<NaiveDate> {
+    parse_trimmed(py, text, kcna_dates::parse_dmy)
+}
+
+/// A Juche stamp such as `Juche111.11.8.` (Gregorian year = Juche year + 1911).
+#[pyfunction]
+#[pyo3(signature = (text, /))]
+fn parse_juche(py: Python<'_>, text: &str) -> PyResult<NaiveDate> {
+    parse_trimmed(py, text, |t| t.parse::<JucheDate>().map(|d| d.date()))
+}
+
+/// The Juche stamp of a date: `Juche111.11.8.`. Dates before 1912-01-01 raise `ParseError`
+/// (`before_juche`).
+#[pyfunction]
+#[pyo3(signature = (date, /))]
+fn to_juche(py: Python<'_>, date: NaiveDate) -> PyResult<String> {
+    JucheDate::try_from(date)
+        .map(|d| d.to_string())
+        .map_err(|err| parse_error(py, &err, &mut CharOffsets::new(""), 0))
+}
+
+/// The Juche year of a Gregorian year (2022 -> 111). Years before 1912 raise `ParseError`
+/// (`juche_year_out_of_range`).
+#[pyfunction]
+#[pyo3(signature = (year, /))]
+fn juche_year(py: Python<'_>, year: i64) -> PyResult<u32> {
+    let Ok(year) = i32::try_from(year) else {
+        return Err(own_error(
+            py,
+            "juche_year_out_of_range",
+            format!("year {year} is out of range"),
+            0,
+        ));
+    };
+    JucheYear::from_gregorian(year)
+        .map(|y| y.juche())
+        .map_err(|err| parse_error(py, &err, &mut CharOffsets::new(""), 0))
+}
+
+/// A notation found by `scan`.
+#[pyclass(frozen, get_all, module = "kcna_dates")]
+struct Found {
+    /// The notation's kind: `dateline`, `juche_stamp`, `dmy`, ...
+    kind: &'static str,
+    /// The notation's text: `text[start:end]` of the scanned text.
+    text: String,
+    /// The full date, or None (a dateline or a bare Juche year has none; nor has an invalid
+    /// candidate).
+    date: Option<NaiveDate>,
+    /// Character offset of the notation's start in the scanned text.
+    start: usize,
+    /// Character offset of the notation's end in the scanned text.
+    end: usize,
+    /// Whether the text is a valid notation.
+    valid: bool,
+    /// Why an invalid candidate is not a date, or None.
+    error: Option<String>,
+    /// The stable name of the error's kind, or None.
+    error_kind: Option<&'static str>,
+}
+
+#[pymethods]
+impl Found {
+    fn __repr__(&self) -> String {
+        format!(
+            "Found(kind={:?}, text={:?}, date={}, start={}, end={}{})",
+            self.kind,
+            self.text,
+            iso_repr(self.date),
+            self.start,
+            self.end,
+            self.error
+                .as_ref()
+                .map_or(String::new(), |e| format!(", error={e:?}"))
+        )
+    }
+}
+
+fn iso_repr(date: Option<NaiveDate>) -> String {
+    date.map_or("None".to_owned(), |d| format!("{d}"))
+}
+
+fn iso(date: Option<NaiveDate>) -> Option<String> {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn found(text: &str, f: &kcna_dates::Found, chars: &mut CharOffsets<'_>) -> Found {
+    let span = f.span();
+    let (start, end) = chars.span(span.clone());
+    Found {
+        kind: f.kind().as_str(),
+        text: span_text(text, span),
+        date: f.date(),
+        start,
+        end,
+        valid: f.is_valid(),
+        error: f.error().map(ToString::to_string),
+        error_kind: f.error().map(|e| e.kind().as_str()),
+    }
+}
+
+/// Every notation in `text`, left to right, without overlaps, with character offsets.
+#[pyfunction]
+#[pyo3(signature = (text, /))]
+fn scan(text: &str) -> Vec<Found> {
+    let mut chars = CharOffsets::new(text);
+    kcna_dates::scan(text)
+        .map(|f| found(text, &f, &mut chars))
+        .collect()
+}
+
+/// A signal of the publication date found by `date_article`.
+#[pyclass(frozen, get_all, module = "kcna_dates")]
+struct Signal {
+    /// Its index in `Article.signals`.
+    index: usize,
+    /// The notation's kind.
+    kind: &'static str,
+    /// Its role: `page_stamp`, `day_first_stamp`, `header`, `dateline`, `signature`.
+    role: &'static str,
+    /// Its date (a dateline's resolved date), or None.
+    date: Option<NaiveDate>,
+    /// Its text.
+    text: String,
+    /// Character offsets in the article.
+    start: usize,
+    /// Character offset of its end.
+    end: usize,
+    /// Why it has no date (a dateline without a reference), or None.
+    error: Option<String>,
+    /// A dateline resolved long before the date it was resolved against (a misfiled record?).
+    doubtful: bool,
+}
+
+#[pymethods]
+impl Signal {
+    fn __repr__(&self) -> String {
+        format!(
+            "Signal(role={:?}, kind={:?}, text={:?}, date={})",
+            self.role,
+            self.kind,
+            self.text,
+            iso_repr(self.date)
+        )
+    }
+}
+
+/// Signals that agree on a date other than the publication date (one conflict per other date).
+#[pyclass(frozen, get_all, module = "kcna_dates")]
+struct Conflict {
+    /// The date these signals give.
+    date: NaiveDate,
+    /// That date minus the publication date, in days.
+    days: i64,
+    /// The indices of the signals in `Article.signals`, in text order.
+    signals: Vec<usize>,
+    /// The texts of those signals.
+    texts: Vec<String>,
+}
+
+#[pymethods]
+impl Conflict {
+    fn __repr__(&self) -> String {
+        format!(
+            "Conflict(date={}, days={}, texts={:?})",
+            self.date, self.days, self.texts
+        )
+    }
+}
+
+/// A date in an article's body (`on Monday`, `on May 7`, `in October 2014`).
+#[pyclass(frozen, get_all, module = "kcna_dates")]
+struct BodyDate {
+    /// Its text.
+    text: String,
+    /// Character offset of its start in the article.
+    start: usize,
+    /// Character offset of its end.
+    end: usize,
+    /// How it was resolved: `explicit`, `weekday`, `month_day`, `weekday_month_day`, `month`.
+    resolution: &'static str,
+    /// The day, or None (a month, or unresolved).
+    date: Option<NaiveDate>,
+    /// `(year, month)` for a month such as `in October 2014`, else None.
+    month: Option<(i32, u32)>,
+    /// Why it could not be resolved, or None.
+    error: Option<String>,
+}
+
+#[pymethods]
+impl BodyDate {
+    fn __repr__(&self) -> String {
+        format!(
+            "BodyDate(text={:?}, resolution={:?}, date={})",
+            self.text,
+            self.resolution,
+            iso_repr(self.date)
+        )
+    }
+}
+
+/// Everything `date_article` found in an article.
+#[pyclass(frozen, module = "kcna_dates")]
+struct Article {
+    text: String,
+    dated: ArticleDate,
+    reference: Option<NaiveDate>,
+    signals: Vec<Py<Signal>>,
+    conflicts: Vec<Py<Conflict>>,
+    body_dates: Vec<Py<BodyDate>>,
+    invalid: Vec<Py<Found>>,
+}
+
+fn clone_all<T>(py: Python<'_>, items: &[Py<T>]) -> Vec<Py<T>> {
+    items.iter().map(|i| i.clone_ref(py)).collect()
+}
+
+#[pymethods]
+impl Article {
+    /// The publication date, or None.
+    #[getter]
+    fn publication_date(&self) -> Option<NaiveDate> {
+        self.dated.publication_date
+    }
+
+    /// The reference date the article was dated with, or None.
+    #[getter]
+    fn reference(&self) -> Option<NaiveDate> {
+        self.reference
+    }
+
+    /// Whether the publication date comes from a doubtful dateline.
+    #[getter]
+    fn doubtful(&self) -> bool {
+        self.dated.doubtful
+    }
+
+    /// Indices of the signals that give the publication date.
+    #[getter]
+    fn agreeing(&self) -> Vec<usize> {
+        self.dated.agreeing.clone()
+    }
+
+    /// The signal the publication date comes from, or None.
+    #[getter]
+    fn source(&self, py: Python<'_>) -> Option<Py<Signal>> {
+        self.dated
+            .source
+            .and_then(|i| self.signals.get(i))
+            .map(|s| s.clone_ref(py))
+    }
+
+    /// Every signal of the publication date, in text order.
+    #[getter]
+    fn signals(&self, py: Python<'_>) -> Vec<Py<Signal>> {
+        clone_all(py, &self.signals)
+    }
+
+    /// The signals that give another date than the publication date, one group per date.
+    #[getter]
+    fn conflicts(&self, py: Python<'_>) -> Vec<Py<Conflict>> {
+        clone_all(py, &self.conflicts)
+    }
+
+    /// The dates in the body.
+    #[getter]
+    fn body_dates(&self, py: Python<'_>) -> Vec<Py<BodyDate>> {
+        clone_all(py, &self.body_dates)
+    }
+
+    /// Text with a notation's shape that is not a valid date.
+    #[getter]
+    fn invalid(&self, py: Python<'_>) -> Vec<Py<Found>> {
+        clone_all(py, &self.invalid)
+    }
+
+    /// The command-line tool's JSON form of the result (`kcna-dates date` without `file`,
+    /// `line` and `id`): dates as `YYYY-MM-DD` strings and **byte** offsets into the UTF-8
+    /// text, as the CLI writes them.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        to_dict(py, &self.text, &self.dated, self.reference)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Article(publication_date={}, signals={}, conflicts={}, body_dates={})",
+            iso_repr(self.dated.publication_date),
+            self.signals.len(),
+            self.conflicts.len(),
+            self.body_dates.len()
+        )
+    }
+}
+
+fn to_dict<'py>(
+    py: Python<'py>,
+    text: &str,
+    dated: &ArticleDate,
+    reference: Option<NaiveDate>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let signal = |index: usize| -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some(s) = dated.signals.get(index) else {
+            return Ok(None);
+        };
+        let d = PyDict::new(py);
+        d.set_item("index", index)?;
+        d.set_item("start", s.span.start)?;
+        d.set_item("end", s.span.end)?;
+        d.set_item("kind", s.kind.as_str())?;
+        d.set_item("role", s.role.as_str())?;
+        d.set_item("date", iso(s.date))?;
+        d.set_item("text", text.get(s.span.clone()))?;
+        d.set_item("error", s.error.as_ref().map(ToString::to_string))?;
+        d.set_item("doubtful", s.doubtful)?;
+        Ok(Some(d))
+    };
+    let out = PyDict::new(py);
+    out.set_item("reference", iso(reference))?;
+    out.set_item("publication_date", iso(dated.publication_date))?;
+    out.set_item("doubtful", dated.doubtful)?;
+    out.set_item(
+        "source",
+        match dated.source {
+            Some(i) => signal(i)?,
+            None => None,
+        },
+    )?;
+    let signals = PyList::empty(py);
+    for i in 0..dated.signals.len() {
+        signals.append(signal(i)?)?;
+    }
+    out.set_item("signals", signals)?;
+    out.set_item("agreeing", dated.agreeing.clone())?;
+    let conflicts = PyList::empty(py);
+    for c in &dated.conflicts {
+        let d = PyDict::new(py);
+        d.set_item("date", iso(Some(c.date)))?;
+        d.set_item("days", c.days)?;
+        d.set_item("signals", c.signals.clone())?;
+        conflicts.append(d)?;
+    }
+    out.set_item("conflicts", conflicts)?;
+    let body = PyList::empty(py);
+    for b in &dated.body_dates {
+        let d = PyDict::new(py);
+        d.set_item("start", b.span.start)?;
+        d.set_item("end", b.span.end)?;
+        d.set_item("text", text.get(b.span.clone()))?;
+        d.set_item("resolution", b.resolution.as_str())?;
+        d.set_item("date", iso(b.date))?;
+        d.set_item("month", b.month.map(|(y, m)| format!("{y:04}-{m:02}")))?;
+        d.set_item("error", b.error.as_ref().map(ToString::to_string))?;
+        body.append(d)?;
+    }
+    out.set_item("body_dates", body)?;
+    let invalid = PyList::empty(py);
+    for f in &dated.invalid {
+        let span = f.span();
+        let d = PyDict::new(py);
+        d.set_item("start", span.start)?;
+        d.set_item("end", span.end)?;
+        d.set_item("kind", f.kind().as_str())?;
+        d.set_item("text", text.get(span))?;
+        d.set_item("error", f.error().map(ToString::to_string))?;
+        invalid.append(d)?;
+    }
+    out.set_item("invalid", invalid)?;
+    Ok(out)
+}
+
+fn options(reference: Option<NaiveDate>, grace_days: u32) -> ArticleOptions {
+    let options = ArticleOptions::new().with_grace_days(grace_days);
+    match reference {
+        Some(r) => options.with_reference(r),
+        None => options,
+    }
+}
+
+/// Dates a whole article: its signals, publication date, conflicts and body dates.
+/// `reference` (a crawl date) resolves datelines when the text has no stamp.
+#[pyfunction]
+#[pyo3(signature = (text, /, *, reference = None, grace_days = DEFAULT_GRACE_DAYS))]
+fn date_article(
+    py: Python<'_>,
+    text: String,
+    reference: Option<&Bound<'_, PyAny>>,
+    grace_days: u32,
+) -> PyResult<Article> {
+    let reference = match reference {
+        Some(r) => reference_of(r, None)?,
+        None => None,
+    };
+    let dated = kcna_dates::date_article(&text, &options(reference, grace_days));
+    // Every byte offset the result uses, mapped in one ascending pass.
+    let mut offsets: Vec<usize> = Vec::new();
+    offsets.extend(
+        dated
+            .signals
+            .iter()
+            .flat_map(|s| [s.span.start, s.span.end]),
+    );
+    offsets.extend(
+        dated
+            .body_dates
+            .iter()
+            .flat_map(|b| [b.span.start, b.span.end]),
+    );
+    offsets.extend(dated.invalid.iter().flat_map(|f| [f.span().start, f.span().end]));
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut walker = CharOffsets::new(&text);
+    let mapped: Vec<(usize, usize)> = offsets.iter().map(|&b| (b, walker.get(b))).collect();
+    let char_of = |byte: usize| -> usize {
+        match mapped.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => mapped.get(i).map_or(byte, |&(_, c)| c),
+            Err(_) => byte,
+        }
+    };
+    let signals = dated
+        .signals
+        .iter()
+        .enumerate()
+        .map(|(index, s)| {
+            Py::new(
+                py,
+                Signal {
+                    index,
+                    kind: s.kind.as_str(),
+                    role: s.role.as_str(),
+                    date: s.date,
+                    text: span_text(&text, s.span.clone()),
+                    start: char_of(s.span.start),
+                    end: char_of(s.span.end),
+                    error: s.error.as_ref().map(ToString::to_string),
+                    doubtful: s.doubtful,
+                },
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let conflicts = dated
+        .conflicts
+        .iter()
+        .map(|c| {
+            Py::new(
+                py,
+                Conflict {
+                    date: c.date,
+                    days: c.days,
+                    signals: c.signals.clone(),
+                    texts: c
+                        .signals
+                        .iter()
+                        .map(|&i| {
+                            dated
+                                .signals
+                                .get(i)
+                                .map_or(String::new(), |s| span_text(&text, s.span.clone()))
+                        })
+                        .collect(),
+                },
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let body_dates = dated
+        .body_dates
+        .iter()
+        .map(|b| {
+            Py::new(
+                py,
+                BodyDate {
+                    text: span_text(&text, b.span.clone()),
+                    start: char_of(b.span.start),
+                    end: char_of(b.span.end),
+                    resolution: b.resolution.as_str(),
+                    date: b.date,
+                    month: b.month,
+                    error: b.error.as_ref().map(ToString::to_string),
+                },
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let invalid = dated
+        .invalid
+        .iter()
+        .map(|f| {
+            let span = f.span();
+            Py::new(
+                py,
+                Found {
+                    kind: f.kind().as_str(),
+                    text: span_text(&text, span.clone()),
+                    date: None,
+                    start: char_of(span.start),
+                    end: char_of(span.end),
+                    valid: f.is_valid(),
+                    error: f.error().map(ToString::to_string),
+                    error_kind: f.error().map(|e| e.kind().as_str()),
+                },
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(Article {
+        text,
+        dated,
+        reference,
+        signals,
+        conflicts,
+        body_dates,
+        invalid,
+    })
+}
+
+/// The name of a value's type, for error messages.
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+}
+
+/// Whether a value is a missing value: None, a float NaN, pandas' `NA` or `NaT`.
+fn is_missing(value: &Bound<'_, PyAny>) -> bool {
+    if value.is_none() {
+        return true;
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        return f.value().is_nan();
+    }
+    matches!(type_name(value).as_str(), "NAType" | "NaTType")
+}
+
+/// A reference date: a `date` (or `datetime`, pandas `Timestamp`), an ISO `YYYY-MM-DD` string, or
+/// a missing value. `index` names the position in a batch for errors.
+fn reference_of(value: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Option<NaiveDate>> {
+    if is_missing(value) {
+        return Ok(None);
+    }
+    let at = index.map_or(String::new(), |i| format!("reference[{i}]: "));
+    if let Ok(s) = value.cast::<PyString>() {
+        let s = s.to_cow()?;
+        return NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map(Some)
+            .map_err(|e| {
+                PyValueError::new_err(format!(
+                    "{at}reference date {s:?} is not YYYY-MM-DD: {e}"
+                ))
+            });
+    }
+    value.extract::<NaiveDate>().map(Some).map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{at}expected a date, datetime, YYYY-MM-DD string or None as reference, got {}",
+            type_name(value)
+        ))
+    })
+}
+
+/// The texts of a batch: str or a missing value (None, NaN, `pd.NA`) for each item.
+fn texts_of(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
+    let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
+    for (i, item) in texts.try_iter()?.enumerate() {
+        let item = item?;
+        if let Ok(s) = item.cast::<PyString>() {
+            out.push(Some(s.to_cow()?.into_owned()));
+        } else if is_missing(&item) {
+            out.push(None);
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "texts[{i}]: expected str or None, got {}",
+                type_name(&item)
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// The publication dates of `texts`, on up to `threads` threads.
+fn date_all(
+    texts: &[Option<String>],
+    references: &References,
+    grace_days: u32,
+    threads: usize,
+) -> Vec<Option<NaiveDate>> {
+    let one = |i: usize, text: &Option<String>| -> Option<NaiveDate> {
+        let text = text.as_deref()?;
+        let reference = match references {
+            References::One(r) => *r,
+            References::Each(all) => all.get(i).copied().flatten(),
+        };
+        kcna_dates::date_article(text, &options(reference, grace_days)).publication_date
+    };
+    let threads = threads.clamp(1, 64);
+    if threads == 1 || texts.len() < 64 {
+        return texts.iter().enumerate().map(|(i, t)| one(i, t)).collect();
+    }
+    // Small chunks handed out in turn, so a run of long articles does not idle a thread.
+    let chunk = (texts.len() / threads.saturating_mul(16)).clamp(16, 4096);
+    let chunks: Vec<(usize, &[Option<String>])> = texts
+        .chunks(chunk)
+        .enumerate()
+        .map(|(n, c)| (n.saturating_mul(chunk), c))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Vec<Option<NaiveDate>>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&(first, items)) = chunks.get(n) else {
+                            break;
+                        };
+                        let dates = items
+                            .iter()
+                            .enumerate()
+                            .map(|(k, t)| one(first.saturating_add(k), t))
+                            .collect();
+                        done.push((first, dates));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    results.sort_unstable_by_key(|&(first, _)| first);
+    let out: Vec<Option<NaiveDate>> = results.into_iter().flat_map(|(_, d)| d).collect();
+    if out.len() == texts.len() {
+        out
+    } else {
+        // A worker was lost (it cannot panic, but never return a short column): redo serially.
+        texts.iter().enumerate().map(|(i, t)| one(i, t)).collect()
+    }
+}
+
+enum References {
+    One(Option<NaiveDate>),
+    Each(Vec<Option<NaiveDate>>),
+}
+
+/// The batch API's core: dates every text with the GIL released, on all cores.
+///
+/// `texts`: an iterable of str or missing values. `reference`: one reference (a date, ISO string
+/// or None) when `per_item` is false, else an iterable of them of the same length. Returns a list
+/// of `date | None`, or with `as_days` the dates as little-endian int64 days since 1970-01-01
+/// (`-2**63` for none: numpy's `NaT`) in a `bytes`.
+#[pyfunction]
+#[pyo3(signature = (texts, reference, per_item, grace_days, as_days, threads = None))]
+fn _date_articles<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    reference: &Bound<'py, PyAny>,
+    per_item: bool,
+    grace_days: u32,
+    as_days: bool,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let texts = texts_of(texts)?;
+    let references = if per_item {
+        let mut all = Vec::with_capacity(texts.len());
+        for (i, r) in reference.try_iter()?.enumerate() {
+            all.push(reference_of(&r?, Some(i))?);
+        }
+        if all.len() != texts.len() {
+            return Err(PyValueError::new_err(format!(
+                "reference has {} items but texts has {}: give one reference or one per text",
+                all.len(),
+                texts.len()
+            )));
+        }
+        References::Each(all)
+    } else {
+        References::One(reference_of(reference, None)?)
+    };
+    let threads = threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+    });
+    let dates = py.detach(|| date_all(&texts, &references, grace_days, threads));
+    if as_days {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        let mut bytes = Vec::with_capacity(dates.len().saturating_mul(8));
+        for d in &dates {
+            let days = d.map_or(i64::MIN, |d| d.signed_duration_since(epoch).num_days());
+            bytes.extend_from_slice(&days.to_le_bytes());
+        }
+        Ok(PyBytes::new(py, &bytes).into_any())
+    } else {
+        Ok(PyList::new(py, dates)?.into_any())
+    }
+}
+
+/// Days since 1970-01-01 of a date (for tests of the `as_days` form).
+#[pyfunction]
+fn _epoch_days(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce()).saturating_sub(719_163)
+}
+
+/// The `kcna_dates._kcna_dates` extension module.
+#[pymodule]
+fn _kcna_dates(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("ParseError", m.py().get_type::<ParseError>())?;
+    m.add("DEFAULT_GRACE_DAYS", DEFAULT_GRACE_DAYS)?;
+    m.add("JUCHE_OFFSET", kcna_dates::JUCHE_OFFSET)?;
+    m.add_class::<Found>()?;
+    m.add_class::<Signal>()?;
+    m.add_class::<Conflict>()?;
+    m.add_class::<BodyDate>()?;
+    m.add_class::<Article>()?;
+    m.add_function(wrap_pyfunction!(parse_date, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_dmy, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_juche, m)?)?;
+    m.add_function(wrap_pyfunction!(to_juche, m)?)?;
+    m.add_function(wrap_pyfunction!(juche_year, m)?)?;
+    m.add_function(wrap_pyfunction!(scan, m)?)?;
+    m.add_function(wrap_pyfunction!(date_article, m)?)?;
+    m.add_function(wrap_pyfunction!(_date_articles, m)?)?;
+    m.add_function(wrap_pyfunction!(_epoch_days, m)?)?;
+    Ok(())
+}
