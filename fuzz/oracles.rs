@@ -793,7 +793,8 @@ fn article_options(data: &[u8]) -> ArticleOptions {
 /// * A signal's date is the date of the notation its text is, where the notation gives one; a
 ///   dateline signal's text is a dateline, and its date has the dateline's month and day.
 /// * The publication date is the date of the signal named by `source`.
-/// * `conflicts` is exactly the set of pairs of dated signals that disagree, with the difference.
+/// * `agreeing` and `conflicts` hold every dated signal once: those that give the publication date,
+///   and the others grouped by date with the difference from the publication date.
 /// * A month reference has no day, and a month in 1..=12 or an error.
 pub fn article(data: &[u8]) {
     let s = text(data);
@@ -853,22 +854,35 @@ pub fn article(data: &[u8]) {
             "a publication date from nowhere: {dated:?}"
         ),
     }
-    let mut expected = Vec::new();
-    for (i, a) in dated.signals.iter().enumerate() {
-        for (j, b) in dated.signals.iter().enumerate().skip(i + 1) {
-            if let (Some(da), Some(db)) = (a.date, b.date) {
-                if da != db {
-                    expected.push((i, j, (db - da).num_days()));
-                }
-            }
+    // Every dated signal is in exactly one place: `agreeing` if it gives the publication date,
+    // else the conflict group of its date, which gives the difference from the publication date.
+    let mut expected_agreeing = Vec::new();
+    let mut expected_groups: std::collections::BTreeMap<_, Vec<usize>> = Default::default();
+    for (i, signal) in dated.signals.iter().enumerate() {
+        match signal.date {
+            Some(d) if Some(d) == dated.publication_date => expected_agreeing.push(i),
+            Some(d) => expected_groups.entry(d).or_default().push(i),
+            None => {}
         }
     }
+    assert_eq!(dated.agreeing, expected_agreeing, "agreeing of {s:?}");
+    let expected: Vec<_> = expected_groups
+        .into_iter()
+        .map(|(d, members)| {
+            let days = dated.publication_date.map_or(0, |p| (d - p).num_days());
+            (d, days, members)
+        })
+        .collect();
     let conflicts: Vec<_> = dated
         .conflicts
         .iter()
-        .map(|c| (c.first, c.second, c.days))
+        .map(|c| (c.date, c.days, c.signals.clone()))
         .collect();
     assert_eq!(conflicts, expected, "conflicts of {s:?}");
+    assert!(
+        dated.conflicts.is_empty() || dated.publication_date.is_some(),
+        "conflicts without a publication date in {s:?}"
+    );
     let mut last = 0;
     for body in &dated.body_dates {
         assert!(

@@ -49,13 +49,20 @@ pub struct ArticleOptions {
     ///
     /// [`Dateline::resolve`]: crate::Dateline::resolve
     pub grace_days: u32,
+    /// A dateline resolved more than this many days before the date it was resolved against is
+    /// [doubtful](Signal::doubtful): a record filed under the wrong day, or a year slipped back.
+    pub doubtful_after_days: u32,
 }
+
+/// The default of [`ArticleOptions::doubtful_after_days`]: a month.
+pub const DEFAULT_DOUBTFUL_AFTER_DAYS: u32 = 31;
 
 impl Default for ArticleOptions {
     fn default() -> ArticleOptions {
         ArticleOptions {
             reference: None,
             grace_days: DEFAULT_GRACE_DAYS,
+            doubtful_after_days: DEFAULT_DOUBTFUL_AFTER_DAYS,
         }
     }
 }
@@ -77,6 +84,13 @@ impl ArticleOptions {
         self.grace_days = days;
         self
     }
+
+    /// These options with datelines resolved more than `days` before their reference flagged as
+    /// doubtful.
+    pub fn with_doubtful_after_days(mut self, days: u32) -> ArticleOptions {
+        self.doubtful_after_days = days;
+        self
+    }
 }
 
 /// The part a signal plays on the page.
@@ -91,16 +105,31 @@ pub enum SignalRole {
     Header,
     /// A dateline, its year resolved from a stamp or the reference date.
     Dateline,
+    /// A date heading a line below the dateline or below the body: the date of a closing
+    /// signature block (`Pyongyang\nJuly 19, 2000`). It dates a statement, not always the story.
+    Signature,
 }
 
 impl SignalRole {
-    /// A short stable name: `page_stamp`, `day_first_stamp`, `header`, `dateline`.
+    /// A short stable name: `page_stamp`, `day_first_stamp`, `header`, `dateline`, `signature`.
     pub fn as_str(&self) -> &'static str {
         match self {
             SignalRole::PageStamp => "page_stamp",
             SignalRole::DayFirstStamp => "day_first_stamp",
             SignalRole::Header => "header",
             SignalRole::Dateline => "dateline",
+            SignalRole::Signature => "signature",
+        }
+    }
+
+    /// The rank of the role in choosing the publication date: lower wins.
+    fn rank(self) -> u8 {
+        match self {
+            SignalRole::PageStamp => 0,
+            SignalRole::DayFirstStamp => 1,
+            SignalRole::Header => 2,
+            SignalRole::Dateline => 3,
+            SignalRole::Signature => 4,
         }
     }
 }
@@ -111,6 +140,8 @@ impl SignalRole {
 pub struct Signal {
     /// Byte range in the text.
     pub span: Range<usize>,
+    /// The text of the span.
+    pub text: String,
     /// The notation.
     pub kind: NotationKind,
     /// The part it plays.
@@ -119,18 +150,24 @@ pub struct Signal {
     pub date: Option<NaiveDate>,
     /// Why a dateline has no date: no reference, or [`ErrorKind::Unresolvable`].
     pub error: Option<Error>,
+    /// A dateline resolved more than [`ArticleOptions::doubtful_after_days`] before the date it
+    /// was resolved against: most likely a misfiled record, not a story a year old.
+    pub doubtful: bool,
 }
 
-/// Two signals that give different dates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Signals that agree with each other on a date other than the publication date.
+///
+/// Signals are grouped by date, so a page with many signals gives one conflict per other date, not
+/// one per pair of signals.
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Conflict {
-    /// Index of the earlier signal (in text order) in [`ArticleDate::signals`].
-    pub first: usize,
-    /// Index of the later signal.
-    pub second: usize,
-    /// The second signal's date minus the first's, in days.
+    /// The date these signals give.
+    pub date: NaiveDate,
+    /// That date minus the publication date, in days.
     pub days: i64,
+    /// The indices of the signals in [`ArticleDate::signals`], in text order.
+    pub signals: Vec<usize>,
 }
 
 /// How a date in the body was read.
@@ -168,6 +205,8 @@ impl BodyResolution {
 pub struct BodyDate {
     /// Byte range in the text of the date (without the `on` or `in` before it).
     pub span: Range<usize>,
+    /// The text of the span.
+    pub text: String,
     /// How it was read.
     pub resolution: BodyResolution,
     /// The day; `None` for a month, or when there is no anchor date or it does not resolve.
@@ -186,9 +225,14 @@ pub struct ArticleDate {
     pub publication_date: Option<NaiveDate>,
     /// The index in `signals` of the signal that gave the publication date.
     pub source: Option<usize>,
+    /// Whether the signal that gave the publication date is a [doubtful](Signal::doubtful)
+    /// dateline.
+    pub doubtful: bool,
     /// Every signal, in text order.
     pub signals: Vec<Signal>,
-    /// Every pair of signals that disagree.
+    /// The signals that give the publication date, in text order.
+    pub agreeing: Vec<usize>,
+    /// The signals that give another date, one group per date, in date order.
     pub conflicts: Vec<Conflict>,
     /// Dates in the body, in text order.
     pub body_dates: Vec<BodyDate>,
@@ -209,10 +253,25 @@ pub struct ArticleDate {
 /// // The dateline disagrees with the list label by two days, and it is said.
 /// assert_eq!(dated.conflicts.len(), 1);
 /// assert_eq!(dated.conflicts[0].days, -2);
+/// assert_eq!(dated.conflicts[0].signals, [1]);
 /// // `on Friday` is read back from the dateline's date (a Saturday).
 /// assert_eq!(dated.body_dates[0].resolution, BodyResolution::Weekday);
 /// assert_eq!(dated.body_dates[0].date, Some(ymd(2024, 2, 9)));
 /// ```
+///
+/// # How each date is classified
+///
+/// | where the date stands | role | rank for the publication date |
+/// |---|---|---|
+/// | a Juche or dotted stamp in a list label `[...]`, after `kcna.kp (`, after a `Label:` or alone at the start of its line | [`SignalRole::PageStamp`] | 1 |
+/// | a day-first date after a `Label:` or at the start of its line (`Date: 08/11/2022`) | [`SignalRole::DayFirstStamp`] | 2 |
+/// | a month-name, Korean, Spanish or ISO date alone on its line (or glued to another signal) above the dateline and the body | [`SignalRole::Header`] | 3 |
+/// | a dateline, its year resolved against a page stamp, else the reference, else a header, else a signature | [`SignalRole::Dateline`] | 4 |
+/// | a date alone on its line below the dateline or below a paragraph (a closing signature block) | [`SignalRole::Signature`] | 5 |
+/// | any other date, inside a sentence (`(1953.7.27)`, `on 12/05/2022`) | a body date, never a signal | - |
+///
+/// The publication date is that of the first signal of the best rank. Every signal that gives
+/// another date is reported in [`ArticleDate::conflicts`], grouped by date.
 pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
     let mut signals = Vec::new();
     let mut datelines = Vec::new();
@@ -220,57 +279,58 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
     let mut invalid = Vec::new();
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut last_signal_end: Option<usize> = None;
+    let mut context = LineContext::default();
 
     for found in scan(text) {
-        spans.push(found.span());
+        let span = found.span();
+        spans.push(span.clone());
         let Some(notation) = found.notation() else {
             invalid.push(found);
             continue;
         };
+        let below_body = context.below_body(text, span.start);
         let role = match notation {
-            Notation::JucheStamp(_) | Notation::DottedStamp(_) => Some(SignalRole::PageStamp),
-            Notation::Dmy(_) if labelled(text, found.span().start) => {
-                Some(SignalRole::DayFirstStamp)
+            Notation::JucheStamp(_) | Notation::DottedStamp(_) if stamp_place(text, span.start) => {
+                Some(SignalRole::PageStamp)
             }
+            Notation::Dmy(_) if labelled(text, span.start) => Some(SignalRole::DayFirstStamp),
             Notation::MonthName(_)
             | Notation::KoreanDate(_)
             | Notation::SpanishDate(_)
             | Notation::IsoDate(_)
-                if heads_line(text, found.span(), last_signal_end) =>
+                if heads_line(text, span.clone(), last_signal_end) =>
             {
-                Some(SignalRole::Header)
+                if below_body {
+                    Some(SignalRole::Signature)
+                } else {
+                    Some(SignalRole::Header)
+                }
             }
             Notation::Dateline(_) => Some(SignalRole::Dateline),
             _ => None,
         };
         match role {
-            Some(SignalRole::Dateline) => {
+            Some(role) => {
                 if let Notation::Dateline(dateline) = notation {
                     datelines.push((signals.len(), dateline.clone()));
+                    context.dateline_seen = true;
                 }
-                last_signal_end = Some(found.span().end);
+                last_signal_end = Some(span.end);
                 signals.push(Signal {
-                    span: found.span(),
-                    kind: found.kind(),
-                    role: SignalRole::Dateline,
-                    date: None,
-                    error: None,
-                });
-            }
-            Some(role) => {
-                last_signal_end = Some(found.span().end);
-                signals.push(Signal {
-                    span: found.span(),
+                    text: text.get(span.clone()).unwrap_or("").to_owned(),
+                    span,
                     kind: found.kind(),
                     role,
                     date: found.date(),
                     error: None,
+                    doubtful: false,
                 });
             }
             None => {
                 if let Some(date) = found.date() {
                     body_dates.push(BodyDate {
-                        span: found.span(),
+                        text: String::new(),
+                        span,
                         resolution: BodyResolution::Explicit,
                         date: Some(date),
                         month: None,
@@ -283,20 +343,24 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
 
     let page_date = first_date(&signals, SignalRole::PageStamp)
         .or_else(|| first_date(&signals, SignalRole::DayFirstStamp));
-    let header_date = first_date(&signals, SignalRole::Header);
-    let stamp_date = page_date.or(header_date);
-    // Datelines take their year from a stamp, else the caller's reference, else a header.
+    // Datelines take their year from a stamp, else the caller's reference, else a header, else a
+    // signature.
     let reference = page_date
         .map(|(_, date)| date)
         .or(options.reference)
-        .or(header_date.map(|(_, date)| date));
+        .or(first_date(&signals, SignalRole::Header).map(|(_, date)| date))
+        .or(first_date(&signals, SignalRole::Signature).map(|(_, date)| date));
     for (index, dateline) in &datelines {
         let Some(signal) = signals.get_mut(*index) else {
             continue;
         };
         match reference {
             Some(reference) => match dateline.resolve_with_grace(reference, options.grace_days) {
-                Ok(date) => signal.date = Some(date),
+                Ok(date) => {
+                    signal.date = Some(date);
+                    let back = reference.signed_duration_since(date).num_days();
+                    signal.doubtful = back > i64::from(options.doubtful_after_days);
+                }
                 Err(err) => signal.error = Some(err.shifted(signal.span.start)),
             },
             None => {
@@ -306,13 +370,16 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
         }
     }
 
-    let (source, publication_date) = match stamp_date {
-        Some((index, date)) => (Some(index), Some(date)),
-        None => match first_date(&signals, SignalRole::Dateline) {
-            Some((index, date)) => (Some(index), Some(date)),
-            None => (None, None),
-        },
-    };
+    // The first dated signal of the best rank.
+    let source = signals
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.date.is_some())
+        .min_by_key(|(i, s)| (s.role.rank(), *i))
+        .map(|(i, _)| i);
+    let source_signal = source.and_then(|i| signals.get(i));
+    let publication_date = source_signal.and_then(|s| s.date);
+    let doubtful = source_signal.is_some_and(|s| s.doubtful);
     let anchor = first_date(&signals, SignalRole::Dateline)
         .map(|(_, d)| d)
         .or(publication_date)
@@ -320,14 +387,55 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
 
     body_dates.extend(relative_dates(text, &spans, anchor));
     body_dates.sort_by_key(|b| b.span.start);
+    for body in &mut body_dates {
+        body.text = text.get(body.span.clone()).unwrap_or("").to_owned();
+    }
+    let (agreeing, conflicts) = group_by_date(&signals, publication_date);
 
     ArticleDate {
         publication_date,
         source,
-        conflicts: conflicts(&signals),
+        doubtful,
+        agreeing,
+        conflicts,
         signals,
         body_dates,
         invalid,
+    }
+}
+
+/// What [`date_article`] knows of the lines before the notation it is classifying, computed once,
+/// left to right.
+#[derive(Default)]
+struct LineContext {
+    /// Where the lines not yet looked at begin.
+    checked: usize,
+    /// Whether a line of prose (a paragraph) ends before `checked`.
+    prose_seen: bool,
+    /// Whether a dateline has been found.
+    dateline_seen: bool,
+}
+
+/// A line at least this long (in bytes, blanks trimmed) is a paragraph, not a title or a header.
+const PARAGRAPH_BYTES: usize = 100;
+
+impl LineContext {
+    /// Whether the notation at `start` stands below the dateline or below a paragraph. Reads each
+    /// line of the text at most once over all calls (`start` never decreases).
+    fn below_body(&mut self, text: &str, start: usize) -> bool {
+        if !self.prose_seen && start > self.checked {
+            let line_start = text
+                .get(..start)
+                .and_then(|head| head.rfind('\n'))
+                .map_or(0, |nl| nl.saturating_add(1))
+                .max(self.checked);
+            let lines = text.get(self.checked..line_start).unwrap_or("");
+            self.prose_seen = lines
+                .split('\n')
+                .any(|line| line.trim().len() >= PARAGRAPH_BYTES);
+            self.checked = line_start;
+        }
+        self.dateline_seen || self.prose_seen
     }
 }
 
@@ -342,40 +450,46 @@ fn first_date(signals: &[Signal], role: SignalRole) -> Option<(usize, NaiveDate)
     })
 }
 
-/// Every pair of dated signals that disagree.
-fn conflicts(signals: &[Signal]) -> Vec<Conflict> {
-    // Signals grouped by date, so that agreeing signals cost nothing: the work is the number of
-    // disagreeing pairs (the output) plus the groups, not every pair of signals.
+/// The signals that give the publication date, and the others grouped by date: linear in the
+/// number of signals (plus the sort of the distinct dates).
+fn group_by_date(
+    signals: &[Signal],
+    publication_date: Option<NaiveDate>,
+) -> (Vec<usize>, Vec<Conflict>) {
+    let mut agreeing = Vec::new();
     let mut groups: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
     for (index, signal) in signals.iter().enumerate() {
-        if let Some(date) = signal.date {
-            groups.entry(date).or_default().push(index);
+        match signal.date {
+            Some(date) if Some(date) == publication_date => agreeing.push(index),
+            Some(date) => groups.entry(date).or_default().push(index),
+            None => {}
         }
     }
-    let groups: Vec<(NaiveDate, Vec<usize>)> = groups.into_iter().collect();
-    let mut out = Vec::new();
-    for (a, (date_a, members_a)) in groups.iter().enumerate() {
-        for (date_b, members_b) in groups.iter().skip(a.saturating_add(1)) {
-            for &i in members_a {
-                for &j in members_b {
-                    let (first, second) = if i < j { (i, j) } else { (j, i) };
-                    let (from, to) = if i < j {
-                        (date_a, date_b)
-                    } else {
-                        (date_b, date_a)
-                    };
-                    let days = to.signed_duration_since(*from).num_days();
-                    out.push(Conflict {
-                        first,
-                        second,
-                        days,
-                    });
-                }
-            }
-        }
+    let conflicts = groups
+        .into_iter()
+        .map(|(date, signals)| Conflict {
+            date,
+            days: publication_date.map_or(0, |p| date.signed_duration_since(p).num_days()),
+            signals,
+        })
+        .collect();
+    (agreeing, conflicts)
+}
+
+/// Whether a Juche or dotted stamp at `start` stands where pages put their stamp: in a list label
+/// (`[Juche113.8.4.]`), after `kcna.kp (`, after a `Label:`, or first on its line. A stamp inside
+/// a sentence (`the victory (1953.7.27)`) is a date mentioned in the body.
+fn stamp_place(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("");
+    let tight = head.trim_end_matches([' ', '\t']);
+    if tight.ends_with('[') {
+        return true;
     }
-    out.sort_unstable_by_key(|c| (c.first, c.second));
-    out
+    let before_paren = tight.strip_suffix(['(', '\u{ff08}']).map(str::trim_end);
+    if before_paren.is_some_and(|b| b.ends_with("kcna.kp") || b.ends_with("rodong.rep.kp")) {
+        return true;
+    }
+    labelled(text, start)
 }
 
 /// Whether a day-first date at `start` is a stamp: first on its line, or after a label such as
@@ -462,7 +576,7 @@ fn relative_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>)
                     .get(at.saturating_sub(1))
                     .is_some_and(|b| !b.is_ascii_alphanumeric());
             let start = at.saturating_add(keyword.len());
-            if !word_start || taken.iter().any(|r| r.contains(&start)) {
+            if !word_start || inside(taken, start) {
                 continue;
             }
             let Some(rest) = text.get(start..) else {
@@ -483,6 +597,16 @@ fn relative_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>)
     out.extend(spanish_dates(text, taken, anchor));
     out.extend(korean_dates(text, taken, anchor));
     out
+}
+
+/// Whether `at` lies in one of `taken`, spans in text order that do not overlap (a binary
+/// search: no pass over every span for every keyword).
+fn inside(taken: &[Range<usize>], at: usize) -> bool {
+    let after = taken.partition_point(|r| r.start <= at);
+    after
+        .checked_sub(1)
+        .and_then(|i| taken.get(i))
+        .is_some_and(|r| r.contains(&at))
 }
 
 /// Whether the byte before `at` is not an ASCII letter or digit.
@@ -518,7 +642,7 @@ fn spanish_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) 
     for keyword in ["el ", "El ", "los dias ", "los días "] {
         for at in memmem::find_iter(text.as_bytes(), keyword.as_bytes()) {
             let start = at.saturating_add(keyword.len());
-            if !word_starts_at(text, at) || taken.iter().any(|r| r.contains(&start)) {
+            if !word_starts_at(text, at) || inside(taken, start) {
                 continue;
             }
             let Some(rest) = text.get(start..) else {
@@ -541,7 +665,7 @@ fn spanish_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) 
                 let first_span = text.offset(first)..text.offset(first).saturating_add(first.len());
                 out.push(month_day_date(text, first_span, first, month, anchor));
                 let second_start = text.offset(second_at);
-                if !taken.iter().any(|r| r.contains(&second_start)) {
+                if !inside(taken, second_start) {
                     let span = second_start..text.offset(after);
                     out.push(month_day_date(text, span, second, month, anchor));
                 }
@@ -594,10 +718,7 @@ fn korean_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) -
             .sum();
         let start = at.saturating_sub(digits_len);
         let run = head.get(start..).map_or(0, |run| run.chars().count());
-        if !(1..=2).contains(&run)
-            || !word_starts_at(text, start)
-            || taken.iter().any(|r| r.contains(&start))
-        {
+        if !(1..=2).contains(&run) || !word_starts_at(text, start) || inside(taken, start) {
             continue;
         }
         let Some(rest) = text.get(start..) else {
@@ -718,6 +839,7 @@ fn resolve(relative: Relative, span: Range<usize>, anchor: Option<NaiveDate>) ->
                 None
             };
             BodyDate {
+                text: String::new(),
                 span,
                 resolution: BodyResolution::Weekday,
                 date,
@@ -758,6 +880,7 @@ fn resolve(relative: Relative, span: Range<usize>, anchor: Option<NaiveDate>) ->
                 Err(err) => (None, Some(err)),
             };
             BodyDate {
+                text: String::new(),
                 span,
                 resolution,
                 date,
@@ -771,6 +894,7 @@ fn resolve(relative: Relative, span: Range<usize>, anchor: Option<NaiveDate>) ->
                 Err(err) => (None, Some(err)),
             };
             BodyDate {
+                text: String::new(),
                 span,
                 resolution: BodyResolution::Month,
                 date: None,

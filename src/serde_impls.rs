@@ -68,3 +68,127 @@ serde_as_text! {
     SpanishDate => "a Spanish date such as `15 de junio de 2000`",
     Notation => "a KCNA date notation",
 }
+
+// Results: serialized only (they are computed from a text, not read back). Dates are ISO
+// `YYYY-MM-DD` strings, spans byte offsets, kinds and roles their `as_str` names, and errors
+// objects `{"kind", "message", "start", "end"}`.
+
+use serde::ser::SerializeStruct;
+
+use crate::{ArticleDate, BodyDate, BodyResolution, Conflict, Error, Found, Signal, SignalRole};
+use crate::{Edition, NotationKind};
+
+/// A date as `YYYY-MM-DD`, or `None`.
+struct Iso(Option<chrono::NaiveDate>);
+
+impl Serialize for Iso {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+/// Implements `Serialize` as the value's `as_str` name.
+macro_rules! serde_as_name {
+    ($($ty:ty),* $(,)?) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+serde_as_name!(NotationKind, SignalRole, BodyResolution, Edition);
+
+/// `{"kind": "day_out_of_range", "message": "day 31 is out of range …", "start": 0, "end": 2}`.
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Error", 4)?;
+        out.serialize_field("kind", self.kind().as_str())?;
+        out.serialize_field("message", &self.to_string())?;
+        out.serialize_field("start", &self.span().start)?;
+        out.serialize_field("end", &self.span().end)?;
+        out.end()
+    }
+}
+
+/// `{"start", "end", "kind", "date", "valid", "notation", "error"}`: `notation` is the canonical
+/// text of a valid notation (`null` for an invalid candidate), `error` why it is invalid.
+impl Serialize for Found {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let span = self.span();
+        let mut out = serializer.serialize_struct("Found", 7)?;
+        out.serialize_field("start", &span.start)?;
+        out.serialize_field("end", &span.end)?;
+        out.serialize_field("kind", &self.kind())?;
+        out.serialize_field("date", &Iso(self.date()))?;
+        out.serialize_field("valid", &self.is_valid())?;
+        out.serialize_field("notation", &self.notation().map(ToString::to_string))?;
+        out.serialize_field("error", &self.error())?;
+        out.end()
+    }
+}
+
+/// `{"start", "end", "text", "kind", "role", "date", "doubtful", "error"}`.
+impl Serialize for Signal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Signal", 8)?;
+        out.serialize_field("start", &self.span.start)?;
+        out.serialize_field("end", &self.span.end)?;
+        out.serialize_field("text", &self.text)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("role", &self.role)?;
+        out.serialize_field("date", &Iso(self.date))?;
+        out.serialize_field("doubtful", &self.doubtful)?;
+        out.serialize_field("error", &self.error)?;
+        out.end()
+    }
+}
+
+/// `{"date", "days", "signals"}`.
+impl Serialize for Conflict {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Conflict", 3)?;
+        out.serialize_field("date", &Iso(Some(self.date)))?;
+        out.serialize_field("days", &self.days)?;
+        out.serialize_field("signals", &self.signals)?;
+        out.end()
+    }
+}
+
+/// `{"start", "end", "text", "resolution", "date", "month", "error"}`; `month` is `YYYY-MM` for
+/// a month reference.
+impl Serialize for BodyDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("BodyDate", 7)?;
+        out.serialize_field("start", &self.span.start)?;
+        out.serialize_field("end", &self.span.end)?;
+        out.serialize_field("text", &self.text)?;
+        out.serialize_field("resolution", &self.resolution)?;
+        out.serialize_field("date", &Iso(self.date))?;
+        let month = self.month.map(|(y, m)| format!("{y:04}-{m:02}"));
+        out.serialize_field("month", &month)?;
+        out.serialize_field("error", &self.error)?;
+        out.end()
+    }
+}
+
+/// `{"publication_date", "source", "doubtful", "signals", "agreeing", "conflicts", "body_dates",
+/// "invalid"}`: the one JSON form of an article's dating, printed by the CLI and the bindings.
+impl Serialize for ArticleDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("ArticleDate", 8)?;
+        out.serialize_field("publication_date", &Iso(self.publication_date))?;
+        out.serialize_field("source", &self.source)?;
+        out.serialize_field("doubtful", &self.doubtful)?;
+        out.serialize_field("signals", &self.signals)?;
+        out.serialize_field("agreeing", &self.agreeing)?;
+        out.serialize_field("conflicts", &self.conflicts)?;
+        out.serialize_field("body_dates", &self.body_dates)?;
+        out.serialize_field("invalid", &self.invalid)?;
+        out.end()
+    }
+}

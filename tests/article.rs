@@ -102,9 +102,13 @@ fn dateline_under_a_later_list_label_is_a_two_day_conflict() {
     let dated = date_article(text, &ArticleOptions::new());
     assert_eq!(dated.publication_date, Some(ymd(2024, 2, 12)));
     assert_eq!(dated.signals[1].date, Some(ymd(2024, 2, 10)));
+    assert_eq!(dated.agreeing, [0]);
     assert_eq!(dated.conflicts.len(), 1);
-    let c = dated.conflicts[0];
-    assert_eq!((c.first, c.second, c.days), (0, 1, -2));
+    let c = &dated.conflicts[0];
+    assert_eq!(
+        (c.date, c.days, c.signals.as_slice()),
+        (ymd(2024, 2, 10), -2, &[1][..])
+    );
 }
 
 #[test]
@@ -258,15 +262,22 @@ fn rodong_header_dates_the_article() {
 }
 
 #[test]
-fn every_disagreeing_pair_is_reported() {
-    let text = "Date: 08/11/2022\nwww.kcna.kp (Juche111.11.9.)\n[2022.11.10.]";
+fn every_disagreeing_signal_is_reported_grouped_by_date() {
+    let text = "Date: 08/11/2022\nwww.kcna.kp (Juche111.11.9.)\n[2022.11.10.]\n[Juche111.11.8.]";
     let dated = date_article(text, &ArticleOptions::new());
-    let pairs: Vec<_> = dated
+    let groups: Vec<_> = dated
         .conflicts
         .iter()
-        .map(|c| (c.first, c.second, c.days))
+        .map(|c| (c.date, c.days, c.signals.clone()))
         .collect();
-    assert_eq!(pairs, [(0, 1, 1), (0, 2, 2), (1, 2, 1)]);
+    assert_eq!(
+        groups,
+        [
+            (ymd(2022, 11, 8), -1, vec![0, 3]),
+            (ymd(2022, 11, 10), 1, vec![2])
+        ]
+    );
+    assert_eq!(dated.agreeing, [1]);
     // Page stamps come first among the sources.
     assert_eq!(dated.publication_date, Some(ymd(2022, 11, 9)));
 }

@@ -334,3 +334,54 @@ fn korean_and_spanish_dates() {
     bad_text::<SpanishDate>("\"31 de junio de 2000\"");
     bad::<SpanishDate>("15", "invalid type: integer `15`");
 }
+
+/// The one JSON form of an article's dating, pinned field by field.
+#[test]
+fn article_date_serializes_to_its_documented_form() {
+    use kcna_dates::{ArticleOptions, date_article, scan};
+    let text = "[Juche113.2.12.]\nPyongyang, February 10 (KCNA) -- It opened on Friday. 31/02/2022";
+    let dated = date_article(text, &ArticleOptions::new());
+    let json = serde_json::to_value(&dated).unwrap();
+    let expected = serde_json::json!({
+        "publication_date": "2024-02-12",
+        "source": 0,
+        "doubtful": false,
+        "signals": [
+            {"start": 1, "end": 15, "text": "Juche113.2.12.", "kind": "juche_stamp",
+             "role": "page_stamp", "date": "2024-02-12", "doubtful": false, "error": null},
+            {"start": 17, "end": 49, "text": "Pyongyang, February 10 (KCNA) --",
+             "kind": "dateline", "role": "dateline", "date": "2024-02-10", "doubtful": false,
+             "error": null},
+        ],
+        "agreeing": [0],
+        "conflicts": [{"date": "2024-02-10", "days": -2, "signals": [1]}],
+        "body_dates": [
+            {"start": 63, "end": 69, "text": "Friday", "resolution": "weekday",
+             "date": "2024-02-09", "month": null, "error": null},
+        ],
+        "invalid": [
+            {"start": 71, "end": 81, "kind": "dmy", "date": null, "valid": false,
+             "notation": null,
+             "error": {"kind": "day_out_of_range",
+                       "message": "day 31 is out of range for February, expected 1 to 29",
+                       "start": 71, "end": 73}},
+        ],
+    });
+    assert_eq!(
+        json,
+        expected,
+        "{}",
+        serde_json::to_string_pretty(&json).unwrap()
+    );
+    // A found notation serializes the same way inside and outside an article.
+    let found: Vec<_> = scan(text).collect();
+    assert_eq!(
+        serde_json::to_value(&found[2]).unwrap(),
+        expected["invalid"][0]
+    );
+    assert_eq!(
+        serde_json::to_value(&found[0]).unwrap(),
+        serde_json::json!({"start": 1, "end": 15, "kind": "juche_stamp", "date": "2024-02-12",
+                           "valid": true, "notation": "Juche113.2.12.", "error": null})
+    );
+}
