@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the static page into web/dist/ (serve that folder with any static server):
+#   bash web/build.sh
+# Needs stable Rust and Node; adds the wasm32-unknown-unknown target and installs the
+# wasm-bindgen-cli of the version pinned in web/Cargo.toml when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+target_dir=${CARGO_TARGET_DIR:-target}
+version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"$/\1/p' web/Cargo.toml)
+if [ -z "$version" ]; then echo "web/Cargo.toml must pin wasm-bindgen as =X.Y.Z" >&2; exit 1; fi
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
+  echo "installing wasm-bindgen-cli $version"
+  # --locked first; its lock file can name a version the registry no longer serves, then unlocked.
+  cargo install wasm-bindgen-cli --version "$version" --locked \
+    || cargo install wasm-bindgen-cli --version "$version"
+fi
+
+# Small, fast module: one codegen unit, LTO, size optimisation (for this build only).
+CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=s \
+  cargo build -p kcna-dates-web --release --target wasm32-unknown-unknown
+rm -rf web/dist
+mkdir -p web/dist
+wasm-bindgen --target web --no-typescript --out-dir web/dist/pkg \
+  "$target_dir/wasm32-unknown-unknown/release/kcna_dates_web.wasm"
+node web/tools/assemble.mjs
+wasm=web/dist/pkg/kcna_dates_web_bg.wasm
+echo "built web/dist: $(wc -c <"$wasm") bytes of wasm, $(gzip -9c "$wasm" | wc -c) gzipped"

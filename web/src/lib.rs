@@ -1,0 +1,255 @@
+//! kcna-dates in the browser: the WebAssembly module behind the static page of `web/`.
+//!
+//! `bash web/build.sh` compiles this crate for `wasm32-unknown-unknown`, runs `wasm-bindgen` on it
+//! and writes the page to `web/dist/`. The functions exported to JavaScript return JSON text, so
+//! the page needs no glue beyond `JSON.parse`:
+//!
+//! * [`date_article_json`]: everything `date_article` finds (byte offsets, as the command-line
+//!   tool writes it) and every notation `scan` finds, each span with its UTF-16 offsets too.
+//! * [`scan_json`]: every notation `scan` finds, with UTF-16 offsets.
+//! * [`date_jsonl_line`] and [`date_text_file`]: one record of a dropped file as a JSON Lines line
+//!   and a CSV row ([`csv_header`]); a record that cannot be read is an error row, never dropped.
+//!
+//! Everything here is plain Rust that also builds natively, so `cargo test --workspace` tests it.
+
+mod json;
+mod record;
+mod utf16;
+
+use chrono::NaiveDate;
+use kcna_dates::{ArticleOptions, date_article, scan};
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+pub use record::{CSV_COLUMNS, parse_reference};
+pub use utf16::{add_utf16_offsets, utf16_offsets};
+
+/// `{"error": message}` as JSON text.
+fn error_json(message: &str) -> String {
+    let mut out = Map::new();
+    out.insert("error".into(), message.into());
+    Value::Object(out).to_string()
+}
+
+/// Every notation `scan` finds in `text`, as JSON values with byte offsets.
+fn found_values(text: &str) -> Vec<Value> {
+    scan(text).map(|found| json::found(&found)).collect()
+}
+
+/// Dates an article for the page.
+///
+/// `reference` is `YYYY-MM-DD` or empty. Returns JSON text: `{"reference", "publication_date",
+/// "source", "doubtful", "signals", "agreeing", "conflicts", "body_dates", "invalid", "found"}`
+/// (the library's serialization of `ArticleDate`, and of each `Found`), where `found` is every
+/// notation `scan` finds (valid or not) and every object with byte offsets `start`/`end` also has
+/// `start_utf16`/`end_utf16`; or `{"error": …}` for a malformed reference.
+#[wasm_bindgen]
+pub fn date_article_json(text: &str, reference: &str) -> String {
+    let reference = match parse_reference(reference) {
+        Ok(reference) => reference,
+        Err(message) => return error_json(&format!("reference date: {message}")),
+    };
+    let mut out = Map::new();
+    out.insert("reference".into(), json::iso(reference));
+    let mut options = ArticleOptions::new();
+    if let Some(reference) = reference {
+        options = options.with_reference(reference);
+    }
+    let dated = date_article(text, &options);
+    json::article(&dated, &mut out);
+    out.insert("found".into(), found_values(text).into());
+    let mut value = Value::Object(out);
+    add_utf16_offsets(text, &mut value);
+    value.to_string()
+}
+
+/// Every notation `scan` finds in `text`, as a JSON array of the library's serialization of
+/// `Found` (`{start, end, kind, date, valid, notation, error}`) with `start_utf16` and `end_utf16`.
+#[wasm_bindgen]
+pub fn scan_json(text: &str) -> String {
+    let mut value = Value::Array(found_values(text));
+    add_utf16_offsets(text, &mut value);
+    value.to_string()
+}
+
+/// The result for one record of a dropped file.
+#[wasm_bindgen]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordResult {
+    jsonl: String,
+    csv: String,
+    error: bool,
+    dated: bool,
+}
+
+#[wasm_bindgen]
+impl RecordResult {
+    /// The JSON Lines line (no newline): the command-line tool's `date` object.
+    #[wasm_bindgen(getter)]
+    pub fn jsonl(&self) -> String {
+        self.jsonl.clone()
+    }
+
+    /// The CSV row (no newline), in the columns of [`csv_header`].
+    #[wasm_bindgen(getter)]
+    pub fn csv(&self) -> String {
+        self.csv.clone()
+    }
+
+    /// Whether the record could not be read (the row is an error row).
+    #[wasm_bindgen(getter)]
+    pub fn error(&self) -> bool {
+        self.error
+    }
+
+    /// Whether the record got a publication date.
+    #[wasm_bindgen(getter)]
+    pub fn dated(&self) -> bool {
+        self.dated
+    }
+}
+
+impl From<record::Row> for RecordResult {
+    fn from(row: record::Row) -> RecordResult {
+        RecordResult {
+            jsonl: row.jsonl,
+            csv: row.csv,
+            error: row.error,
+            dated: row.dated,
+        }
+    }
+}
+
+/// The CSV header line (no newline).
+#[wasm_bindgen]
+pub fn csv_header() -> String {
+    CSV_COLUMNS.join(",")
+}
+
+/// A malformed page reference as an error row for `line`.
+fn reference_error(file: &str, line: u64, message: &str) -> RecordResult {
+    let mut out = Map::new();
+    out.insert("file".into(), file.into());
+    out.insert("line".into(), line.into());
+    out.insert("error".into(), format!("reference date: {message}").into());
+    let csv = format!(
+        "{},{line},,,,,,,,,,{}",
+        csv_quote(file),
+        csv_quote(&format!("reference date: {message}"))
+    );
+    RecordResult {
+        jsonl: Value::Object(out).to_string(),
+        csv,
+        error: true,
+        dated: false,
+    }
+}
+
+/// A CSV field, always quoted.
+fn csv_quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// Dates one line of a JSON Lines file (`line_no` counts from 1).
+///
+/// The article is the record's `text` field; `reference` (`YYYY-MM-DD` or empty) is the reference
+/// date, unless `reference_field` names a field of the record that holds it. Returns `undefined`
+/// for a blank line, and an error row for a line that is not a record with a `text` string.
+#[wasm_bindgen]
+pub fn date_jsonl_line(
+    file: &str,
+    line_no: u32,
+    line: &str,
+    reference: &str,
+    reference_field: &str,
+) -> Option<RecordResult> {
+    let line_no = u64::from(line_no);
+    let reference = match parse_reference(reference) {
+        Ok(reference) => reference,
+        Err(message) => return Some(reference_error(file, line_no, &message)),
+    };
+    record::jsonl_line(file, line_no, line, reference, reference_field.trim()).map(Into::into)
+}
+
+/// Dates a plain-text file as one article (line 1).
+#[wasm_bindgen]
+pub fn date_text_file(file: &str, text: &str, reference: &str) -> RecordResult {
+    match parse_reference(reference) {
+        Ok(reference) => record::text_file(file, text, reference).into(),
+        Err(message) => reference_error(file, 1, &message),
+    }
+}
+
+/// The reference date of a `YYYY-MM-DD` text, for callers in Rust.
+pub fn reference_date(text: &str) -> Option<NaiveDate> {
+    parse_reference(text).ok().flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The UTF-16 slice `start..end` of `text`.
+    fn utf16_slice(text: &str, start: &Value, end: &Value) -> String {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let start = usize::try_from(start.as_u64().unwrap()).unwrap();
+        let end = usize::try_from(end.as_u64().unwrap()).unwrap();
+        String::from_utf16(&units[start..end]).unwrap()
+    }
+
+    #[test]
+    fn every_span_slices_to_its_text_in_utf16() {
+        let text = "주체111(2022)년 11월 8일\n【平壌７月５日発朝鮮中央通信】\n\
+                    （평양　８월　２１일발　조선중앙통신）😀 31/02/2022 [Juche111.11.8.]";
+        let value: Value = serde_json::from_str(&date_article_json(text, "2022-11-09")).unwrap();
+        let found = value["found"].as_array().unwrap();
+        let kinds: Vec<&str> = found.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+        assert_eq!(
+            kinds,
+            ["korean_date", "dateline", "dateline", "dmy", "juche_stamp"]
+        );
+        for f in found {
+            let byte_text = &text[usize::try_from(f["start"].as_u64().unwrap()).unwrap()
+                ..usize::try_from(f["end"].as_u64().unwrap()).unwrap()];
+            assert_eq!(
+                utf16_slice(text, &f["start_utf16"], &f["end_utf16"]),
+                byte_text
+            );
+        }
+        assert_eq!(found[3]["valid"], false);
+        let message = found[3]["error"]["message"].as_str().unwrap();
+        assert!(message.contains("February"), "{message}");
+        assert_eq!(value["invalid"][0]["start_utf16"], found[3]["start_utf16"]);
+        assert_eq!(value["publication_date"], "2022-11-08");
+        let scanned: Value = serde_json::from_str(&scan_json(text)).unwrap();
+        assert_eq!(&scanned, &value["found"]);
+    }
+
+    #[test]
+    fn a_malformed_reference_is_an_error() {
+        let value: Value = serde_json::from_str(&date_article_json("x", "2022-02-30")).unwrap();
+        assert!(
+            value["error"]
+                .as_str()
+                .unwrap()
+                .contains("not a valid date")
+        );
+        let row = date_jsonl_line("f", 2, r#"{"text": "x"}"#, "nope", "").unwrap();
+        assert!(row.error());
+        assert!(row.csv().starts_with("\"f\",2,"));
+        assert_eq!(
+            reference_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+    }
+
+    #[test]
+    fn the_csv_header_matches_the_rows() {
+        let row = date_text_file("a.txt", "Date: 08/11/2022", "");
+        assert_eq!(
+            row.csv().split(',').count(),
+            csv_header().split(',').count()
+        );
+        assert!(row.dated());
+    }
+}

@@ -1,0 +1,106 @@
+// Dates a dropped file off the main thread: a .txt file is one article, any other file is JSON
+// Lines (one article per line in its `text` field). The file is read as a stream and split into
+// lines as bytes, so each line is decoded on its own: a line that is not UTF-8, not JSON or has no
+// `text` becomes an error row with its line number, and no line is lost. Progress is posted about
+// five times a second; the results come back as two Blobs (JSON Lines and CSV).
+import init, { csv_header, date_jsonl_line, date_text_file } from './pkg/kcna_dates_web.js';
+
+const ready = init();
+
+/** A JSON object for a line that could not be decoded. */
+function undecodable(file, line, message) {
+  return {
+    jsonl: JSON.stringify({ file, line, error: message }),
+    csv: `"${file.replaceAll('"', '""')}",${line},,,,,,,,,,"${message.replaceAll('"', '""')}"`,
+    error: true,
+    dated: false,
+  };
+}
+
+self.onmessage = async ({ data: { file, reference, referenceField } }) => {
+  try {
+    await ready;
+    const started = performance.now();
+    const name = file.name;
+    const jsonl = [];
+    const csv = [csv_header(), '\n'];
+    let records = 0;
+    let errors = 0;
+    let dated = 0;
+    const add = (row) => {
+      if (!row) return;
+      jsonl.push(row.jsonl, '\n');
+      csv.push(row.csv, '\n');
+      records += 1;
+      if (row.error) errors += 1;
+      if (row.dated) dated += 1;
+      if (typeof row.free === 'function') row.free();
+    };
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+
+    if (/\.txt$/i.test(name)) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let article;
+      try {
+        article = decoder.decode(bytes);
+      } catch {
+        add(undecodable(name, 1, 'the file is not UTF-8 text'));
+      }
+      if (article !== undefined) {
+        if (article.length <= 2_000_000) self.postMessage({ type: 'text', text: article });
+        add(date_text_file(name, article, reference));
+      }
+    } else {
+      const reader = file.stream().getReader();
+      let carry = new Uint8Array(0);
+      let lineNo = 0;
+      let bytes = 0;
+      let lastPost = 0;
+      const line = (chunk) => {
+        lineNo += 1;
+        let textLine;
+        try {
+          textLine = decoder.decode(chunk);
+        } catch {
+          add(undecodable(name, lineNo, 'the line is not UTF-8 text'));
+          return;
+        }
+        add(date_jsonl_line(name, lineNo, textLine, reference, referenceField));
+      };
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+        let data = value;
+        if (carry.length) {
+          data = new Uint8Array(carry.length + value.length);
+          data.set(carry);
+          data.set(value, carry.length);
+        }
+        let from = 0;
+        for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
+          line(data.subarray(from, nl));
+          from = nl + 1;
+        }
+        carry = data.slice(from);
+        const now = performance.now();
+        if (now - lastPost > 200) {
+          lastPost = now;
+          self.postMessage({ type: 'progress', bytes, total: file.size, records });
+        }
+      }
+      if (carry.length) line(carry);
+    }
+    self.postMessage({
+      type: 'done',
+      records,
+      errors,
+      dated,
+      ms: performance.now() - started,
+      jsonl: new Blob(jsonl, { type: 'application/jsonl' }),
+      csv: new Blob(csv, { type: 'text/csv' }),
+    });
+  } catch (err) {
+    self.postMessage({ type: 'error', message: String(err && err.message ? err.message : err) });
+  }
+};
