@@ -193,29 +193,45 @@ fn juche_year(py: Python<'_>, year: i64) -> PyResult<u32> {
 }
 
 /// A notation found by `scan`.
-#[pyclass(frozen, get_all, module = "kcna_dates")]
+#[pyclass(frozen, module = "kcna_dates")]
 struct Found {
     /// The notation's kind: `dateline`, `juche_stamp`, `dmy`, ...
+    #[pyo3(get)]
     kind: &'static str,
     /// The notation's text: `text[start:end]` of the scanned text.
+    #[pyo3(get)]
     text: String,
     /// The full date, or None (a dateline or a bare Juche year has none; nor has an invalid
     /// candidate).
+    #[pyo3(get)]
     date: Option<NaiveDate>,
     /// Character offset of the notation's start in the scanned text.
+    #[pyo3(get)]
     start: usize,
     /// Character offset of the notation's end in the scanned text.
+    #[pyo3(get)]
     end: usize,
     /// Whether the text is a valid notation.
+    #[pyo3(get)]
     valid: bool,
     /// Why an invalid candidate is not a date, or None.
+    #[pyo3(get)]
     error: Option<String>,
     /// The stable name of the error's kind, or None.
+    #[pyo3(get)]
     error_kind: Option<&'static str>,
+    /// The library's value, for `to_dict`.
+    inner: kcna_dates::Found,
 }
 
 #[pymethods]
 impl Found {
+    /// The library's one JSON form of the notation (as in `Article.to_dict()["invalid"]`):
+    /// `start`/`end` are **byte** offsets there.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialized(py, &self.inner)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Found(kind={:?}, text={:?}, date={}, start={}, end={}{})",
@@ -235,10 +251,6 @@ fn iso_repr(date: Option<NaiveDate>) -> String {
     date.map_or("None".to_owned(), |d| format!("{d}"))
 }
 
-fn iso(date: Option<NaiveDate>) -> Option<String> {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-}
-
 fn found(text: &str, f: &kcna_dates::Found, chars: &mut CharOffsets<'_>) -> Found {
     let span = f.span();
     let (start, end) = chars.span(span.clone());
@@ -251,6 +263,7 @@ fn found(text: &str, f: &kcna_dates::Found, chars: &mut CharOffsets<'_>) -> Foun
         valid: f.is_valid(),
         error: f.error().map(ToString::to_string),
         error_kind: f.error().map(|e| e.kind().as_str()),
+        inner: f.clone(),
     }
 }
 
@@ -357,7 +370,6 @@ impl BodyDate {
 /// Everything `date_article` found in an article.
 #[pyclass(frozen, module = "kcna_dates")]
 struct Article {
-    text: String,
     dated: ArticleDate,
     reference: Option<NaiveDate>,
     signals: Vec<Py<Signal>>,
@@ -429,11 +441,11 @@ impl Article {
         clone_all(py, &self.invalid)
     }
 
-    /// The command-line tool's JSON form of the result (`kcna-dates date` without `file`,
-    /// `line` and `id`): dates as `YYYY-MM-DD` strings and **byte** offsets into the UTF-8
-    /// text, as the CLI writes them.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        to_dict(py, &self.text, &self.dated, self.reference)
+    /// The library's one JSON form of the result (`serde` serialization of `ArticleDate`, as the
+    /// command-line tool prints it): dates as `YYYY-MM-DD` strings, `source` an index into
+    /// `signals`, and **byte** offsets into the UTF-8 text.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        serialized(py, &self.dated)
     }
 
     fn __repr__(&self) -> String {
@@ -447,80 +459,44 @@ impl Article {
     }
 }
 
-fn to_dict<'py>(
-    py: Python<'py>,
-    text: &str,
-    dated: &ArticleDate,
-    reference: Option<NaiveDate>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let signal = |index: usize| -> PyResult<Option<Bound<'py, PyDict>>> {
-        let Some(s) = dated.signals.get(index) else {
-            return Ok(None);
-        };
-        let d = PyDict::new(py);
-        d.set_item("index", index)?;
-        d.set_item("start", s.span.start)?;
-        d.set_item("end", s.span.end)?;
-        d.set_item("kind", s.kind.as_str())?;
-        d.set_item("role", s.role.as_str())?;
-        d.set_item("date", iso(s.date))?;
-        d.set_item("text", text.get(s.span.clone()))?;
-        d.set_item("error", s.error.as_ref().map(ToString::to_string))?;
-        d.set_item("doubtful", s.doubtful)?;
-        Ok(Some(d))
-    };
-    let out = PyDict::new(py);
-    out.set_item("reference", iso(reference))?;
-    out.set_item("publication_date", iso(dated.publication_date))?;
-    out.set_item("doubtful", dated.doubtful)?;
-    out.set_item(
-        "source",
-        match dated.source {
-            Some(i) => signal(i)?,
-            None => None,
-        },
-    )?;
-    let signals = PyList::empty(py);
-    for i in 0..dated.signals.len() {
-        signals.append(signal(i)?)?;
-    }
-    out.set_item("signals", signals)?;
-    out.set_item("agreeing", dated.agreeing.clone())?;
-    let conflicts = PyList::empty(py);
-    for c in &dated.conflicts {
-        let d = PyDict::new(py);
-        d.set_item("date", iso(Some(c.date)))?;
-        d.set_item("days", c.days)?;
-        d.set_item("signals", c.signals.clone())?;
-        conflicts.append(d)?;
-    }
-    out.set_item("conflicts", conflicts)?;
-    let body = PyList::empty(py);
-    for b in &dated.body_dates {
-        let d = PyDict::new(py);
-        d.set_item("start", b.span.start)?;
-        d.set_item("end", b.span.end)?;
-        d.set_item("text", text.get(b.span.clone()))?;
-        d.set_item("resolution", b.resolution.as_str())?;
-        d.set_item("date", iso(b.date))?;
-        d.set_item("month", b.month.map(|(y, m)| format!("{y:04}-{m:02}")))?;
-        d.set_item("error", b.error.as_ref().map(ToString::to_string))?;
-        body.append(d)?;
-    }
-    out.set_item("body_dates", body)?;
-    let invalid = PyList::empty(py);
-    for f in &dated.invalid {
-        let span = f.span();
-        let d = PyDict::new(py);
-        d.set_item("start", span.start)?;
-        d.set_item("end", span.end)?;
-        d.set_item("kind", f.kind().as_str())?;
-        d.set_item("text", text.get(span))?;
-        d.set_item("error", f.error().map(ToString::to_string))?;
-        invalid.append(d)?;
-    }
-    out.set_item("invalid", invalid)?;
-    Ok(out)
+/// A JSON value as the Python object `json.loads` would give.
+fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use serde_json::Value;
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(fields) => {
+            let dict = PyDict::new(py);
+            for (key, item) in fields {
+                dict.set_item(key, json_to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// The library's serialization of `value` (its one JSON form) as Python objects.
+fn serialized<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value)
+        .map_err(|e| PyValueError::new_err(format!("cannot serialize: {e}")))?;
+    json_to_py(py, &json)
 }
 
 fn options(reference: Option<NaiveDate>, grace_days: u32) -> ArticleOptions {
@@ -650,12 +626,12 @@ fn date_article(
                     valid: f.is_valid(),
                     error: f.error().map(ToString::to_string),
                     error_kind: f.error().map(|e| e.kind().as_str()),
+                    inner: f.clone(),
                 },
             )
         })
         .collect::<PyResult<Vec<_>>>()?;
     Ok(Article {
-        text,
         dated,
         reference,
         signals,

@@ -1,0 +1,127 @@
+"""date_article: signals, conflicts, body dates, character offsets and the JSON form."""
+
+import datetime as dt
+import json
+import os
+import subprocess
+
+import pytest
+
+import kcna_dates
+
+from conftest import STRICT
+
+D = dt.date
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+PAGE = "[Juche113.2.12.]\nPyongyang, February 10 (KCNA) -- They met on Friday. 31/02/2022"
+
+
+def test_publication_date_signals_and_conflicts():
+    a = kcna_dates.date_article(PAGE)
+    assert a.publication_date == D(2024, 2, 12)
+    assert a.reference is None
+    assert [(s.role, s.kind, s.text, s.date) for s in a.signals] == [
+        ("page_stamp", "juche_stamp", "Juche113.2.12.", D(2024, 2, 12)),
+        ("dateline", "dateline", "Pyongyang, February 10 (KCNA) --", D(2024, 2, 10)),
+    ]
+    assert a.source.index == 0 and a.source.text == "Juche113.2.12."
+    assert a.agreeing == [0]
+    (c,) = a.conflicts
+    assert (c.date, c.days, c.signals, c.texts) == (
+        D(2024, 2, 10), -2, [1], ["Pyongyang, February 10 (KCNA) --"])
+    (b,) = a.body_dates
+    assert (b.text, b.resolution, b.date, b.month) == ("Friday", "weekday", D(2024, 2, 9), None)
+    (bad,) = a.invalid
+    assert bad.text == "31/02/2022" and bad.error_kind == "day_out_of_range"
+    for item in a.signals + a.body_dates + a.invalid:
+        assert PAGE[item.start : item.end] == item.text
+
+
+def test_dateline_needs_a_reference():
+    text = "Pyongyang, November 8 (KCNA) -- Farmers finished the threshing on Monday."
+    a = kcna_dates.date_article(text)
+    assert a.publication_date is None
+    assert a.signals[0].date is None and a.signals[0].error
+    for reference in [D(2022, 11, 9), dt.datetime(2022, 11, 9, 3), "2022-11-09"]:
+        b = kcna_dates.date_article(text, reference=reference)
+        assert b.publication_date == D(2022, 11, 8)
+        assert b.reference == D(2022, 11, 9)
+        assert b.body_dates[0].date == D(2022, 11, 7)
+    # The grace: a crawl date one day before the dateline still finds it with grace 2, not 0.
+    assert kcna_dates.date_article(text, reference=D(2022, 11, 7)).publication_date == D(2022, 11, 8)
+    assert kcna_dates.date_article(
+        text, reference=D(2022, 11, 7), grace_days=0).publication_date == D(2021, 11, 8)
+
+
+def test_bad_reference_is_a_clear_error():
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        kcna_dates.date_article("x", reference="09/11/2022")
+    with pytest.raises(TypeError, match="reference"):
+        kcna_dates.date_article("x", reference=20221109)
+    with pytest.raises(TypeError):
+        kcna_dates.date_article("x", D(2022, 11, 9))  # reference is keyword-only
+    with pytest.raises(OverflowError):
+        kcna_dates.date_article("x", grace_days=-1)
+
+
+def test_korean_and_japanese_offsets_are_characters():
+    text = "（평양　８월　２１일발　조선중앙통신）　김정은동지께서 주체113(2024)년 8월 21일에"
+    a = kcna_dates.date_article(text, reference=D(2024, 8, 22))
+    assert a.publication_date == D(2024, 8, 21)
+    assert [s.text for s in a.signals] == ["（평양　８월　２１일발　조선중앙통신）"]
+    assert [b.text for b in a.body_dates] == ["주체113(2024)년 8월 21일"]
+    items = a.signals + a.body_dates
+    for item in items:
+        assert text[item.start : item.end] == item.text
+    assert a.body_dates[0].start == text.index("주체113")
+    raw = text.encode()
+    d = a.to_dict()
+    for item, js in zip(items, d["signals"] + d["body_dates"]):
+        assert raw[js["start"] : js["end"]].decode() == item.text
+        assert js["end"] > item.end  # bytes, not characters
+    ja = "【平壌７月５日発朝鮮中央通信】金正恩委員長は..."
+    b = kcna_dates.date_article(ja, reference=D(2017, 7, 5))
+    assert b.publication_date == D(2017, 7, 5)
+    assert ja[b.signals[0].start : b.signals[0].end] == "【平壌７月５日発朝鮮中央通信】"
+
+
+def test_to_dict_is_the_librarys_json_form():
+    d = kcna_dates.date_article(PAGE).to_dict()
+    assert list(d) == [
+        "publication_date", "source", "doubtful", "signals", "agreeing", "conflicts",
+        "body_dates", "invalid",
+    ]
+    assert d["publication_date"] == "2024-02-12"
+    assert d["source"] == 0
+    assert d["conflicts"] == [{"date": "2024-02-10", "days": -2, "signals": [1]}]
+    assert d["invalid"][0]["error"]["kind"] == "day_out_of_range"
+    assert json.loads(json.dumps(d)) == d
+
+
+def cli():
+    path = os.environ.get("KCNA_DATES_CLI")
+    if path:
+        return path
+    if STRICT:
+        pytest.fail("KCNA_DATES_CLI is not set (python/ci.sh sets it)")
+    pytest.skip("set KCNA_DATES_CLI to the kcna-dates binary to compare with the CLI")
+
+
+def test_to_dict_equals_the_cli_output():
+    """`kcna-dates date --jsonl` on the repository's sample prints the same objects."""
+    sample = os.path.join(ROOT, "examples", "sample.jsonl")
+    run = subprocess.run(
+        [cli(), "date", "--jsonl", "--reference-field", "crawled", sample],
+        capture_output=True, text=True, check=True,
+    )
+    printed = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    with open(sample, encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    assert len(printed) == len(records) >= 4
+    compared = 0
+    for record, out in zip(records, printed):
+        mine = kcna_dates.date_article(record["text"], reference=record["crawled"]).to_dict()
+        for key, value in mine.items():
+            assert out[key] == value, (record["id"], key)
+            compared += 1
+    assert compared >= 4 * 8
