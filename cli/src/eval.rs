@@ -7,21 +7,23 @@ use kcna_dates::date_article;
 use serde_json::{Map, Value, json};
 
 use crate::input::{Body, Item};
-use crate::output::iso;
-use crate::record::{RecordSpec, parse_iso, type_name};
+use crate::output::{self, iso};
+use crate::record::{Lacks, RecordError, RecordSpec, json_day};
 
-/// The field that holds the known date.
+/// The default field that holds the known date.
 pub const KNOWN_FIELD: &str = "known_date";
 
 /// The outcome of one record.
 pub enum Outcome {
     /// A blank line.
     Blank,
+    /// An input that could not be opened or read on.
+    FileError(String),
     /// An unreadable record.
-    Error(String),
-    /// A record without `known_date`.
+    Error(Box<RecordError>),
+    /// A record without a known date.
     Unknown { dated: bool, conflict: bool },
-    /// A record with `known_date`.
+    /// A record with a known date.
     Known {
         known: NaiveDate,
         dated: Option<NaiveDate>,
@@ -31,36 +33,73 @@ pub enum Outcome {
     },
 }
 
-/// Evaluates one JSON Lines item.
-pub fn evaluate(item: &Item, spec: &RecordSpec) -> Outcome {
+/// One record's outcome, and which named fields it lacks (for a JSON object).
+pub struct Evaluated {
+    /// What came of it.
+    pub outcome: Outcome,
+    /// The `--id-field` and `--reference-field` it lacks, when it is a JSON object.
+    pub lacks: Option<Lacks>,
+}
+
+impl Evaluated {
+    /// Whether it was a record (not a blank line or a file error).
+    pub fn is_record(&self) -> bool {
+        !matches!(self.outcome, Outcome::Blank | Outcome::FileError(_))
+    }
+}
+
+/// Evaluates one JSON Lines item against the known date in field `known_field`.
+pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated {
     let bytes = match &item.body {
         Body::Bytes(bytes) => bytes,
-        Body::FileError(message) => return Outcome::Error(message.clone()),
+        Body::FileError(message) => {
+            return Evaluated {
+                outcome: Outcome::FileError(message.clone()),
+                lacks: None,
+            };
+        }
     };
     let record = match spec.json(bytes) {
         Ok(Some(record)) => record,
-        Ok(None) => return Outcome::Blank,
-        Err(message) => return Outcome::Error(message),
+        Ok(None) => {
+            return Evaluated {
+                outcome: Outcome::Blank,
+                lacks: None,
+            };
+        }
+        Err(err) => {
+            return Evaluated {
+                lacks: err.lacks,
+                outcome: Outcome::Error(err),
+            };
+        }
     };
-    let known = match record.fields.get(KNOWN_FIELD) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => match parse_iso(s) {
-            Ok(date) => Some(date),
-            Err(err) => return Outcome::Error(format!("field `{KNOWN_FIELD}`: {err}")),
-        },
-        Some(other) => {
-            return Outcome::Error(format!(
-                "field `{KNOWN_FIELD}` is {}, expected a YYYY-MM-DD string",
-                type_name(other)
-            ));
+    let lacks = Some(record.lacks);
+    let known = match record.fields.get(known_field).map(json_day) {
+        None | Some(Ok(None)) => None,
+        Some(Ok(Some(date))) => Some(date),
+        Some(Err(err)) => {
+            let err = Box::new(RecordError {
+                message: format!("field `{known_field}`: {err}"),
+                id: record.id,
+                reference: Some(iso(record.options.reference)),
+                lacks,
+            });
+            return Evaluated {
+                outcome: Outcome::Error(err),
+                lacks,
+            };
         }
     };
     let dated = date_article(&record.text, &record.options);
     let conflict = !dated.conflicts.is_empty();
     let Some(known) = known else {
-        return Outcome::Unknown {
-            dated: dated.publication_date.is_some(),
-            conflict,
+        return Evaluated {
+            outcome: Outcome::Unknown {
+                dated: dated.publication_date.is_some(),
+                conflict,
+            },
+            lacks,
         };
     };
     let about = match dated.publication_date {
@@ -90,11 +129,14 @@ pub fn evaluate(item: &Item, spec: &RecordSpec) -> Outcome {
         }
         _ => None,
     };
-    Outcome::Known {
-        known,
-        dated: dated.publication_date,
-        conflict,
-        about,
+    Evaluated {
+        outcome: Outcome::Known {
+            known,
+            dated: dated.publication_date,
+            conflict,
+            about,
+        },
+        lacks,
     }
 }
 
@@ -140,6 +182,10 @@ impl Counts {
         let bump = |n: &mut u64| *n = n.saturating_add(1);
         match outcome {
             Outcome::Blank => return,
+            Outcome::FileError(_) => {
+                bump(&mut self.errors);
+                return;
+            }
             Outcome::Error(_) => bump(&mut self.errors),
             Outcome::Unknown { dated, conflict } => {
                 if *dated {
@@ -181,14 +227,39 @@ impl Counts {
         bump(&mut self.records);
     }
 
-    /// Records with conflicts, for the summary line.
-    pub fn summary(&self) -> (u64, u64, u64, u64) {
-        (
-            self.records,
-            self.all_dated,
-            self.all_conflicts,
-            self.errors,
-        )
+    /// Records (with or without a known date, readable or not).
+    pub fn records(&self) -> u64 {
+        self.records
+    }
+
+    /// Records with a known date.
+    pub fn known(&self) -> u64 {
+        self.known
+    }
+
+    /// Records with a known date that were dated.
+    pub fn dated(&self) -> u64 {
+        self.dated
+    }
+
+    /// Records dated to their known date.
+    pub fn exact(&self) -> u64 {
+        self.exact
+    }
+
+    /// Records dated, over all records.
+    pub fn dated_all(&self) -> u64 {
+        self.all_dated
+    }
+
+    /// Records with conflicts, over all records.
+    pub fn conflicts_all(&self) -> u64 {
+        self.all_conflicts
+    }
+
+    /// Unreadable records and inputs.
+    pub fn errors(&self) -> u64 {
+        self.errors
     }
 
     /// Whether any record failed.
@@ -216,15 +287,17 @@ impl Counts {
 /// Per-file and total counts, and how they are written.
 pub struct Report {
     files: Vec<(String, Counts)>,
+    known_field: String,
     json_only: bool,
     show_wrong: bool,
 }
 
 impl Report {
-    /// An empty report.
-    pub fn new(json_only: bool, show_wrong: bool) -> Report {
+    /// An empty report of the known dates in field `known_field`.
+    pub fn new(known_field: String, json_only: bool, show_wrong: bool) -> Report {
         Report {
             files: Vec::new(),
+            known_field,
             json_only,
             show_wrong,
         }
@@ -249,14 +322,15 @@ impl Report {
             counts.count(outcome);
         }
         match outcome {
-            Outcome::Error(message) => {
-                let line = if item.line == 0 {
-                    Value::Null
-                } else {
-                    item.line.into()
-                };
-                let obj = json!({"file": &*item.file, "line": line, "error": message});
-                writeln!(out, "{obj}")
+            Outcome::FileError(message) => {
+                writeln!(
+                    out,
+                    "{}",
+                    output::file_error(&item.file, item.line, message)
+                )
+            }
+            Outcome::Error(err) => {
+                writeln!(out, "{}", output::record_error(&item.file, item.line, err))
             }
             Outcome::Known {
                 known,
@@ -351,6 +425,10 @@ impl Report {
                 Value::Object(obj)
             })
             .collect();
-        writeln!(out, "{}", json!({"files": files, "total": total.to_json()}))
+        writeln!(
+            out,
+            "{}",
+            json!({"known_field": self.known_field, "files": files, "total": total.to_json()})
+        )
     }
 }

@@ -2,13 +2,15 @@
 //! worked on by several threads with the results handed back in input order.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
-use std::path::PathBuf;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::{Map, Value};
 
 /// The name under which standard input is reported.
 pub const STDIN_NAME: &str = "-";
@@ -18,6 +20,9 @@ const BATCH_ITEMS: usize = 1024;
 /// Most bytes in one batch (a single longer item still makes a batch of its own).
 const BATCH_BYTES: usize = 4 << 20;
 
+/// The UTF-8 byte-order mark, dropped from the start of every input.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// How an input is cut into items.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -25,6 +30,35 @@ pub enum Mode {
     Lines,
     /// The whole input is one item (a plain article file).
     Whole,
+}
+
+/// Which inputs are read as JSON Lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Every input (`--jsonl`).
+    JsonLines,
+    /// None (`--plain`).
+    Plain,
+    /// Files whose name ends in `.jsonl` or `.ndjson`; standard input is plain text.
+    ByExtension,
+}
+
+impl Format {
+    /// Whether `input` (`None`: stdin) is read as JSON Lines.
+    fn is_jsonl(self, input: Option<&Path>) -> bool {
+        match self {
+            Format::JsonLines => true,
+            Format::Plain => false,
+            Format::ByExtension => input.is_some_and(has_jsonl_extension),
+        }
+    }
+}
+
+/// Whether a file name ends in `.jsonl` or `.ndjson` (any case).
+pub fn has_jsonl_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
 /// What an item holds.
@@ -43,6 +77,10 @@ pub struct Item {
     pub line: u64,
     /// Byte offset of the item in its input.
     pub offset: u64,
+    /// Whether the item is a JSON Lines record (else plain text: a line or a whole file).
+    pub jsonl: bool,
+    /// Whether this is the first item of its input (for counting files).
+    pub first: bool,
     /// The content.
     pub body: Body,
 }
@@ -61,13 +99,20 @@ struct Current {
     reader: Box<dyn BufRead>,
     line: u64,
     offset: u64,
+    jsonl: bool,
+    /// A plain input whose first non-blank line has not been looked at yet.
+    sniff: bool,
 }
 
 /// Reads items from a list of inputs, one after the other.
 pub struct Reader {
     inputs: std::vec::IntoIter<Option<PathBuf>>,
     current: Option<Current>,
-    mode: Mode,
+    /// How plain inputs are cut (JSON Lines inputs are always cut into lines).
+    plain_mode: Mode,
+    format: Format,
+    /// Where notices go without tearing the progress bar.
+    progress: ProgressBar,
     /// Bytes read so far, over all inputs.
     pub bytes_read: u64,
     /// The sum of the sizes of the inputs, when all are files of known size.
@@ -76,7 +121,10 @@ pub struct Reader {
 
 impl Reader {
     /// A reader of `files`, or of stdin when `files` is empty (`-` also names stdin).
-    pub fn new(files: &[PathBuf], mode: Mode) -> Reader {
+    ///
+    /// Inputs read as JSON Lines (see [`Format`]) are cut into lines; plain inputs by
+    /// `plain_mode`.
+    pub fn new(files: &[PathBuf], plain_mode: Mode, format: Format) -> Reader {
         let inputs: Vec<Option<PathBuf>> = if files.is_empty() {
             vec![None]
         } else {
@@ -93,10 +141,22 @@ impl Reader {
         Reader {
             inputs: inputs.into_iter(),
             current: None,
-            mode,
+            plain_mode,
+            format,
+            progress: ProgressBar::hidden(),
             bytes_read: 0,
             total_bytes,
         }
+    }
+
+    /// Notices (a plain input that looks like JSON Lines) are printed through `progress`.
+    pub fn attach(&mut self, progress: &ProgressBar) {
+        self.progress = progress.clone();
+    }
+
+    /// Prints a notice on stderr, above the progress bar.
+    fn notice(&self, message: &str) {
+        self.progress.suspend(|| eprintln!("kcna-dates: {message}"));
     }
 
     /// The next item, or `None` at the end of the last input.
@@ -106,47 +166,75 @@ impl Reader {
                 Some(current) => current,
                 None => {
                     let input = self.inputs.next()?;
-                    match open(input) {
+                    let jsonl = self.format.is_jsonl(input.as_deref());
+                    // A plain input is looked at only when the user did not say `--plain`.
+                    let sniff = self.format == Format::ByExtension && !jsonl;
+                    match open(input, jsonl, sniff) {
                         Ok(opened) => self.current.insert(opened),
                         Err((name, message)) => {
                             return Some(Item {
                                 file: name,
                                 line: 0,
                                 offset: 0,
+                                jsonl,
+                                first: true,
                                 body: Body::FileError(message),
                             });
                         }
                     }
                 }
             };
+            let mode = if current.jsonl {
+                Mode::Lines
+            } else {
+                self.plain_mode
+            };
             let mut buf = Vec::new();
-            let read = match self.mode {
+            let read = match mode {
                 Mode::Whole => current.reader.read_to_end(&mut buf),
                 Mode::Lines => current.reader.read_until(b'\n', &mut buf),
             };
             match read {
-                Ok(0) if self.mode == Mode::Lines => {
+                Ok(0) if mode == Mode::Lines => {
                     self.current = None;
                 }
                 Ok(n) => {
+                    let first = current.line == 0;
                     let line = current.line.saturating_add(1);
+                    let mut offset = current.offset;
+                    if first && buf.starts_with(BOM) {
+                        buf.drain(..BOM.len());
+                        offset = offset.saturating_add(BOM.len() as u64);
+                    }
+                    if mode == Mode::Lines && buf.last() == Some(&b'\n') {
+                        buf.pop();
+                    }
+                    let looks_jsonl = if current.sniff {
+                        let verdict = first_line_verdict(&buf, mode);
+                        current.sniff = verdict.is_none();
+                        verdict == Some(true)
+                    } else {
+                        false
+                    };
                     let item = Item {
                         file: current.name.clone(),
                         line,
-                        offset: current.offset,
+                        offset,
+                        jsonl: current.jsonl,
+                        first,
                         body: Body::Bytes(buf),
                     };
                     current.line = line;
                     current.offset = current.offset.saturating_add(n as u64);
                     self.bytes_read = self.bytes_read.saturating_add(n as u64);
-                    if self.mode == Mode::Whole {
+                    if mode == Mode::Whole {
                         self.current = None;
                     }
-                    let mut item = item;
-                    if let Body::Bytes(bytes) = &mut item.body {
-                        if self.mode == Mode::Lines && bytes.last() == Some(&b'\n') {
-                            bytes.pop();
-                        }
+                    if looks_jsonl {
+                        self.notice(&format!(
+                            "{}: input looks like JSON Lines; did you mean --jsonl?",
+                            item.file
+                        ));
                     }
                     return Some(item);
                 }
@@ -155,6 +243,8 @@ impl Reader {
                         file: current.name.clone(),
                         line: current.line.saturating_add(1),
                         offset: current.offset,
+                        jsonl: current.jsonl,
+                        first: current.line == 0,
                         body: Body::FileError(format!("cannot read: {err}")),
                     };
                     self.current = None;
@@ -179,15 +269,42 @@ impl Reader {
     }
 }
 
+/// Whether plain `bytes` (a line, or a whole file) look like JSON Lines: their first non-blank
+/// line starts with `{` and is a JSON object. `None` when a line of blanks leaves it open.
+fn first_line_verdict(bytes: &[u8], mode: Mode) -> Option<bool> {
+    let mut lines = bytes.split(|&b| b == b'\n');
+    let line = lines.find(|line| !line.iter().all(u8::is_ascii_whitespace));
+    match line {
+        None if mode == Mode::Lines => None,
+        None => Some(false),
+        Some(line) => {
+            let start = line.iter().position(|b| !b.is_ascii_whitespace());
+            let object = start.and_then(|s| line.get(s..)).is_some_and(|rest| {
+                rest.first() == Some(&b'{')
+                    && serde_json::from_slice::<Map<String, Value>>(rest).is_ok()
+            });
+            Some(object)
+        }
+    }
+}
+
 /// Opens an input: a file, or stdin for `None`.
-fn open(input: Option<PathBuf>) -> Result<Current, (Arc<str>, String)> {
+fn open(input: Option<PathBuf>, jsonl: bool, sniff: bool) -> Result<Current, (Arc<str>, String)> {
     match input {
-        None => Ok(Current {
-            name: Arc::from(STDIN_NAME),
-            reader: Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
-            line: 0,
-            offset: 0,
-        }),
+        None => {
+            let stdin = io::stdin();
+            if stdin.is_terminal() {
+                eprintln!("kcna-dates: reading standard input (pass a FILE or pipe text)");
+            }
+            Ok(Current {
+                name: Arc::from(STDIN_NAME),
+                reader: Box::new(BufReader::with_capacity(1 << 16, stdin)),
+                line: 0,
+                offset: 0,
+                jsonl,
+                sniff,
+            })
+        }
         Some(path) => {
             let name: Arc<str> = Arc::from(path.to_string_lossy().as_ref());
             match File::open(&path) {
@@ -196,6 +313,8 @@ fn open(input: Option<PathBuf>) -> Result<Current, (Arc<str>, String)> {
                     reader: Box::new(BufReader::with_capacity(1 << 16, file)),
                     line: 0,
                     offset: 0,
+                    jsonl,
+                    sniff,
                 }),
                 Err(err) => Err((name, format!("cannot open: {err}"))),
             }
@@ -204,32 +323,35 @@ fn open(input: Option<PathBuf>) -> Result<Current, (Arc<str>, String)> {
 }
 
 /// A progress bar on stderr when stderr is a terminal; hidden otherwise.
+///
+/// The bar fills the terminal's width and no more (it is redrawn to a new width when the
+/// terminal is resized). It is cleared when the run ends, and on Ctrl-C, which then ends the
+/// process with exit code 130.
 pub fn progress_bar(reader: &Reader) -> ProgressBar {
-    use std::io::IsTerminal;
     if !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = match reader.total_bytes {
-        Some(total) => {
-            let bar = ProgressBar::new(total);
-            if let Ok(style) = ProgressStyle::with_template(
-                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
-            ) {
-                bar.set_style(style);
-            }
-            bar
-        }
-        None => {
-            let bar = ProgressBar::new_spinner();
-            if let Ok(style) =
-                ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}")
-            {
-                bar.set_style(style);
-            }
-            bar
-        }
+    let (bar, template) = match reader.total_bytes {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{wide_bar} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {bytes} read, {bytes_per_sec}",
+        ),
     };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
     bar.set_draw_target(ProgressDrawTarget::stderr());
+    bar.enable_steady_tick(Duration::from_millis(250));
+    let on_interrupt = bar.clone();
+    // Only one handler per process; a second bar (there is none) would keep the first one's.
+    let _ = ctrlc::set_handler(move || {
+        on_interrupt.finish_and_clear();
+        std::process::exit(130);
+    });
     bar
 }
 

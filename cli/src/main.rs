@@ -9,26 +9,30 @@ use std::io::{self, BufWriter, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use kcna_dates::{DEFAULT_GRACE_DAYS, Notation, date_article, scan};
 use serde_json::{Map, Value};
 
-use crate::input::{Body, Item, Mode, Reader};
-use crate::record::RecordSpec;
+use crate::input::{Body, Format, Item, Mode, Reader};
+use crate::record::{Lacks, RecordError, RecordSpec};
 
 /// Read the dates of North Korean state-media (KCNA) text.
 ///
-/// Output is JSON (one object per line); every date is ISO `YYYY-MM-DD`. Commands that read
-/// FILEs read standard input when none is given (`-` also names it). Large inputs are streamed in
-/// bounded batches and worked on by several threads; the output keeps the input order. A progress
-/// bar is drawn on stderr only when stderr is a terminal, and a one-line summary is written to
-/// stderr at the end.
+/// Output is JSON (one object per line; --pretty indents it); every date is ISO `YYYY-MM-DD`.
+/// Commands that read FILEs read standard input when none is given (`-` also names it). A file
+/// whose name ends in .jsonl or .ndjson is read as JSON Lines (one record per line); other files
+/// and standard input are plain text unless --jsonl is given. A UTF-8 byte-order mark at the
+/// start of an input is dropped. Large inputs are streamed in bounded batches and worked on by
+/// several threads; the output keeps the input order. A progress bar is drawn on stderr only
+/// when stderr is a terminal, and a one-line summary is written to stderr at the end.
 ///
-/// An unreadable record (bad JSON, a missing or non-string text field, invalid UTF-8) or a
-/// missing file gives an error object `{"file": …, "line": N, "error": "…"}` in the output, and the
-/// run goes on; the exit code is then 1.
+/// An unreadable record (bad JSON, a missing or non-string text field, invalid UTF-8, a bad
+/// reference date) or a missing file gives an error object {"file": …, "line": N, "error": "…"}
+/// in the output (with the record's id and reference when they could be read), and the run goes
+/// on; the exit code is then 1.
 #[derive(Parser, Debug)]
 #[command(name = "kcna-dates", version)]
 struct Cli {
@@ -48,78 +52,128 @@ enum Command {
     Parse {
         /// The notation, e.g. 'Pyongyang, November 8 (KCNA) --' or 'Juche111.11.8.' (quote it).
         text: String,
+        /// Indent the JSON over several lines.
+        #[arg(long)]
+        pretty: bool,
     },
     /// List every notation found in the text, one JSON object per line.
     ///
-    /// Each object has file, line, start, end (byte offsets: in the file for plain text, in the
-    /// record's text with --jsonl), kind, text, date (ISO or null), valid, and error (the reason
-    /// an invalid candidate is not a date; null when valid). With --jsonl it also has id when
-    /// --id-field is given.
+    /// Each object has file, line, (offset: plain text only, the byte offset of the line in the
+    /// file), start, end (byte offsets in the line, or in the record's text for JSON Lines),
+    /// kind, date (ISO or null), valid, notation (canonical text; null when invalid), error
+    /// (why an invalid candidate is not a date: {kind, message, start, end}; null when valid)
+    /// and text (as written). For JSON Lines it also has id when --id-field is given.
     Scan {
         #[command(flatten)]
         input: InputArgs,
+        /// Indent each JSON object over several lines.
+        #[arg(long)]
+        pretty: bool,
     },
-    /// Date articles: one JSON object per article.
+    /// Date articles: one JSON object (or CSV row) per article.
     ///
-    /// A plain FILE is one article (line 1); with --jsonl every line is a record. Each object
-    /// has file, line, id (with --id-field), reference, publication_date, source (the signal that
-    /// gave it), signals, conflicts, body_dates and invalid.
+    /// A plain FILE is one article (line 1); in JSON Lines every line is a record. Each object
+    /// has file, line, id (with --id-field), reference, and the library's JSON form of the
+    /// result: publication_date, source (the index in signals of the signal that gave it),
+    /// doubtful, signals, agreeing, conflicts, body_dates and invalid. --format csv prints one row per
+    /// article instead: file, line, id, reference, publication_date, source_kind, source_role,
+    /// conflicts (how many), error.
     Date {
         #[command(flatten)]
         input: InputArgs,
         #[command(flatten)]
         dating: DatingArgs,
+        /// Indent each JSON object over several lines.
+        #[arg(long, conflicts_with = "format")]
+        pretty: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+        format: OutputFormat,
     },
-    /// Compare the publication date with each JSON Lines record's `known_date` field.
+    /// Compare the publication date with a known date in each JSON Lines record.
     ///
-    /// Input is always JSON Lines (--jsonl is implied). Prints a table (one row per file, and a
-    /// total row for several files) and then one JSON line {"files": [...], "total": {...}} with
-    /// the counts: records, with_known_date, dated, dated_exactly,
-    /// dated_wrongly_with_conflict, dated_wrongly_without_conflict, not_dated, dated_same_year,
-    /// errors (and dated_all, with_conflicts_all over all records). With --json only JSON lines
-    /// are printed. Error objects of unreadable records and, with --show-wrong, the wrongly
-    /// dated records are printed before the table, as they come (tab-separated text lines, or
-    /// JSON objects with "wrong": true under --json).
+    /// Input is always JSON Lines. The known date is read from --known-field (default
+    /// known_date); an input where no record has it is reported on stderr and exits with 1
+    /// instead of printing a table of zeros. Prints a table (one row per file, and a total row
+    /// for several files) and then one JSON line {"files": [...], "total": {...}} with the
+    /// counts: records, with_known_date, dated, dated_exactly, dated_wrongly_with_conflict,
+    /// dated_wrongly_without_conflict, not_dated, dated_same_year, errors (and dated_all,
+    /// with_conflicts_all over all records). With --json only JSON lines are printed. Error
+    /// objects of unreadable records and, with --show-wrong, the wrongly dated records are
+    /// printed before the table, as they come (tab-separated text lines, or JSON objects with
+    /// "wrong": true under --json).
     Eval {
         #[command(flatten)]
         input: InputArgs,
         #[command(flatten)]
         dating: DatingArgs,
+        /// The field of each record that holds the known date (same forms as --reference-field).
+        #[arg(long, value_name = "NAME", default_value = eval::KNOWN_FIELD)]
+        known_field: String,
         /// Print JSON only: no table.
         #[arg(long)]
         json: bool,
-        /// List every record dated differently from its known_date (id, url, title, both dates,
+        /// List every record dated differently from its known date (id, url, title, both dates,
         /// the signal that gave the date, and whether a conflict was reported).
         #[arg(long)]
         show_wrong: bool,
     },
 }
 
+/// The output formats of `date`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// One JSON object per article.
+    Json,
+    /// A header row, then one CSV row per article (RFC 4180 quoting).
+    Csv,
+}
+
 #[derive(Args, Debug)]
 struct InputArgs {
     /// Input files (standard input when none; `-` is standard input).
     files: Vec<PathBuf>,
-    /// Read JSON Lines: each line is a record with the article text in --text-field.
+    /// Read every input as JSON Lines: each line is a record with the article text in
+    /// --text-field. Without it, only files named *.jsonl or *.ndjson are.
     #[arg(long)]
     jsonl: bool,
+    /// Read every input as plain text, even a file named *.jsonl.
+    #[arg(long, conflicts_with = "jsonl")]
+    plain: bool,
     /// The field of a JSON Lines record that holds the text.
     #[arg(long, default_value = "text", value_name = "NAME")]
     text_field: String,
     /// A field of a JSON Lines record copied to the output as `id`.
     #[arg(long, value_name = "NAME")]
     id_field: Option<String>,
-    /// Worker threads (default: the number of CPUs).
-    #[arg(long, value_name = "N")]
+    /// Worker threads, at least 1 (default: the number of CPUs).
+    #[arg(long, value_name = "N", value_parser = parse_threads)]
     threads: Option<NonZeroUsize>,
+}
+
+impl InputArgs {
+    fn format(&self) -> Format {
+        if self.jsonl {
+            Format::JsonLines
+        } else if self.plain {
+            Format::Plain
+        } else {
+            Format::ByExtension
+        }
+    }
 }
 
 #[derive(Args, Debug)]
 struct DatingArgs {
-    /// Reference date (YYYY-MM-DD) to resolve datelines against when the text has no stamp.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "reference_field")]
+    /// Reference date to resolve datelines against when the text has no stamp (YYYY-MM-DD, or
+    /// a timestamp as for --reference-field).
+    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "reference_field")]
     reference: Option<NaiveDate>,
-    /// A field of each JSON Lines record that holds the reference date (YYYY-MM-DD); a record
-    /// without it (or with null) has no reference, one with a malformed date is an error.
+    /// A field of each JSON Lines record that holds the reference date: YYYY-MM-DD, an RFC 3339
+    /// timestamp (2022-11-09T10:00:00Z) or epoch seconds or milliseconds (a number or digits;
+    /// below 10^11 is seconds, from 10^11 on milliseconds). A timestamp counts as its date in
+    /// Pyongyang time (UTC+9; UTC+8:30 from 2015-08-15 to 2018-05-04). A record without the
+    /// field (or with null) has no reference; one with anything else is an error.
     #[arg(long, value_name = "NAME")]
     reference_field: Option<String>,
     /// Days added to the reference date (from --reference-field or --reference); may be negative.
@@ -136,32 +190,132 @@ struct DatingArgs {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    record::parse_iso(text)
+    record::parse_day(text)
+}
+
+fn parse_threads(text: &str) -> Result<NonZeroUsize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => NonZeroUsize::new(n).ok_or_else(|| "must be at least 1".into()),
+        Err(_) => Err(format!(
+            "`{text}` is not a whole number of threads (at least 1)"
+        )),
+    }
 }
 
 /// Running totals for the summary line.
 #[derive(Default)]
 struct Tally {
+    /// Inputs opened (or tried).
+    files: u64,
+    /// JSON Lines records (blank lines not counted).
     records: u64,
+    /// Plain-text units: articles (`date`) or lines (`scan`).
+    plain: u64,
     dated: u64,
     conflicts: u64,
     notations: u64,
     invalid: u64,
     errors: u64,
+    /// JSON records that were objects (so their fields could be looked at).
+    objects: u64,
+    lacking_id: u64,
+    lacking_reference: u64,
+}
+
+impl Tally {
+    /// Counts one item and what was done with it.
+    fn add(&mut self, item: &Item, done: &Done) {
+        let bump = |n: &mut u64, by: bool| *n = n.saturating_add(u64::from(by));
+        bump(&mut self.files, item.first);
+        if item.jsonl {
+            bump(&mut self.records, done.record);
+        } else {
+            bump(&mut self.plain, done.record);
+        }
+        bump(&mut self.dated, done.dated);
+        bump(&mut self.conflicts, done.conflict);
+        self.notations = self.notations.saturating_add(done.notations);
+        self.invalid = self.invalid.saturating_add(done.invalid);
+        bump(&mut self.errors, done.error);
+        if let Some(lacks) = done.lacks {
+            bump(&mut self.objects, true);
+            bump(&mut self.lacking_id, lacks.id);
+            bump(&mut self.lacking_reference, lacks.reference);
+        }
+    }
+
+    /// What was read, in words that match what was counted: `7 JSON Lines records from 1
+    /// file`, `1 plain-text article from 1 file`, `12 lines of plain text from 2 files`.
+    fn read(&self, plain_unit: (&str, &str)) -> String {
+        let mut parts = Vec::new();
+        if self.records > 0 || self.plain == 0 {
+            parts.push(plural(
+                self.records,
+                "JSON Lines record",
+                "JSON Lines records",
+            ));
+        }
+        if self.plain > 0 {
+            parts.push(plural(self.plain, plain_unit.0, plain_unit.1));
+        }
+        format!(
+            "{} from {}",
+            parts.join(" and "),
+            plural(self.files, "file", "files")
+        )
+    }
+
+    /// Warnings about named fields that records lack.
+    fn warnings(&self, spec: &RecordSpec) {
+        if self.objects == 0 {
+            return;
+        }
+        if let Some(name) = &spec.id_field {
+            if self.lacking_id == self.objects {
+                eprintln!(
+                    "kcna-dates: warning: no record has a `{name}` field (--id-field {name}): every id is null"
+                );
+            } else if self.lacking_id > 0 {
+                eprintln!(
+                    "kcna-dates: warning: {} of {} records have no `{name}` field (--id-field): their id is null",
+                    self.lacking_id, self.objects
+                );
+            }
+        }
+        if let Some(name) = &spec.reference_field {
+            if self.lacking_reference == self.objects {
+                eprintln!(
+                    "kcna-dates: warning: no record has a `{name}` field (--reference-field {name}): no record has a reference date"
+                );
+            }
+        }
+    }
+}
+
+/// `1 file`, `2 files`.
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Parse { text } => return parse_command(&text),
-        Command::Scan { input } => scan_command(&input),
-        Command::Date { input, dating } => date_command(&input, &dating),
+        Command::Parse { text, pretty } => return parse_command(&text, pretty),
+        Command::Scan { input, pretty } => scan_command(&input, pretty),
+        Command::Date {
+            input,
+            dating,
+            pretty,
+            format,
+        } => date_command(&input, &dating, pretty, format),
         Command::Eval {
             input,
             dating,
+            known_field,
             json,
             show_wrong,
-        } => eval_command(&input, &dating, json, show_wrong),
+        } => eval_command(&input, &dating, known_field, json, show_wrong),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -174,13 +328,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_command(text: &str) -> ExitCode {
+fn parse_command(text: &str, pretty: bool) -> ExitCode {
     let (value, code) = match text.parse::<Notation>() {
         Ok(notation) => (output::notation(text, &notation), ExitCode::SUCCESS),
         Err(err) => (output::error_object(&err), ExitCode::FAILURE),
     };
     let mut stdout = io::stdout().lock();
-    match writeln!(stdout, "{value}") {
+    match stdout.write_all(output::render(&value, pretty).as_bytes()) {
         Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
             eprintln!("kcna-dates: {err}");
             ExitCode::FAILURE
@@ -204,216 +358,280 @@ fn spec(input: &InputArgs, dating: Option<&DatingArgs>) -> RecordSpec {
         reference_field: dating.and_then(|d| d.reference_field.clone()),
         reference_offset_days: dating.map_or(0, |d| d.reference_offset_days),
         grace_days: dating.map_or(DEFAULT_GRACE_DAYS, |d| d.grace_days),
+        with_reference: dating.is_some(),
     }
 }
 
 /// The start of every output object: file, line, and (with --id-field) id.
 fn head(item: &Item, id: Option<Value>) -> Map<String, Value> {
-    let mut out = Map::new();
-    out.insert("file".into(), (&*item.file).into());
-    out.insert(
-        "line".into(),
-        if item.line == 0 {
-            Value::Null
-        } else {
-            item.line.into()
-        },
-    );
-    if let Some(id) = id {
-        out.insert("id".into(), id);
-    }
-    out
-}
-
-/// An error object for an item, as a line.
-fn error_line(item: &Item, message: &str) -> String {
-    let mut out = head(item, None);
-    out.insert("error".into(), message.into());
-    let mut line = Value::Object(out).to_string();
-    line.push('\n');
-    line
+    output::head(&item.file, item.line, id)
 }
 
 /// What a worker hands back for one item.
 #[derive(Default)]
 struct Done {
     text: String,
-    records: u64,
+    /// The item was a record (JSON Lines), an article or a line (plain text).
+    record: bool,
     dated: bool,
     conflict: bool,
     notations: u64,
     invalid: u64,
     error: bool,
+    /// For a JSON object: the named fields it lacks.
+    lacks: Option<Lacks>,
 }
 
 impl Done {
-    fn failed(item: &Item, message: &str) -> Done {
+    /// A record that could not be read: its error object (or row).
+    fn failed(text: String, err: &RecordError) -> Done {
         Done {
-            text: error_line(item, message),
-            records: 1,
+            text,
+            record: true,
+            error: true,
+            lacks: err.lacks,
+            ..Done::default()
+        }
+    }
+
+    /// An input that could not be opened or read on.
+    fn file_failed(text: String) -> Done {
+        Done {
+            text,
             error: true,
             ..Done::default()
         }
     }
 }
 
-fn summary(command: &str, tally: &Tally, detail: &str) {
-    eprintln!(
-        "kcna-dates {command}: {} records, {detail}{} errors",
-        tally.records, tally.errors
-    );
-}
-
-/// Runs a streaming command: `work` makes each item's output and counts, written in order.
-fn stream<W>(input: &InputArgs, mode: Mode, work: W) -> io::Result<Tally>
+/// Runs a streaming command: `header` first, then each item's output made by `work`, in order.
+fn stream<W>(
+    input: &InputArgs,
+    plain_mode: Mode,
+    format: Format,
+    header: &str,
+    work: W,
+) -> io::Result<Tally>
 where
     W: Fn(&Item) -> Done + Sync,
 {
-    let mut reader = Reader::new(&input.files, mode);
+    let mut reader = Reader::new(&input.files, plain_mode, format);
     let progress = input::progress_bar(&reader);
+    reader.attach(&progress);
     let mut stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    stdout.write_all(header.as_bytes())?;
     let mut tally = Tally::default();
-    let result = input::run(&mut reader, threads(input), &progress, work, |_, done| {
-        tally.records = tally.records.saturating_add(done.records);
-        tally.dated = tally.dated.saturating_add(u64::from(done.dated));
-        tally.conflicts = tally.conflicts.saturating_add(u64::from(done.conflict));
-        tally.notations = tally.notations.saturating_add(done.notations);
-        tally.invalid = tally.invalid.saturating_add(done.invalid);
-        tally.errors = tally.errors.saturating_add(u64::from(done.error));
-        stdout.write_all(done.text.as_bytes())
-    });
+    let result = input::run(
+        &mut reader,
+        threads(input),
+        &progress,
+        work,
+        |item, done| {
+            tally.add(item, &done);
+            stdout.write_all(done.text.as_bytes())
+        },
+    );
     progress.finish_and_clear();
     result?;
     stdout.flush()?;
     Ok(tally)
 }
 
-fn scan_command(input: &InputArgs) -> io::Result<bool> {
+fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
     let spec = spec(input, None);
-    let jsonl = input.jsonl;
-    let tally = stream(input, Mode::Lines, |item| {
+    let tally = stream(input, Mode::Lines, input.format(), "", |item| {
         let bytes = match &item.body {
             Body::Bytes(bytes) => bytes,
-            Body::FileError(message) => return Done::failed(item, message),
+            Body::FileError(message) => {
+                return Done::file_failed(output::render(
+                    &output::file_error(&item.file, item.line, message),
+                    pretty,
+                ));
+            }
         };
-        let (text, id, offset) = if jsonl {
+        let fail = |err: Box<RecordError>| {
+            let value = output::record_error(&item.file, item.line, &err);
+            Done::failed(output::render(&value, pretty), &err)
+        };
+        let (text, id, offset, lacks) = if item.jsonl {
             match spec.json(bytes) {
-                Ok(Some(record)) => (record.text, record.id, 0),
+                Ok(Some(record)) => (record.text, record.id, None, Some(record.lacks)),
                 Ok(None) => return Done::default(),
-                Err(message) => return Done::failed(item, &message),
+                Err(err) => return fail(err),
             }
         } else {
             match record::utf8(bytes) {
-                Ok(text) => (text.to_owned(), None, item.offset),
-                Err(message) => return Done::failed(item, &message),
+                Ok(text) => (text.to_owned(), None, Some(item.offset), None),
+                Err(message) => return fail(RecordError::bare(&spec, message)),
             }
         };
         let mut done = Done {
-            records: 1,
+            record: true,
+            lacks,
             ..Done::default()
         };
         for found in scan(&text) {
             let mut obj = head(item, id.clone());
-            obj.extend(output::found(&text, &found, offset));
-            done.text.push_str(&Value::Object(obj).to_string());
-            done.text.push('\n');
+            if let Some(offset) = offset {
+                obj.insert("offset".into(), offset.into());
+            }
+            obj.extend(output::found(&text, &found));
+            done.text
+                .push_str(&output::render(&Value::Object(obj), pretty));
             done.notations = done.notations.saturating_add(1);
             done.invalid = done.invalid.saturating_add(u64::from(!found.is_valid()));
         }
         done
     })?;
-    summary(
-        "scan",
-        &tally,
-        &format!("{} notations, {} invalid, ", tally.notations, tally.invalid),
+    eprintln!(
+        "kcna-dates scan: {}, {} ({} invalid), {}",
+        tally.read(("line of plain text", "lines of plain text")),
+        plural(tally.notations, "notation", "notations"),
+        tally.invalid,
+        plural(tally.errors, "error", "errors"),
     );
+    tally.warnings(&spec);
     Ok(tally.errors == 0)
 }
 
-fn date_command(input: &InputArgs, dating: &DatingArgs) -> io::Result<bool> {
+fn date_command(
+    input: &InputArgs,
+    dating: &DatingArgs,
+    pretty: bool,
+    format: OutputFormat,
+) -> io::Result<bool> {
     let spec = spec(input, Some(dating));
-    let mode = if input.jsonl {
-        Mode::Lines
-    } else {
-        Mode::Whole
-    };
-    let tally = stream(input, mode, |item| {
+    let csv = format == OutputFormat::Csv;
+    let header = if csv { output::CSV_HEADER } else { "" };
+    let tally = stream(input, Mode::Whole, input.format(), header, |item| {
+        let file: &Arc<str> = &item.file;
         let bytes = match &item.body {
             Body::Bytes(bytes) => bytes,
-            Body::FileError(message) => return Done::failed(item, message),
-        };
-        let record = if mode == Mode::Lines {
-            match spec.json(bytes) {
-                Ok(Some(record)) => record,
-                Ok(None) => return Done::default(),
-                Err(message) => return Done::failed(item, &message),
+            Body::FileError(message) => {
+                let text = if csv {
+                    output::csv_error(file, item.line, None, None, message)
+                } else {
+                    output::render(&output::file_error(file, item.line, message), pretty)
+                };
+                return Done::file_failed(text);
             }
+        };
+        let read = if item.jsonl {
+            spec.json(bytes)
         } else {
-            match spec.plain(bytes) {
-                Ok(record) => record,
-                Err(message) => return Done::failed(item, &message),
+            spec.plain(bytes).map(Some)
+        };
+        let record = match read {
+            Ok(Some(record)) => record,
+            Ok(None) => return Done::default(),
+            Err(err) => {
+                let text = if csv {
+                    output::csv_error(
+                        file,
+                        item.line,
+                        err.id.as_ref(),
+                        err.reference.as_ref(),
+                        &err.message,
+                    )
+                } else {
+                    output::render(&output::record_error(file, item.line, &err), pretty)
+                };
+                return Done::failed(text, &err);
             }
         };
         let dated = date_article(&record.text, &record.options);
-        let mut obj = head(item, record.id);
-        obj.insert("reference".into(), output::iso(record.options.reference));
-        output::article(&record.text, &dated, &mut obj);
-        let mut text = Value::Object(obj).to_string();
-        text.push('\n');
+        let text = if csv {
+            output::csv_row(
+                file,
+                item.line,
+                record.id.as_ref(),
+                record.options.reference,
+                &dated,
+            )
+        } else {
+            let mut obj = head(item, record.id);
+            obj.insert("reference".into(), output::iso(record.options.reference));
+            output::article(&dated, &mut obj);
+            output::render(&Value::Object(obj), pretty)
+        };
         Done {
             text,
-            records: 1,
+            record: true,
             dated: dated.publication_date.is_some(),
             conflict: !dated.conflicts.is_empty(),
+            lacks: item.jsonl.then_some(record.lacks),
             ..Done::default()
         }
     })?;
-    summary(
-        "date",
-        &tally,
-        &format!(
-            "{} dated, {} with conflicts, ",
-            tally.dated, tally.conflicts
-        ),
+    eprintln!(
+        "kcna-dates date: {}, {} dated, {} with conflicts, {}",
+        tally.read(("plain-text article", "plain-text articles")),
+        tally.dated,
+        tally.conflicts,
+        plural(tally.errors, "error", "errors"),
     );
+    tally.warnings(&spec);
     Ok(tally.errors == 0)
 }
 
 fn eval_command(
     input: &InputArgs,
     dating: &DatingArgs,
+    known_field: String,
     json_only: bool,
     show_wrong: bool,
 ) -> io::Result<bool> {
+    if input.plain {
+        eprintln!("kcna-dates eval: the input of eval is JSON Lines; --plain does not apply");
+        return Ok(false);
+    }
     let spec = spec(input, Some(dating));
-    let mut reader = Reader::new(&input.files, Mode::Lines);
+    let mut reader = Reader::new(&input.files, Mode::Lines, Format::JsonLines);
     let progress = input::progress_bar(&reader);
+    reader.attach(&progress);
     let mut stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let mut report = eval::Report::new(json_only, show_wrong);
+    let mut report = eval::Report::new(known_field.clone(), json_only, show_wrong);
+    let mut tally = Tally::default();
     let result = input::run(
         &mut reader,
         threads(input),
         &progress,
-        |item| eval::evaluate(item, &spec),
-        |item, outcome| report.record(item, &outcome, &mut stdout),
+        |item| eval::evaluate(item, &spec, &known_field),
+        |item, evaluated| {
+            let done = Done {
+                record: evaluated.is_record(),
+                lacks: evaluated.lacks,
+                ..Done::default()
+            };
+            tally.add(item, &done);
+            report.record(item, &evaluated.outcome, &mut stdout)
+        },
     );
     progress.finish_and_clear();
     result?;
-    report.finish(&mut stdout)?;
-    stdout.flush()?;
     let total = report.total();
-    let (records, dated, conflicts, errors) = total.summary();
-    let tally = Tally {
-        records,
-        dated,
-        conflicts,
-        errors,
-        ..Tally::default()
-    };
-    summary(
-        "eval",
-        &tally,
-        &format!("{dated} dated, {conflicts} with conflicts, "),
+    let nothing_known = total.records() > 0 && total.known() == 0;
+    if !nothing_known || json_only {
+        report.finish(&mut stdout)?;
+    }
+    stdout.flush()?;
+    let name = &known_field;
+    eprintln!(
+        "kcna-dates eval: {}: {} with a known date (`{name}`), {} of them dated ({} exactly); {} dated in all, {} with conflicts; {}",
+        tally.read(("line", "lines")),
+        total.known(),
+        total.dated(),
+        total.exact(),
+        total.dated_all(),
+        total.conflicts_all(),
+        plural(total.errors(), "error", "errors"),
     );
+    tally.warnings(&spec);
+    if nothing_known {
+        eprintln!(
+            "kcna-dates eval: no record has a `{name}` field, so there is nothing to compare: name the field that holds the known date with --known-field NAME"
+        );
+        return Ok(false);
+    }
     Ok(!total.failed())
 }

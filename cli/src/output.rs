@@ -1,8 +1,134 @@
 //! The JSON shapes of the library's values. Every date is ISO `YYYY-MM-DD`.
 
-use chrono::{NaiveDate, Weekday};
-use kcna_dates::{ArticleDate, Error, Found, JucheDate, Notation};
+use chrono::{Datelike, NaiveDate, Weekday};
+use kcna_dates::{ArticleDate, Error, Found, JucheDate, JucheYear, Notation, YearStyle};
 use serde_json::{Map, Value, json};
+
+use crate::record::RecordError;
+
+/// A value as one JSON line, or (`pretty`) indented over several lines; ends with a newline.
+pub fn render(value: &Value, pretty: bool) -> String {
+    let mut text = if pretty {
+        serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+    } else {
+        value.to_string()
+    };
+    text.push('\n');
+    text
+}
+
+/// The start of every output object: file, line (`null` for a file that could not be opened),
+/// and (with `--id-field`) id.
+pub fn head(file: &str, line: u64, id: Option<Value>) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("file".into(), file.into());
+    out.insert(
+        "line".into(),
+        if line == 0 { Value::Null } else { line.into() },
+    );
+    if let Some(id) = id {
+        out.insert("id".into(), id);
+    }
+    out
+}
+
+/// `{"file", "line", "error"}` for an input that could not be opened or read on.
+pub fn file_error(file: &str, line: u64, message: &str) -> Value {
+    let mut out = head(file, line, None);
+    out.insert("error".into(), message.into());
+    Value::Object(out)
+}
+
+/// `{"file", "line", "id", "reference", "error"}` for an unreadable record: id (with
+/// `--id-field`) and reference (`date`, `eval`) are kept when they could be read, else `null`.
+pub fn record_error(file: &str, line: u64, err: &RecordError) -> Value {
+    let mut out = head(file, line, err.id.clone());
+    if let Some(reference) = &err.reference {
+        out.insert("reference".into(), reference.clone());
+    }
+    out.insert("error".into(), err.message.as_str().into());
+    Value::Object(out)
+}
+
+/// The header row of `date --format csv`.
+pub const CSV_HEADER: &str =
+    "file,line,id,reference,publication_date,source_kind,source_role,conflicts,error\n";
+
+/// A CSV field: quoted (with `"` doubled) when it holds a comma, a quote, a line break or
+/// starts or ends with a blank.
+fn csv_field(text: &str) -> String {
+    let needs_quotes = text.contains([',', '"', '\n', '\r'])
+        || text.starts_with([' ', '\t'])
+        || text.ends_with([' ', '\t']);
+    if needs_quotes {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A JSON value as CSV text: a string as itself, `null` as empty, anything else as JSON.
+fn csv_value(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => csv_field(s),
+        Some(other) => csv_field(&other.to_string()),
+    }
+}
+
+/// One CSV row from its fields, with its line break.
+fn csv_line(fields: &[String]) -> String {
+    let mut line = fields.join(",");
+    line.push('\n');
+    line
+}
+
+/// The CSV row of a dated article.
+pub fn csv_row(
+    file: &str,
+    line: u64,
+    id: Option<&Value>,
+    reference: Option<NaiveDate>,
+    dated: &ArticleDate,
+) -> String {
+    let source = dated.source.and_then(|i| dated.signals.get(i));
+    csv_line(&[
+        csv_field(file),
+        line.to_string(),
+        csv_value(id),
+        csv_value(Some(&iso(reference))),
+        csv_value(Some(&iso(dated.publication_date))),
+        source.map_or_else(String::new, |s| s.kind.as_str().to_owned()),
+        source.map_or_else(String::new, |s| s.role.as_str().to_owned()),
+        dated.conflicts.len().to_string(),
+        String::new(),
+    ])
+}
+
+/// The CSV row of an unreadable record or input: the dating columns empty, the error last.
+pub fn csv_error(
+    file: &str,
+    line: u64,
+    id: Option<&Value>,
+    reference: Option<&Value>,
+    message: &str,
+) -> String {
+    csv_line(&[
+        csv_field(file),
+        if line == 0 {
+            String::new()
+        } else {
+            line.to_string()
+        },
+        csv_value(id),
+        csv_value(reference),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        csv_field(message),
+    ])
+}
 
 /// `"YYYY-MM-DD"` or `null`.
 pub fn iso(date: Option<NaiveDate>) -> Value {
@@ -18,17 +144,6 @@ pub fn juche(date: Option<NaiveDate>) -> Value {
         Some(Ok(stamp)) => Value::String(stamp.to_string()),
         _ => Value::Null,
     }
-}
-
-/// The text of `span` in `text`, or `null` if it is not a range of `text`.
-pub fn span_text(text: &str, span: core::ops::Range<usize>) -> Value {
-    text.get(span)
-        .map_or(Value::Null, |s| Value::String(s.to_owned()))
-}
-
-/// An error's message, or `null`.
-pub fn message(error: Option<&Error>) -> Value {
-    error.map_or(Value::Null, |e| Value::String(e.to_string()))
 }
 
 /// `{"error": message, "kind": …, "start": byte, "end": byte}`.
@@ -55,6 +170,31 @@ pub fn weekday_name(weekday: Weekday) -> &'static str {
     }
 }
 
+/// The name of how a year was written: `gregorian`, `juche` or `juche_gregorian`.
+fn year_style(style: YearStyle) -> &'static str {
+    match style {
+        YearStyle::Gregorian => "gregorian",
+        YearStyle::Juche => "juche",
+        YearStyle::JucheGregorian => "juche_gregorian",
+        // A style added to the library later: its fields are the common ones.
+        _ => "other",
+    }
+}
+
+/// The fields `year`, `month`, `day` of a calendar date.
+fn ymd(date: NaiveDate, out: &mut Map<String, Value>) {
+    out.insert("year".into(), date.year().into());
+    out.insert("month".into(), date.month().into());
+    out.insert("day".into(), date.day().into());
+}
+
+/// The fields of a Juche year: `juche_year`, `gregorian_year`, `gregorian_given`.
+fn juche_year(year: &JucheYear, out: &mut Map<String, Value>) {
+    out.insert("juche_year".into(), year.juche().into());
+    out.insert("gregorian_year".into(), year.gregorian().into());
+    out.insert("gregorian_given".into(), year.has_gregorian().into());
+}
+
 /// The result of `parse`: kind, date, Juche form, canonical text and the notation's fields.
 pub fn notation(input: &str, notation: &Notation) -> Value {
     let date = notation.date();
@@ -70,13 +210,18 @@ pub fn notation(input: &str, notation: &Notation) -> Value {
             out.insert("month".into(), dateline.month().into());
             out.insert("day".into(), dateline.day().into());
             out.insert("agency".into(), dateline.agency().into());
+            out.insert("edition".into(), dateline.edition().as_str().into());
         }
         Notation::JucheStamp(stamp) => {
             out.insert("juche_year".into(), stamp.year().into());
             out.insert("month".into(), stamp.month().into());
             out.insert("day".into(), stamp.day().into());
         }
+        Notation::Dmy(date) | Notation::DottedStamp(date) | Notation::IsoDate(date) => {
+            ymd(*date, &mut out);
+        }
         Notation::MonthName(value) => {
+            ymd(value.date(), &mut out);
             out.insert(
                 "weekday".into(),
                 value
@@ -88,103 +233,43 @@ pub fn notation(input: &str, notation: &Notation) -> Value {
                 value.juche_year().map_or(Value::Null, |y| y.juche().into()),
             );
         }
-        Notation::JucheYear(year) => {
-            out.insert("juche_year".into(), year.juche().into());
-            out.insert("gregorian_year".into(), year.gregorian().into());
-            out.insert("gregorian_given".into(), year.has_gregorian().into());
+        Notation::JucheYear(year) | Notation::KoreanJucheYear(year) => juche_year(year, &mut out),
+        Notation::KoreanDate(value) => {
+            ymd(value.date(), &mut out);
+            out.insert("year_style".into(), year_style(value.year_style()).into());
         }
+        Notation::SpanishDate(value) => {
+            ymd(value.date(), &mut out);
+            out.insert("year_style".into(), year_style(value.year_style()).into());
+        }
+        // `Notation` is non-exhaustive: a kind added to the library later prints the common
+        // fields (kind, date, juche, text) until it is given its own here.
         _ => {}
     }
     Value::Object(out)
 }
 
-/// One found notation of `scan`; `offset` is added to its span.
-pub fn found(text: &str, found: &Found, offset: u64) -> Map<String, Value> {
-    let span = found.span();
-    let mut out = Map::new();
+/// The fields of a JSON object (none for another value, which the library's results never are).
+fn fields_of(value: serde_json::Result<Value>) -> Map<String, Value> {
+    match value {
+        Ok(Value::Object(fields)) => fields,
+        _ => Map::new(),
+    }
+}
+
+/// One found notation of `scan` in the library's JSON form (start, end, kind, date, valid,
+/// notation, error: byte offsets in the scanned `text`), and its `text`.
+pub fn found(text: &str, found: &Found) -> Map<String, Value> {
+    let mut out = fields_of(serde_json::to_value(found));
     out.insert(
-        "start".into(),
-        offset.saturating_add(span.start as u64).into(),
+        "text".into(),
+        text.get(found.span()).map_or(Value::Null, Value::from),
     );
-    out.insert("end".into(), offset.saturating_add(span.end as u64).into());
-    out.insert("kind".into(), found.kind().as_str().into());
-    out.insert("text".into(), span_text(text, span));
-    out.insert("date".into(), iso(found.date()));
-    out.insert("valid".into(), found.is_valid().into());
-    out.insert("error".into(), message(found.error()));
     out
 }
 
-/// Everything `date_article` found, as fields to add to an output object.
-pub fn article(text: &str, dated: &ArticleDate, out: &mut Map<String, Value>) {
-    let signal = |index: usize| -> Value {
-        let Some(s) = dated.signals.get(index) else {
-            return Value::Null;
-        };
-        json!({
-            "index": index,
-            "start": s.span.start,
-            "end": s.span.end,
-            "kind": s.kind.as_str(),
-            "role": s.role.as_str(),
-            "date": iso(s.date),
-            "text": span_text(text, s.span.clone()),
-            "error": message(s.error.as_ref()),
-        })
-    };
-    out.insert("publication_date".into(), iso(dated.publication_date));
-    out.insert("source".into(), dated.source.map_or(Value::Null, &signal));
-    out.insert(
-        "signals".into(),
-        (0..dated.signals.len()).map(&signal).collect(),
-    );
-    let conflicts: Vec<Value> = dated
-        .conflicts
-        .iter()
-        .map(|c| {
-            let first = dated.signals.get(c.first);
-            let second = dated.signals.get(c.second);
-            json!({
-                "first": c.first,
-                "second": c.second,
-                "days": c.days,
-                "first_text": first.map_or(Value::Null, |s| span_text(text, s.span.clone())),
-                "first_date": iso(first.and_then(|s| s.date)),
-                "second_text": second.map_or(Value::Null, |s| span_text(text, s.span.clone())),
-                "second_date": iso(second.and_then(|s| s.date)),
-            })
-        })
-        .collect();
-    out.insert("conflicts".into(), conflicts.into());
-    let body: Vec<Value> = dated
-        .body_dates
-        .iter()
-        .map(|b| {
-            json!({
-                "start": b.span.start,
-                "end": b.span.end,
-                "text": span_text(text, b.span.clone()),
-                "resolution": b.resolution.as_str(),
-                "date": iso(b.date),
-                "month": b.month.map_or(Value::Null, |(y, m)| format!("{y:04}-{m:02}").into()),
-                "error": message(b.error.as_ref()),
-            })
-        })
-        .collect();
-    out.insert("body_dates".into(), body.into());
-    let invalid: Vec<Value> = dated
-        .invalid
-        .iter()
-        .map(|f| {
-            let span = f.span();
-            json!({
-                "start": span.start,
-                "end": span.end,
-                "kind": f.kind().as_str(),
-                "text": span_text(text, span),
-                "error": message(f.error()),
-            })
-        })
-        .collect();
-    out.insert("invalid".into(), invalid.into());
+/// Everything `date_article` found, in the library's JSON form, as fields to add to an output
+/// object.
+pub fn article(dated: &ArticleDate, out: &mut Map<String, Value>) {
+    out.extend(fields_of(serde_json::to_value(dated)));
 }

@@ -1,8 +1,15 @@
 //! Turning one input item (a JSON Lines record or a plain text) into an article to date.
 
-use chrono::{Days, NaiveDate};
-use kcna_dates::ArticleOptions;
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use kcna_dates::{ArticleOptions, to_pyongyang};
 use serde_json::{Map, Value};
+
+/// An epoch number whose magnitude is below this is seconds; from it on, milliseconds.
+///
+/// 10^11 seconds is the year 5138; 10^11 milliseconds is 1973-03-03. So seconds are read as
+/// seconds up to the year 5138, and milliseconds as milliseconds from March 1973 on (no KCNA text
+/// on the web is older).
+pub const EPOCH_MILLIS_FROM: i64 = 100_000_000_000;
 
 /// Where the text, id and reference of a record are, and the dating options.
 #[derive(Clone, Debug)]
@@ -13,12 +20,14 @@ pub struct RecordSpec {
     pub id_field: Option<String>,
     /// A fixed reference date.
     pub reference: Option<NaiveDate>,
-    /// The field holding the reference date (`YYYY-MM-DD`).
+    /// The field holding the reference date (a date, a timestamp or an epoch number).
     pub reference_field: Option<String>,
     /// Days added to the reference date.
     pub reference_offset_days: i64,
     /// The grace of dateline resolution.
     pub grace_days: u32,
+    /// Whether the output has a `reference` field (`date` and `eval`, not `scan`).
+    pub with_reference: bool,
 }
 
 /// An article read from an item.
@@ -32,6 +41,43 @@ pub struct Record {
     pub options: ArticleOptions,
     /// The other fields of a JSON record (empty for plain text).
     pub fields: Map<String, Value>,
+    /// Which of the named fields the record lacks (or has as `null`).
+    pub lacks: Lacks,
+}
+
+/// The named fields (`--id-field`, `--reference-field`) a JSON record lacks or has as `null`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lacks {
+    /// The record has no `--id-field`.
+    pub id: bool,
+    /// The record has no `--reference-field`.
+    pub reference: bool,
+}
+
+/// Why an item is not an article, and what could be read of it all the same.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordError {
+    /// What is wrong.
+    pub message: String,
+    /// The id (with `--id-field`: `null` when it could not be read).
+    pub id: Option<Value>,
+    /// The reference date as ISO text (`date` and `eval`: `null` when there is none or it could
+    /// not be read).
+    pub reference: Option<Value>,
+    /// Which named fields the record lacks (when it is a JSON object).
+    pub lacks: Option<Lacks>,
+}
+
+impl RecordError {
+    /// An error about which nothing else is known.
+    pub fn bare(spec: &RecordSpec, message: String) -> Box<RecordError> {
+        Box::new(RecordError {
+            message,
+            id: spec.id_field.as_ref().map(|_| Value::Null),
+            reference: spec.with_reference.then_some(Value::Null),
+            lacks: None,
+        })
+    }
 }
 
 /// Reads bytes as UTF-8, or says where they stop being UTF-8.
@@ -44,16 +90,90 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, String> {
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_iso(text: &str) -> Result<NaiveDate, String> {
-    let well_formed = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !well_formed {
+    if !is_iso_shape(text) {
         return Err(format!("`{text}` is not a YYYY-MM-DD date"));
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|err| format!("`{text}` is not a valid date: {err}"))
+}
+
+fn is_iso_shape(text: &str) -> bool {
+    text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
+
+/// The Pyongyang date of an instant given as seconds or milliseconds since 1970-01-01 UTC
+/// (told apart by magnitude, see [`EPOCH_MILLIS_FROM`]).
+pub fn epoch_day(n: i64) -> Result<NaiveDate, String> {
+    let instant = if n.unsigned_abs() < EPOCH_MILLIS_FROM.unsigned_abs() {
+        DateTime::<Utc>::from_timestamp(n, 0)
+    } else {
+        DateTime::<Utc>::from_timestamp_millis(n)
+    };
+    instant
+        .map(|utc| to_pyongyang(utc).date_naive())
+        .ok_or_else(|| format!("epoch time {n} is out of range"))
+}
+
+/// Reads a day given as text: `YYYY-MM-DD`; an RFC 3339 timestamp (`2022-11-09T10:00:00Z`,
+/// `2022-11-09 19:00:00+09:00`), taken as its date in Pyongyang time; or epoch seconds or
+/// milliseconds as digits (see [`epoch_day`]).
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    if is_iso_shape(text) {
+        return parse_iso(text);
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return match text.parse::<i64>() {
+            Ok(n) => epoch_day(n),
+            Err(_) => Err(format!("epoch time {text} is out of range")),
+        };
+    }
+    match DateTime::parse_from_rfc3339(text) {
+        Ok(instant) => Ok(to_pyongyang(instant.to_utc()).date_naive()),
+        Err(err) => {
+            let looks_timestamp = text.get(..10).is_some_and(is_iso_shape)
+                && matches!(text.as_bytes().get(10), Some(b'T' | b't' | b' '));
+            if looks_timestamp {
+                Err(format!(
+                    "`{text}` is not an RFC 3339 timestamp ({err}); a timestamp needs its UTC \
+                     offset, as in `2022-11-09T10:00:00Z` or `2022-11-09T19:00:00+09:00`"
+                ))
+            } else {
+                Err(format!(
+                    "`{text}` is not a date: expected YYYY-MM-DD, an RFC 3339 timestamp or \
+                     epoch seconds or milliseconds"
+                ))
+            }
+        }
+    }
+}
+
+/// Reads a day from a JSON value (see [`parse_day`]): a string, or an epoch number of seconds or
+/// milliseconds. `Ok(None)` for `null`.
+pub fn json_day(value: &Value) -> Result<Option<NaiveDate>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(text) => parse_day(text).map(Some),
+        Value::Number(number) => {
+            if let Some(n) = number.as_i64() {
+                return epoch_day(n).map(Some);
+            }
+            match number.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => epoch_day(f as i64).map(Some),
+                _ => Err(format!(
+                    "{number} is not a whole number of epoch seconds or milliseconds"
+                )),
+            }
+        }
+        other => Err(format!(
+            "it is {}, expected a date string or an epoch number",
+            type_name(other)
+        )),
+    }
 }
 
 /// `date` moved by `days` days.
@@ -78,6 +198,13 @@ pub fn type_name(value: &Value) -> &'static str {
     }
 }
 
+/// `"YYYY-MM-DD"` or `null`.
+fn iso_value(date: Option<NaiveDate>) -> Value {
+    date.map_or(Value::Null, |d| {
+        Value::String(d.format("%Y-%m-%d").to_string())
+    })
+}
+
 impl RecordSpec {
     /// The options for an article whose record gives `field_reference` (already parsed).
     fn options(&self, field_reference: Option<NaiveDate>) -> Result<ArticleOptions, String> {
@@ -93,71 +220,179 @@ impl RecordSpec {
     }
 
     /// A plain text as an article.
-    pub fn plain(&self, bytes: &[u8]) -> Result<Record, String> {
+    pub fn plain(&self, bytes: &[u8]) -> Result<Record, Box<RecordError>> {
+        let options = self
+            .options(None)
+            .map_err(|message| RecordError::bare(self, message))?;
         let text = std::str::from_utf8(bytes).map_err(|err| {
             let at = err.valid_up_to();
             let line = bytes
                 .get(..at)
                 .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
                 .saturating_add(1);
-            format!("invalid UTF-8 at byte {at} (line {line})")
+            let mut err =
+                RecordError::bare(self, format!("invalid UTF-8 at byte {at} (line {line})"));
+            err.reference = self.with_reference.then(|| iso_value(options.reference));
+            err
         })?;
         Ok(Record {
             text: text.to_owned(),
             id: None,
-            options: self.options(None)?,
+            options,
             fields: Map::new(),
+            lacks: Lacks::default(),
         })
     }
 
     /// A JSON Lines record as an article. `Ok(None)` for a blank line.
-    pub fn json(&self, bytes: &[u8]) -> Result<Option<Record>, String> {
-        let line = utf8(bytes)?;
+    ///
+    /// On error, the id and the reference are kept whenever they could be read.
+    pub fn json(&self, bytes: &[u8]) -> Result<Option<Record>, Box<RecordError>> {
+        let line = utf8(bytes).map_err(|message| RecordError::bare(self, message))?;
         if line.trim().is_empty() {
             return Ok(None);
         }
-        let value: Value = serde_json::from_str(line).map_err(|err| format!("bad JSON: {err}"))?;
+        let value: Value = serde_json::from_str(line)
+            .map_err(|err| RecordError::bare(self, format!("bad JSON: {err}")))?;
         let Value::Object(mut fields) = value else {
-            return Err(format!(
-                "the record is {}, expected a JSON object",
-                type_name(&value)
+            return Err(RecordError::bare(
+                self,
+                format!(
+                    "the record is {}, expected a JSON object",
+                    type_name(&value)
+                ),
             ));
         };
-        let text = match fields.remove(&self.text_field) {
-            Some(Value::String(text)) => text,
-            Some(other) => {
-                return Err(format!(
-                    "field `{}` is {}, expected a string",
-                    self.text_field,
-                    type_name(&other)
-                ));
-            }
-            None => return Err(format!("missing field `{}`", self.text_field)),
+        let lacks = Lacks {
+            id: self
+                .id_field
+                .as_ref()
+                .is_some_and(|name| fields.get(name).is_none_or(Value::is_null)),
+            reference: self
+                .reference_field
+                .as_ref()
+                .is_some_and(|name| fields.get(name).is_none_or(Value::is_null)),
         };
         let id = self
             .id_field
             .as_ref()
             .map(|name| fields.get(name).cloned().unwrap_or(Value::Null));
+        let fail = |message: String, reference: Option<NaiveDate>| {
+            Box::new(RecordError {
+                message,
+                id: id.clone(),
+                reference: self.with_reference.then(|| iso_value(reference)),
+                lacks: Some(lacks),
+            })
+        };
         let field_reference = match &self.reference_field {
             None => None,
-            Some(name) => match fields.get(name) {
-                None | Some(Value::Null) => None,
-                Some(Value::String(s)) => {
-                    Some(parse_iso(s).map_err(|err| format!("field `{name}`: {err}"))?)
-                }
-                Some(other) => {
-                    return Err(format!(
-                        "field `{name}` is {}, expected a YYYY-MM-DD string",
-                        type_name(other)
-                    ));
-                }
+            Some(name) => match fields.get(name).map(json_day) {
+                None | Some(Ok(None)) => None,
+                Some(Ok(Some(date))) => Some(date),
+                Some(Err(err)) => return Err(fail(format!("field `{name}`: {err}"), None)),
             },
+        };
+        let options = self
+            .options(field_reference)
+            .map_err(|message| fail(message, None))?;
+        let text = match fields.remove(&self.text_field) {
+            Some(Value::String(text)) => text,
+            Some(other) => {
+                return Err(fail(
+                    format!(
+                        "field `{}` is {}, expected a string",
+                        self.text_field,
+                        type_name(&other)
+                    ),
+                    options.reference,
+                ));
+            }
+            None => {
+                return Err(fail(
+                    format!("missing field `{}`", self.text_field),
+                    options.reference,
+                ));
+            }
         };
         Ok(Some(Record {
             text,
             id,
-            options: self.options(field_reference)?,
+            options,
             fields,
+            lacks,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn timestamps_are_read_in_pyongyang_time() {
+        assert_eq!(parse_day("2022-11-09"), Ok(day(2022, 11, 9)));
+        // 10:00 UTC is 19:00 in Pyongyang, the same day; 20:00 UTC is the next day there.
+        assert_eq!(parse_day("2022-11-09T10:00:00Z"), Ok(day(2022, 11, 9)));
+        assert_eq!(parse_day("2022-11-07T20:00:00Z"), Ok(day(2022, 11, 8)));
+        assert_eq!(parse_day("2022-11-08 05:00:00+09:00"), Ok(day(2022, 11, 8)));
+        assert_eq!(parse_day("2022-11-07T23:00:00-05:00"), Ok(day(2022, 11, 8)));
+        // UTC+8:30 from 2015-08-15 to 2018-05-04: 15:20 UTC is 23:50 there, not the next day.
+        assert_eq!(parse_day("2016-01-01T15:20:00Z"), Ok(day(2016, 1, 1)));
+        assert_eq!(parse_day("2024-01-01T15:20:00Z"), Ok(day(2024, 1, 2)));
+    }
+
+    #[test]
+    fn epoch_seconds_and_milliseconds_by_magnitude() {
+        // stiles/north-korea-news stores midnight UTC in milliseconds.
+        assert_eq!(parse_day("1704067200000"), Ok(day(2024, 1, 1)));
+        assert_eq!(
+            json_day(&1_704_067_200_000i64.into()),
+            Ok(Some(day(2024, 1, 1)))
+        );
+        assert_eq!(
+            json_day(&1_704_067_200i64.into()),
+            Ok(Some(day(2024, 1, 1)))
+        );
+        assert_eq!(
+            json_day(&serde_json::json!(1.7040672e12)),
+            Ok(Some(day(2024, 1, 1)))
+        );
+        // Just below the threshold: seconds (year 5138); at it: milliseconds (1973).
+        assert_eq!(
+            epoch_day(EPOCH_MILLIS_FROM - 1)
+                .unwrap()
+                .to_string()
+                .get(..4),
+            Some("5138")
+        );
+        assert_eq!(epoch_day(EPOCH_MILLIS_FROM), Ok(day(1973, 3, 3)));
+        assert!(epoch_day(i64::MAX).is_err());
+        assert!(json_day(&serde_json::json!(1.5)).is_err());
+    }
+
+    #[test]
+    fn garbage_is_an_error_that_says_what_is_accepted() {
+        for bad in [
+            "yesterday",
+            "2022-13-01",
+            "2022-11-09T10:00:00",
+            "",
+            "12:00",
+            "99999999999999999999",
+        ] {
+            assert!(parse_day(bad).is_err(), "{bad}");
+        }
+        let err = parse_day("2022-11-09T10:00:00").unwrap_err();
+        assert!(err.contains("UTC offset"), "{err}");
+        let err = parse_day("yesterday").unwrap_err();
+        assert!(err.contains("RFC 3339"), "{err}");
+        assert!(json_day(&serde_json::json!(true)).is_err());
+        assert_eq!(json_day(&Value::Null), Ok(None));
     }
 }

@@ -163,14 +163,25 @@ fn scan_plain_file_jsonl() {
     assert_eq!(found[1]["text"], "31/02/2022");
     assert_eq!(found[1]["valid"], false);
     assert_eq!(found[1]["date"], Value::Null);
-    assert!(found[1]["error"].as_str().unwrap().contains("February"));
-    // Offsets are in the file, across lines.
+    // The library's error form: kind, message and the span of the fault.
+    assert_eq!(found[1]["error"]["kind"], "day_out_of_range");
+    assert!(
+        found[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("February")
+    );
+    assert_eq!(found[1]["notation"], Value::Null);
+    // Offsets are in the line; `offset` is the line's offset in the file.
     assert_eq!(found[2]["line"], 2);
     assert_eq!(found[2]["text"], "Juche111.11.8.");
+    assert_eq!(found[2]["notation"], "Juche111.11.8.");
     let text = std::fs::read_to_string(&path).unwrap();
+    let offset = found[2]["offset"].as_u64().unwrap() as usize;
+    assert_eq!(offset, text.find('\n').unwrap() + 1);
     let (s, e) = (
-        found[2]["start"].as_u64().unwrap() as usize,
-        found[2]["end"].as_u64().unwrap() as usize,
+        offset + found[2]["start"].as_u64().unwrap() as usize,
+        offset + found[2]["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(&text[s..e], "Juche111.11.8.");
     assert_eq!(found[2]["date"], "2022-11-08");
@@ -200,8 +211,10 @@ fn date_sample_page() {
     assert_eq!(v["line"], 1);
     assert_eq!(v["publication_date"], "2022-11-08");
     assert_eq!(v["conflicts"].as_array().unwrap().len(), 0);
-    assert_eq!(v["source"]["role"], "page_stamp");
-    assert_eq!(v["source"]["text"], "Juche111.11.8.");
+    let source = &v["signals"][v["source"].as_u64().unwrap() as usize];
+    assert_eq!(source["role"], "page_stamp");
+    assert_eq!(source["text"], "Juche111.11.8.");
+    assert_eq!(v["agreeing"].as_array().unwrap().len(), 5);
     let roles: Vec<&str> = v["signals"]
         .as_array()
         .unwrap()
@@ -230,7 +243,9 @@ fn date_sample_page() {
     assert!(body.iter().any(|b| b["resolution"] == "month_day"));
     assert!(
         r.stderr
-            .contains("1 records, 1 dated, 0 with conflicts, 0 errors")
+            .contains("1 plain-text article from 1 file, 1 dated, 0 with conflicts, 0 errors"),
+        "{}",
+        r.stderr
     );
 }
 
@@ -258,15 +273,18 @@ fn date_jsonl_with_id_and_reference_field() {
 
     assert_eq!(out[0]["reference"], "2022-11-09");
     assert_eq!(out[0]["publication_date"], "2022-11-08");
-    assert_eq!(out[0]["source"]["role"], "dateline");
+    assert_eq!(out[0]["source"], 0);
+    assert_eq!(out[0]["signals"][0]["role"], "dateline");
     assert_eq!(out[0]["body_dates"][0]["date"], "2022-11-07");
 
-    // The stamp wins; the dateline disagrees and it is said, with both texts.
+    // The stamp wins; the dateline disagrees and it is said, with its date and signal.
     assert_eq!(out[1]["publication_date"], "2024-02-12");
+    assert_eq!(out[1]["signals"][0]["text"], "Juche113.2.12.");
     let conflict = &out[1]["conflicts"][0];
     assert_eq!(conflict["days"], -2);
-    assert_eq!(conflict["first_text"], "Juche113.2.12.");
-    assert_eq!(conflict["second_date"], "2024-02-10");
+    assert_eq!(conflict["date"], "2024-02-10");
+    assert_eq!(conflict["signals"], serde_json::json!([1]));
+    assert_eq!(out[1]["signals"][1]["kind"], "dateline");
 
     // A dateline crossing the year: resolved into the year before the reference.
     assert_eq!(out[2]["publication_date"], "2023-12-31");
@@ -274,7 +292,7 @@ fn date_jsonl_with_id_and_reference_field() {
     // No reference field: the dateline has no year.
     assert_eq!(out[3]["publication_date"], Value::Null);
     assert_eq!(out[3]["signals"][0]["date"], Value::Null);
-    assert!(out[3]["signals"][0]["error"].as_str().is_some());
+    assert!(out[3]["signals"][0]["error"]["message"].as_str().is_some());
 }
 
 #[test]
@@ -329,7 +347,11 @@ fn bad_lines_give_error_objects_and_the_run_goes_on() {
     for i in [1, 3, 4, 5] {
         assert!(out[i].get("publication_date").is_none());
     }
-    assert!(r.stderr.contains("7 records"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("7 JSON Lines records from 1 file"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("4 errors"), "{}", r.stderr);
 }
 
@@ -396,7 +418,7 @@ fn order_is_kept_across_many_records() {
         let filler = "word ".repeat((i % 97) as usize * 4);
         let record = serde_json::json!({
             "n": i,
-            "text": format!("Pyongyang, March {day} (KCNA) -- {filler} (Juche112.3.{day}.)"),
+            "text": format!("Pyongyang, March {day} (KCNA) -- {filler}\nwww.kcna.kp (Juche112.3.{day}.)"),
         });
         input.push_str(&record.to_string());
         input.push('\n');
@@ -433,7 +455,8 @@ fn order_is_kept_across_many_records() {
             n += 1;
         }
         assert!(
-            r.stderr.contains("5001 records, 5000 dated"),
+            r.stderr
+                .contains("5001 JSON Lines records from 1 file, 5000 dated"),
             "{}",
             r.stderr
         );
@@ -547,4 +570,524 @@ fn eval_reference_offset() {
 fn no_progress_bar_on_a_pipe() {
     let r = run(&["date", &sample_page()], None);
     assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+}
+
+// ---- issue 14: the CLI as users meet it ----
+
+/// Writes `bytes` to a file named `name` in this test run's scratch folder.
+fn scratch(name: &str, bytes: &[u8]) -> String {
+    let path: PathBuf = [env!("CARGO_TARGET_TMPDIR"), name].iter().collect();
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn with_bom(text: &str) -> Vec<u8> {
+    [BOM, text.as_bytes()].concat()
+}
+
+#[test]
+fn byte_order_mark_is_dropped_on_every_input() {
+    let records = "{\"id\": \"r1\", \"text\": \"Juche111.11.8.\"}\n{\"id\": \"r2\", \"text\": \"2024.02.11.\"}\n";
+    let path = scratch("bom.jsonl", &with_bom(records));
+    // JSON Lines file: record 1 is read, not lost to `bad JSON`.
+    let r = run(&["date", "--id-field", "id", &path], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let out = r.json_lines();
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0]["id"], "r1");
+    assert_eq!(out[0]["publication_date"], "2022-11-08");
+    // The same on standard input, for scan and eval.
+    let r = run(&["scan", "--jsonl"], Some(with_bom(records)));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(r.json_lines()[0]["date"], "2022-11-08");
+    let known = "{\"known_date\": \"2022-11-08\", \"text\": \"Juche111.11.8.\"}\n";
+    let r = run(&["eval", "--json"], Some(with_bom(known)));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["total"]["dated_exactly"], 1);
+    // A plain file: the text starts after the mark, and scan's offsets still count file bytes.
+    let plain = "Juche111.11.8.\nsee 2024.02.11.\n";
+    let path = scratch("bom.txt", &with_bom(plain));
+    let r = run(&["date", &path], None);
+    assert_eq!(r.code, 0);
+    let v = r.json();
+    assert_eq!(v["source"], 0);
+    assert_eq!(v["signals"][0]["start"], 0);
+    assert_eq!(v["signals"][0]["role"], "page_stamp");
+    let r = run(&["scan", &path], None);
+    let found = r.json_lines();
+    let bytes = std::fs::read(&path).unwrap();
+    for f in &found {
+        let offset = f["offset"].as_u64().unwrap() as usize;
+        let (s, e) = (
+            offset + f["start"].as_u64().unwrap() as usize,
+            offset + f["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&bytes[s..e], f["text"].as_str().unwrap().as_bytes());
+    }
+    // The first line's text starts after the mark.
+    assert_eq!(found[0]["offset"], 3);
+    assert_eq!(found[0]["start"], 0);
+    assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn error_objects_keep_the_id_and_the_reference() {
+    let records = concat!(
+        "{\"id\": \"n1\", \"text\": null, \"crawled\": \"2022-11-09\"}\n",
+        "{\"id\": \"n2\", \"crawled\": \"soon\", \"text\": \"Juche111.11.8.\"}\n",
+        "{\"id\": \"n3\", \"body\": \"no text\"}\n",
+        "{\"id\": \"n4\", \"text\": \n",
+    );
+    let r = run(
+        &[
+            "date",
+            "--jsonl",
+            "--id-field",
+            "id",
+            "--reference-field",
+            "crawled",
+        ],
+        Some(records.as_bytes().to_vec()),
+    );
+    assert_eq!(r.code, 1);
+    let out = r.json_lines();
+    assert_eq!(out.len(), 4);
+    assert_eq!(out[0]["id"], "n1");
+    assert_eq!(out[0]["reference"], "2022-11-09");
+    assert_eq!(out[0]["line"], 1);
+    assert_eq!(out[0]["error"], "field `text` is null, expected a string");
+    // The reference itself is bad: the id is kept, the reference is null.
+    assert_eq!(out[1]["id"], "n2");
+    assert_eq!(out[1]["reference"], Value::Null);
+    assert!(out[1]["error"].as_str().unwrap().contains("`soon`"));
+    assert_eq!(out[2]["id"], "n3");
+    assert_eq!(out[2]["error"], "missing field `text`");
+    // Bad JSON: nothing could be read, the fields are there as null.
+    assert_eq!(out[3]["id"], Value::Null);
+    assert!(out[3]["error"].as_str().unwrap().starts_with("bad JSON"));
+    // eval keeps them too.
+    let r = run(
+        &["eval", "--json", "--id-field", "id"],
+        Some(records.as_bytes().to_vec()),
+    );
+    let out = r.json_lines();
+    assert_eq!(out[0]["id"], "n1");
+    assert_eq!(out[0]["line"], 1);
+}
+
+#[test]
+fn reference_field_reads_timestamps_in_pyongyang_time() {
+    let text = "Pyongyang, November 8 (KCNA) -- x";
+    let records: Vec<String> = [
+        serde_json::json!("2022-11-09"),
+        serde_json::json!("2022-11-09T10:00:00Z"),
+        // 20:00 UTC on the 7th is 05:00 on the 8th in Pyongyang.
+        serde_json::json!("2022-11-07T20:00:00Z"),
+        serde_json::json!("2022-11-08T00:30:00+09:00"),
+        // stiles/north-korea-news: epoch milliseconds at UTC midnight.
+        serde_json::json!(1_667_865_600_000i64),
+        // Epoch seconds, as a number and as digits.
+        serde_json::json!(1_667_865_600i64),
+        serde_json::json!("1667865600"),
+        serde_json::json!("last Tuesday"),
+        serde_json::json!("2022-11-09T10:00:00"),
+    ]
+    .iter()
+    .map(|reference| serde_json::json!({"t": reference, "text": text}).to_string() + "\n")
+    .collect();
+    let r = run(
+        &["date", "--jsonl", "--reference-field", "t"],
+        Some(records.concat().into_bytes()),
+    );
+    assert_eq!(r.code, 1);
+    let out = r.json_lines();
+    let references: Vec<&Value> = out.iter().map(|v| &v["reference"]).collect();
+    assert_eq!(
+        references[..7],
+        [
+            "2022-11-09",
+            "2022-11-09",
+            "2022-11-08",
+            "2022-11-08",
+            "2022-11-08",
+            "2022-11-08",
+            "2022-11-08"
+        ]
+    );
+    for v in &out[..7] {
+        assert_eq!(v["publication_date"], "2022-11-08", "{v}");
+    }
+    // Garbage is still an error, with its line number.
+    assert_eq!(out[7]["line"], 8);
+    assert!(out[7]["error"].as_str().unwrap().contains("last Tuesday"));
+    assert_eq!(out[8]["line"], 9);
+    assert!(out[8]["error"].as_str().unwrap().contains("UTC offset"));
+    // --reference takes the same forms.
+    let r = run(
+        &["date", "--reference", "2022-11-07T20:00:00Z"],
+        Some(text.as_bytes().to_vec()),
+    );
+    assert_eq!(r.json()["reference"], "2022-11-08");
+    let r = run(&["date", "--reference", "tomorrow"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("RFC 3339"), "{}", r.stderr);
+}
+
+#[test]
+fn eval_reads_the_known_date_from_known_field() {
+    let records = concat!(
+        "{\"seen\": \"2022-11-08T12:00:00+09:00\", \"text\": \"Juche111.11.8.\"}\n",
+        "{\"seen\": 1707696000000, \"text\": \"[Juche113.2.10.]\"}\n",
+        "{\"text\": \"no date\"}\n",
+    );
+    let r = run(
+        &["eval", "--json", "--known-field", "seen"],
+        Some(records.as_bytes().to_vec()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = r.json();
+    assert_eq!(v["known_field"], "seen");
+    assert_eq!(v["total"]["records"], 3);
+    assert_eq!(v["total"]["with_known_date"], 2);
+    assert_eq!(v["total"]["dated_exactly"], 1);
+    assert_eq!(v["total"]["dated_wrongly_without_conflict"], 1);
+}
+
+#[test]
+fn eval_says_when_no_record_has_the_known_field() {
+    // records.jsonl has no `known_date`: no table of zeros, a message, exit code 1.
+    let r = run(&["eval", &fixture("records.jsonl")], None);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "", "no table");
+    assert!(
+        r.stderr
+            .contains("no record has a `known_date` field, so there is nothing to compare"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--known-field NAME"), "{}", r.stderr);
+    // The summary counts what the table would count: no record with a known date.
+    assert!(
+        r.stderr.contains("0 with a known date (`known_date`)"),
+        "{}",
+        r.stderr
+    );
+    // The shipped sample is evaluable with a field it has.
+    let sample: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "examples", "sample.jsonl"]
+        .iter()
+        .collect();
+    let r = run(
+        &[
+            "eval",
+            "--json",
+            "--known-field",
+            "crawled",
+            &sample.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let total = &r.json()["total"];
+    assert!(total["with_known_date"].as_u64().unwrap() > 0, "{total}");
+    assert!(total["dated"].as_u64().unwrap() > 0, "{total}");
+}
+
+#[test]
+fn plain_input_that_looks_like_json_lines_gets_a_hint() {
+    let records = std::fs::read(fixture("records.jsonl")).unwrap();
+    let hint = "input looks like JSON Lines; did you mean --jsonl?";
+    // Standard input is plain text unless --jsonl: hint, once.
+    let r = run(&["date"], Some(records.clone()));
+    assert_eq!(r.stderr.matches(hint).count(), 1, "{}", r.stderr);
+    assert_eq!(r.json_lines().len(), 1);
+    // A .txt file: the same; with blank lines before the first record too.
+    let path = scratch("records.txt", &[b"\n  \n".as_slice(), &records].concat());
+    let r = run(&["scan", &path], None);
+    assert!(
+        r.stderr.contains(&format!("{path}: {hint}")),
+        "{}",
+        r.stderr
+    );
+    // A .jsonl file is read as JSON Lines without --jsonl: one object per record, no hint.
+    let r = run(&["date", &fixture("records.jsonl")], None);
+    assert_eq!(r.json_lines().len(), 4);
+    assert!(!r.stderr.contains(hint), "{}", r.stderr);
+    // --plain reads it as one article, and the user asked for that: no hint.
+    let r = run(&["date", "--plain", &fixture("records.jsonl")], None);
+    assert_eq!(r.json_lines().len(), 1);
+    assert!(!r.stderr.contains(hint), "{}", r.stderr);
+    // Text that is not JSON Lines, even starting with `{`: no hint.
+    let r = run(&["date"], Some(b"{Juche111.11.8.}\n".to_vec()));
+    assert!(!r.stderr.contains(hint), "{}", r.stderr);
+    let r = run(&["date", &sample_page()], None);
+    assert!(!r.stderr.contains(hint), "{}", r.stderr);
+}
+
+#[test]
+fn id_field_that_no_record_has_is_warned_once() {
+    let r = run(
+        &["date", "--id-field", "url", &fixture("records.jsonl")],
+        None,
+    );
+    assert_eq!(r.code, 0);
+    let warning = "warning: no record has a `url` field (--id-field url)";
+    assert_eq!(r.stderr.matches(warning).count(), 1, "{}", r.stderr);
+    // Some records lack it: said with the count.
+    let r = run(
+        &[
+            "scan",
+            "--id-field",
+            "crawled",
+            "--jsonl",
+            &fixture("records.jsonl"),
+        ],
+        None,
+    );
+    assert!(
+        r.stderr
+            .contains("warning: 1 of 4 records have no `crawled` field (--id-field)"),
+        "{}",
+        r.stderr
+    );
+    // Every record has it: no warning.
+    let r = run(
+        &["date", "--id-field", "id", &fixture("records.jsonl")],
+        None,
+    );
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
+    // The same for a reference field no record has.
+    let r = run(
+        &[
+            "date",
+            "--reference-field",
+            "fetched",
+            &fixture("records.jsonl"),
+        ],
+        None,
+    );
+    assert!(
+        r.stderr.contains("no record has a `fetched` field"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn threads_zero_says_at_least_one() {
+    let r = run(&["date", "--threads", "0", &sample_page()], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("must be at least 1"), "{}", r.stderr);
+    assert!(!r.stderr.contains("non-zero"), "{}", r.stderr);
+    let r = run(&["scan", "--threads", "many", &sample_page()], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("at least 1"), "{}", r.stderr);
+}
+
+#[test]
+fn summary_words_match_what_was_counted() {
+    let r = run(&["scan", &fixture("scan.txt")], None);
+    let lines = std::fs::read_to_string(fixture("scan.txt"))
+        .unwrap()
+        .lines()
+        .count();
+    assert!(
+        r.stderr.contains(&format!(
+            "kcna-dates scan: {lines} lines of plain text from 1 file, 3 notations (1 invalid), 0 errors"
+        )),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["date", &sample_page(), &sample_page()], None);
+    assert!(
+        r.stderr
+            .contains("kcna-dates date: 2 plain-text articles from 2 files, 2 dated"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["date", &fixture("records.jsonl"), &sample_page()], None);
+    assert!(
+        r.stderr.contains(
+            "kcna-dates date: 4 JSON Lines records and 1 plain-text article from 2 files"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["scan", "--jsonl", &fixture("bad.jsonl")], None);
+    assert!(
+        r.stderr
+            .contains("kcna-dates scan: 7 JSON Lines records from 1 file,"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("4 errors"), "{}", r.stderr);
+}
+
+/// Every JSON value in `text`, however it is laid out.
+fn json_stream(text: &str) -> Vec<Value> {
+    serde_json::Deserializer::from_str(text)
+        .into_iter::<Value>()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn pretty_prints_the_same_values_indented() {
+    for args in [
+        vec!["parse", "Juche111.11.8."],
+        vec!["scan", "--jsonl", "--id-field", "id"],
+        vec![
+            "date",
+            "--jsonl",
+            "--id-field",
+            "id",
+            "--reference-field",
+            "crawled",
+        ],
+    ] {
+        // parse reads no input.
+        let records = (args[0] != "parse").then(|| std::fs::read(fixture("bad.jsonl")).unwrap());
+        let plain = run(&args, records.clone());
+        let mut pretty_args = args.clone();
+        pretty_args.push("--pretty");
+        let pretty = run(&pretty_args, records);
+        assert_eq!(plain.code, pretty.code);
+        let compact = plain.json_lines();
+        assert!(!compact.is_empty());
+        assert_eq!(json_stream(&pretty.stdout), compact, "{args:?}");
+        assert!(
+            pretty.stdout.lines().count() > compact.len() * 3,
+            "{}",
+            pretty.stdout
+        );
+        assert!(pretty.stdout.contains("\n  \"file\": ") || args[0] == "parse");
+    }
+    let r = run(
+        &["date", "--pretty", "--format", "csv", &sample_page()],
+        None,
+    );
+    assert_eq!(r.code, 2, "--pretty is for JSON");
+}
+
+/// Splits CSV text into rows of fields (RFC 4180: quoted fields, doubled quotes, line breaks
+/// inside quotes).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && row.is_empty(),
+        "unterminated: {text}"
+    );
+    rows
+}
+
+#[test]
+fn date_prints_csv_rows() {
+    let records = concat!(
+        "{\"id\": \"r1, \\\"first\\\"\", \"crawled\": \"2024-02-13\", \"text\": \"[Juche113.2.12.]\\nPyongyang, February 10 (KCNA) -- x\"}\n",
+        "{\"id\": 7, \"text\": \"Pyongyang, May 7 (KCNA) -- no reference\"}\n",
+        "\n",
+        "{\"id\": \"r3\", \"text\": 5}\n",
+        "{\"id\": \"r4\", \"crawled\": 1704067200000, \"text\": \"Pyongyang, December 31 (KCNA) -- y\"}\n",
+    );
+    let path = scratch("csv, input.jsonl", records.as_bytes());
+    let r = run(
+        &[
+            "date",
+            "--format",
+            "csv",
+            "--id-field",
+            "id",
+            "--reference-field",
+            "crawled",
+            &path,
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let rows = parse_csv(&r.stdout);
+    assert_eq!(
+        rows[0],
+        [
+            "file",
+            "line",
+            "id",
+            "reference",
+            "publication_date",
+            "source_kind",
+            "source_role",
+            "conflicts",
+            "error"
+        ]
+    );
+    assert_eq!(
+        rows.len(),
+        5,
+        "a header and one row per record: {}",
+        r.stdout
+    );
+    for row in &rows {
+        assert_eq!(row.len(), 9, "{row:?}");
+    }
+    assert_eq!(rows[1][0], path);
+    assert_eq!(
+        rows[1][1..],
+        [
+            "1",
+            "r1, \"first\"",
+            "2024-02-13",
+            "2024-02-12",
+            "juche_stamp",
+            "page_stamp",
+            "1",
+            ""
+        ]
+    );
+    // A dateline without a reference has no year: no date, no source.
+    assert_eq!(rows[2][1..], ["2", "7", "", "", "", "", "0", ""]);
+    assert_eq!(rows[3][1..4], ["4", "r3", ""]);
+    assert_eq!(rows[3][4..8], ["", "", "", ""]);
+    assert_eq!(rows[3][8], "field `text` is a number, expected a string");
+    assert_eq!(
+        rows[4][1..6],
+        ["5", "r4", "2024-01-01", "2023-12-31", "dateline"]
+    );
+    // The JSON output agrees with the rows.
+    let json = run(
+        &[
+            "date",
+            "--id-field",
+            "id",
+            "--reference-field",
+            "crawled",
+            &path,
+        ],
+        None,
+    )
+    .json_lines();
+    for (row, v) in rows[1..].iter().zip(&json) {
+        assert_eq!(row[1], v["line"].to_string());
+        assert_eq!(row[4], v["publication_date"].as_str().unwrap_or(""));
+    }
 }
