@@ -69,6 +69,12 @@ function reveal(start, end) {
   }
 }
 
+let current = '';
+/** The text of an item with UTF-16 offsets. */
+const slice = (item) => current.slice(item.start_utf16, item.end_utf16);
+/** An error object's message. */
+const message = (error) => (error && typeof error === 'object' ? error.message : error) ?? '';
+
 /** A button naming a piece of the text that selects it when pressed. */
 function quote(item) {
   return el('button', {
@@ -76,12 +82,12 @@ function quote(item) {
     class: 'quote',
     title: 'Select it in the text',
     onclick: () => reveal(item.start_utf16, item.end_utf16),
-  }, item.text ?? '');
+  }, slice(item));
 }
 
 function fillList(id, items, render, empty) {
   const list = $(id);
-  list.replaceChildren(...(items.length ? items.map(render) : [el('li', { class: 'none' }, empty)]));
+  list.replaceChildren(...(items.length ? items.map((item, i) => render(item, i)) : [el('li', { class: 'none' }, empty)]));
   const count = $(id === 'body-dates' ? 'body-count' : `${id}-count`);
   if (count) count.textContent = items.length ? `(${items.length})` : '';
 }
@@ -106,10 +112,10 @@ function highlight(source, found, signalDates) {
       props.title = `${kindName(f.kind)}${date ? `: ${date}` : ' (no year)'}`;
     } else {
       props.class = 'invalid';
-      props.title = `not a date: ${f.error}`;
-      props['data-error'] = f.error;
+      props.title = `not a date: ${message(f.error)}`;
+      props['data-error'] = message(f.error);
       props.tabindex = '0';
-      props['aria-label'] = `${source.slice(start, end)}: not a date: ${f.error}`;
+      props['aria-label'] = `${source.slice(start, end)}: not a date: ${message(f.error)}`;
     }
     out.push(el('mark', props, source.slice(start, end)));
     at = end;
@@ -119,6 +125,7 @@ function highlight(source, found, signalDates) {
 }
 
 function render(source, result) {
+  current = source;
   const error = $('error');
   if (result.error) {
     error.textContent = result.error;
@@ -130,8 +137,9 @@ function render(source, result) {
   pub.textContent = result.publication_date ?? '';
   pub.dataset.empty = String(!result.publication_date);
   const detail = $('publication-detail');
-  if (result.source) {
-    const s = result.source;
+  const sourceSignal = result.source === null || result.source === undefined ? null : result.signals[result.source];
+  if (sourceSignal) {
+    const s = sourceSignal;
     detail.replaceChildren(`from the ${roleName(s.role)} `, quote(s),
       result.doubtful ? ' (doubtful: far before its reference)' : '');
   } else if (!source.trim()) {
@@ -146,32 +154,33 @@ function render(source, result) {
   fillList('conflicts', result.conflicts, (c) => el('li', {
     class: 'conflict',
     'data-date': c.date,
-    'data-publication-date': c.publication_date ?? '',
+    'data-publication-date': result.publication_date ?? '',
     'data-days': String(c.days),
   },
   el('strong', {}, c.date), ` is ${difference(c.days)} the publication date `,
-  el('strong', {}, c.publication_date ?? ''), ` (${c.days > 0 ? '+' : ''}${c.days} days), from `,
+  el('strong', {}, result.publication_date ?? ''), ` (${c.days > 0 ? '+' : ''}${c.days} days), from `,
   ...c.signals.flatMap((i, n) => {
     const s = result.signals[i];
     return s ? [n ? ', ' : '', quote(s)] : [];
   })), 'None: every signal agrees.');
 
-  fillList('signals', result.signals, (s) => el('li', {
+  fillList('signals', result.signals, (s, i) => el('li', {
     'data-kind': s.kind, 'data-role': s.role, 'data-date': s.date ?? '',
-    class: result.source && result.source.index === s.index ? 'source' : undefined,
+    class: result.source === i ? 'source' : undefined,
   },
   el('span', { class: 'date' }, s.date ?? 'no date'), ' ', el('span', { class: 'role' }, roleName(s.role)), ' ',
-  quote(s), s.error ? el('span', { class: 'why' }, ` ${s.error}`) : null), 'None.');
+  quote(s), s.doubtful ? el('span', { class: 'why' }, ' doubtful') : null,
+  s.error ? el('span', { class: 'why' }, ` ${message(s.error)}`) : null), 'None.');
 
   fillList('body-dates', result.body_dates, (b) => el('li', {
     'data-date': b.date ?? b.month ?? '', 'data-resolution': b.resolution,
   },
   el('span', { class: 'date' }, b.date ?? b.month ?? 'no date'), ' ',
   el('span', { class: 'role' }, RESOLUTION_NAMES[b.resolution] ?? b.resolution), ' ',
-  quote(b), b.error ? el('span', { class: 'why' }, ` ${b.error}`) : null), 'None.');
+  quote(b), b.error ? el('span', { class: 'why' }, ` ${message(b.error)}`) : null), 'None.');
 
   fillList('invalid', result.invalid, (f) => el('li', { 'data-kind': f.kind },
-    quote(f), ' ', el('span', { class: 'why' }, f.error)), 'None.');
+    quote(f), ' ', el('span', { class: 'why' }, message(f.error))), 'None.');
 
   const signalDates = new Map(result.signals.filter((s) => s.date).map((s) => [s.start_utf16, s.date]));
   highlight(source, result.found, signalDates);

@@ -55,7 +55,7 @@ self.onmessage = async ({ data: { file, reference, referenceField } }) => {
       let carry = new Uint8Array(0);
       let lineNo = 0;
       let bytes = 0;
-      let lastPost = 0;
+      let lastPost = -Infinity;
       const line = (chunk) => {
         lineNo += 1;
         let textLine;
