@@ -209,8 +209,9 @@ mod tests {
             ["korean_date", "dateline", "dateline", "dmy", "juche_stamp"]
         );
         for f in found {
-            let byte_text = &text[usize::try_from(f["start"].as_u64().unwrap()).unwrap()
-                ..usize::try_from(f["end"].as_u64().unwrap()).unwrap()];
+            let start = usize::try_from(f["start"].as_u64().unwrap()).unwrap();
+            let end = usize::try_from(f["end"].as_u64().unwrap()).unwrap();
+            let byte_text = text.get(start..end).unwrap();
             assert_eq!(
                 utf16_slice(text, &f["start_utf16"], &f["end_utf16"]),
                 byte_text
