@@ -774,7 +774,29 @@ fn eval_says_when_no_record_has_the_known_field() {
         "{}",
         r.stderr
     );
-    // The shipped sample is evaluable with a field it has.
+    // The shipped evaluation sample: every record has a known date, one is dated two days
+    // early by its dateline (a story filed late), one has no date signal at all.
+    let data: PathBuf = [env!("CARGO_MANIFEST_DIR"), "data", "known_dates.jsonl"]
+        .iter()
+        .collect();
+    let r = run(
+        &[
+            "eval",
+            "--json",
+            "--reference-field",
+            "crawled",
+            &data.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let total = &r.json()["total"];
+    assert_eq!(total["records"], 7);
+    assert_eq!(total["with_known_date"], 7);
+    assert_eq!(total["dated_exactly"], 5);
+    assert_eq!(total["dated_wrongly_without_conflict"], 1);
+    assert_eq!(total["not_dated"], 1);
+    // The examples' sample has no known date, but is evaluable with a field it has.
     let sample: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "examples", "sample.jsonl"]
         .iter()
         .collect();
