@@ -12,6 +12,7 @@ use std::io::{Read, Write};
 use std::os::fd::OwnedFd;
 use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -183,12 +184,33 @@ fn interrupted_run(cols: u16) -> (ExitStatus, Vec<u8>) {
         .stderr(Stdio::from(slave))
         .spawn()
         .unwrap();
-    let screen = read_all(master);
-    // The steady tick draws the bar four times a second while the reader waits on the FIFO.
-    thread::sleep(Duration::from_millis(1500));
+    let screen = Arc::new(Mutex::new(Vec::new()));
+    let reader = {
+        let screen = Arc::clone(&screen);
+        let mut master = master;
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = master.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                screen.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        })
+    };
+    // The steady tick draws the bar four times a second while the reader waits on the FIFO:
+    // wait for a frame (however loaded the machine), and a few more.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !String::from_utf8_lossy(&screen.lock().unwrap()).contains("B/s") {
+        assert!(Instant::now() < deadline, "no bar was drawn in 30 s");
+        thread::sleep(Duration::from_millis(50));
+    }
+    thread::sleep(Duration::from_millis(600));
     kill(Pid::from_raw(child.id() as i32), Signal::SIGINT).unwrap();
     let status = wait(&mut child);
-    (status, screen.join().unwrap())
+    reader.join().unwrap();
+    let shown = screen.lock().unwrap().clone();
+    (status, shown)
 }
 
 #[test]
