@@ -44,10 +44,12 @@ struct Cli {
 enum Command {
     /// Parse one notation; print it as a JSON object.
     ///
-    /// Prints kind, date (ISO or null), juche (the Juche form of the date, from 1912 on),
-    /// text (canonical) and the notation's fields: place/month/day/agency for a dateline,
-    /// weekday and juche_year for a month-name date, juche_year/month/day for a Juche stamp,
-    /// juche_year/gregorian_year/gregorian_given for a Juche year. On error, prints
+    /// Prints input, kind, date (ISO or null), juche (the Juche form of the date, from 1912
+    /// on), text (canonical) and the notation's fields: place/month/day/agency/edition for a
+    /// dateline; juche_year/month/day for a Juche stamp; year/month/day for a dated notation,
+    /// with weekday and juche_year for a month-name date and year_style (gregorian, juche,
+    /// juche_gregorian) for a Korean or Spanish date; juche_year/gregorian_year/gregorian_given
+    /// for a Juche year (Korean or not). On error, prints
     /// {"error": message, "kind": …, "start": byte, "end": byte} and exits with 1.
     Parse {
         /// The notation, e.g. 'Pyongyang, November 8 (KCNA) --' or 'Juche111.11.8.' (quote it).

@@ -1113,3 +1113,37 @@ fn date_prints_csv_rows() {
         assert_eq!(row[4], v["publication_date"].as_str().unwrap_or(""));
     }
 }
+
+#[test]
+fn parse_prints_the_fields_of_every_kind() {
+    let v = run(&["parse", "주체107(2018)년 7월 9일"], None).json();
+    assert_eq!(v["kind"], "korean_date");
+    assert_eq!(
+        (v["year"].clone(), v["month"].clone(), v["day"].clone()),
+        (2018.into(), 7.into(), 9.into())
+    );
+    assert_eq!(v["year_style"], "juche_gregorian");
+    let v = run(&["parse", "주체８８（１９９９）년"], None).json();
+    assert_eq!(v["kind"], "korean_juche_year");
+    assert_eq!(v["juche_year"], 88);
+    assert_eq!(v["gregorian_year"], 1999);
+    let v = run(&["parse", "15 de junio de 2000"], None).json();
+    assert_eq!(v["kind"], "spanish_date");
+    assert_eq!(v["year_style"], "gregorian");
+    assert_eq!(v["day"], 15);
+    for (text, kind) in [
+        ("2026-08-21", "iso_date"),
+        ("2026.8.21.", "dotted_stamp"),
+        ("21/08/2026", "dmy"),
+    ] {
+        let v = run(&["parse", text], None).json();
+        assert_eq!(v["kind"], kind);
+        assert_eq!(v["year"], 2026);
+        assert_eq!(v["month"], 8);
+        assert_eq!(v["day"], 21);
+    }
+    let v = run(&["parse", "【平壌７月５日発朝鮮中央通信】"], None).json();
+    assert_eq!(v["edition"], "ja");
+    assert_eq!(v["place"], "平壌");
+    assert_eq!(v["month"], 7);
+}
