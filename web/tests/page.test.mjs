@@ -239,6 +239,7 @@ describe('the page', () => {
     const csvLines = csv.trim().split('\n');
     assert.equal(csvLines[0].split(',')[0], 'file');
     assert.equal(csvLines.length, expected + 1);
+    await page.screenshot({ path: join(shots, 'kcna-web-file.png'), fullPage: true });
     assert.ok(csvLines[1].startsWith('articles.jsonl,1,a,,2022-11-08,'), csvLines[1]);
     assert.deepEqual(errors, []);
     await page.close();
