@@ -79,8 +79,6 @@ pub struct Item {
     pub offset: u64,
     /// Whether the item is a JSON Lines record (else plain text: a line or a whole file).
     pub jsonl: bool,
-    /// Whether this is the first item of its input (for counting files).
-    pub first: bool,
     /// The content.
     pub body: Body,
 }
@@ -113,6 +111,8 @@ pub struct Reader {
     format: Format,
     /// Where notices go without tearing the progress bar.
     progress: ProgressBar,
+    /// Inputs opened (or tried) so far.
+    pub inputs_opened: u64,
     /// Bytes read so far, over all inputs.
     pub bytes_read: u64,
     /// The sum of the sizes of the inputs, when all are files of known size.
@@ -144,6 +144,7 @@ impl Reader {
             plain_mode,
             format,
             progress: ProgressBar::hidden(),
+            inputs_opened: 0,
             bytes_read: 0,
             total_bytes,
         }
@@ -166,6 +167,7 @@ impl Reader {
                 Some(current) => current,
                 None => {
                     let input = self.inputs.next()?;
+                    self.inputs_opened = self.inputs_opened.saturating_add(1);
                     let jsonl = self.format.is_jsonl(input.as_deref());
                     // A plain input is looked at only when the user did not say `--plain`.
                     let sniff = self.format == Format::ByExtension && !jsonl;
@@ -177,7 +179,6 @@ impl Reader {
                                 line: 0,
                                 offset: 0,
                                 jsonl,
-                                first: true,
                                 body: Body::FileError(message),
                             });
                         }
@@ -221,7 +222,6 @@ impl Reader {
                         line,
                         offset,
                         jsonl: current.jsonl,
-                        first,
                         body: Body::Bytes(buf),
                     };
                     current.line = line;
@@ -244,7 +244,6 @@ impl Reader {
                         line: current.line.saturating_add(1),
                         offset: current.offset,
                         jsonl: current.jsonl,
-                        first: current.line == 0,
                         body: Body::FileError(format!("cannot read: {err}")),
                     };
                     self.current = None;

@@ -208,7 +208,7 @@ fn parse_threads(text: &str) -> Result<NonZeroUsize, String> {
 /// Running totals for the summary line.
 #[derive(Default)]
 struct Tally {
-    /// Inputs opened (or tried).
+    /// Inputs opened (or tried), set at the end of the run.
     files: u64,
     /// JSON Lines records (blank lines not counted).
     records: u64,
@@ -229,7 +229,6 @@ impl Tally {
     /// Counts one item and what was done with it.
     fn add(&mut self, item: &Item, done: &Done) {
         let bump = |n: &mut u64, by: bool| *n = n.saturating_add(u64::from(by));
-        bump(&mut self.files, item.first);
         if item.jsonl {
             bump(&mut self.records, done.record);
         } else {
@@ -251,7 +250,7 @@ impl Tally {
     /// file`, `1 plain-text article from 1 file`, `12 lines of plain text from 2 files`.
     fn read(&self, plain_unit: (&str, &str)) -> String {
         let mut parts = Vec::new();
-        if self.records > 0 || self.plain == 0 {
+        if self.records > 0 {
             parts.push(plural(
                 self.records,
                 "JSON Lines record",
@@ -260,6 +259,9 @@ impl Tally {
         }
         if self.plain > 0 {
             parts.push(plural(self.plain, plain_unit.0, plain_unit.1));
+        }
+        if parts.is_empty() {
+            parts.push("0 records".to_owned());
         }
         format!(
             "{} from {}",
@@ -434,6 +436,7 @@ where
         },
     );
     progress.finish_and_clear();
+    tally.files = reader.inputs_opened;
     result?;
     stdout.flush()?;
     Ok(tally)
@@ -610,6 +613,7 @@ fn eval_command(
         },
     );
     progress.finish_and_clear();
+    tally.files = reader.inputs_opened;
     result?;
     let total = report.total();
     let nothing_known = total.records() > 0 && total.known() == 0;

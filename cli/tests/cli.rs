@@ -936,6 +936,23 @@ fn summary_words_match_what_was_counted() {
         "{}",
         r.stderr
     );
+    // An empty file is still a file read.
+    let empty = scratch("empty.txt", b"");
+    let r = run(&["scan", &empty, &fixture("scan.txt")], None);
+    assert!(
+        r.stderr.contains(&format!(
+            "kcna-dates scan: {lines} lines of plain text from 2 files"
+        )),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["scan", &empty], None);
+    assert!(
+        r.stderr
+            .contains("kcna-dates scan: 0 records from 1 file, 0 notations"),
+        "{}",
+        r.stderr
+    );
     let r = run(&["scan", "--jsonl", &fixture("bad.jsonl")], None);
     assert!(
         r.stderr
