@@ -85,8 +85,8 @@ enum Command {
         input: InputArgs,
         #[command(flatten)]
         dating: DatingArgs,
-        /// Indent each JSON object over several lines.
-        #[arg(long, conflicts_with = "format")]
+        /// Indent each JSON object over several lines (JSON output only).
+        #[arg(long)]
         pretty: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
@@ -312,7 +312,13 @@ fn main() -> ExitCode {
             dating,
             pretty,
             format,
-        } => date_command(&input, &dating, pretty, format),
+        } => {
+            if pretty && format == OutputFormat::Csv {
+                eprintln!("kcna-dates date: --pretty is for JSON output, not --format csv");
+                return ExitCode::from(2);
+            }
+            date_command(&input, &dating, pretty, format)
+        }
         Command::Eval {
             input,
             dating,

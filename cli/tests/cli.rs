@@ -1007,6 +1007,18 @@ fn pretty_prints_the_same_values_indented() {
         None,
     );
     assert_eq!(r.code, 2, "--pretty is for JSON");
+    assert!(
+        r.stderr.contains("--pretty is for JSON output"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stdout, "");
+    let r = run(
+        &["date", "--pretty", "--format", "json", &sample_page()],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(json_stream(&r.stdout).len(), 1);
 }
 
 /// Splits CSV text into rows of fields (RFC 4180: quoted fields, doubled quotes, line breaks
