@@ -330,15 +330,10 @@ pub fn progress_bar(reader: &Reader) -> ProgressBar {
     if !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
+    let (_, columns) = console::Term::stderr().size();
     let (bar, template) = match reader.total_bytes {
-        Some(total) => (
-            ProgressBar::new(total),
-            "{wide_bar} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-        ),
-        None => (
-            ProgressBar::new_spinner(),
-            "{spinner} {bytes} read, {bytes_per_sec}",
-        ),
+        Some(total) => (ProgressBar::new(total), bar_template(columns)),
+        None => (ProgressBar::new_spinner(), spinner_template(columns)),
     };
     if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
@@ -352,6 +347,26 @@ pub fn progress_bar(reader: &Reader) -> ProgressBar {
         std::process::exit(130);
     });
     bar
+}
+
+/// The layout of the progress bar on a terminal of `columns` columns: the bar stretches to the
+/// width, and the text beside it is cut down so that the line never wraps (the longest text,
+/// `1023.99 MiB/1023.99 MiB 1023.99 MiB/s eta 59m`, is 46 columns; `100% eta 59m`, 12).
+fn bar_template(columns: u16) -> &'static str {
+    match columns {
+        60.. => "{wide_bar} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        24..60 => "{wide_bar} {percent:>3}% eta {eta}",
+        _ => "{wide_bar}",
+    }
+}
+
+/// The layout of the spinner (an input of unknown size) on a terminal of `columns` columns.
+fn spinner_template(columns: u16) -> &'static str {
+    match columns {
+        44.. => "{spinner} {bytes} read, {bytes_per_sec}",
+        16..44 => "{spinner} {bytes}",
+        _ => "{spinner}",
+    }
 }
 
 /// Runs `work` on every item of `reader` on `threads` threads, and `consume` on each item and

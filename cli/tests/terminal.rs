@@ -22,6 +22,9 @@ use nix::unistd::Pid;
 
 const BIN: &str = env!("CARGO_BIN_EXE_kcna-dates");
 
+/// The characters a progress bar is drawn with (done, to do).
+const BAR: [char; 2] = ['█', '░'];
+
 /// A pseudo-terminal of `cols` columns: (master, slave).
 fn pty(cols: u16) -> (File, OwnedFd) {
     let size = Winsize {
@@ -201,7 +204,7 @@ fn interrupted_run(cols: u16) -> (ExitStatus, Vec<u8>) {
     // The steady tick draws the bar four times a second while the reader waits on the FIFO:
     // wait for a frame (however loaded the machine), and a few more.
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !String::from_utf8_lossy(&screen.lock().unwrap()).contains("B/s") {
+    while !String::from_utf8_lossy(&screen.lock().unwrap()).contains(BAR) {
         assert!(Instant::now() < deadline, "no bar was drawn in 30 s");
         thread::sleep(Duration::from_millis(50));
     }
@@ -215,12 +218,14 @@ fn interrupted_run(cols: u16) -> (ExitStatus, Vec<u8>) {
 
 #[test]
 fn progress_bar_fits_the_terminal_and_ctrl_c_clears_it() {
-    for cols in [80u16, 60] {
+    for cols in [80u16, 60, 59, 30, 12] {
         let (status, screen) = interrupted_run(cols);
         let shown = String::from_utf8_lossy(&screen).into_owned();
         assert_eq!(status.code(), Some(130), "{shown:?}");
         let frames = frames(&screen);
-        let drawn: Vec<&String> = frames.iter().filter(|f| f.contains("B/s")).collect();
+        // A frame of the bar: its full text, or its narrow forms (percent, or the bar alone).
+        let is_bar = |f: &String| f.contains(BAR);
+        let drawn: Vec<&String> = frames.iter().filter(|f| is_bar(f)).collect();
         assert!(!drawn.is_empty(), "no bar was drawn: {shown:?}");
         for frame in &frames {
             assert!(
@@ -236,11 +241,11 @@ fn progress_bar_fits_the_terminal_and_ctrl_c_clears_it() {
         assert_eq!(frames.last().map(String::as_str), Some(""), "{shown:?}");
         let last_drawn = frames.iter().rposition(|f| !f.is_empty()).unwrap();
         assert!(
-            frames[last_drawn].contains("B/s"),
+            is_bar(&frames[last_drawn]),
             "the last text on the terminal is the bar: {shown:?}"
         );
         assert!(
-            shown.rfind("\u{1b}[2K").unwrap() > shown.rfind("B/s").unwrap(),
+            shown.rfind("\u{1b}[2K").unwrap() > shown.rfind(BAR).unwrap(),
             "the last frame is erased: {shown:?}"
         );
     }
