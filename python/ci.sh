@@ -34,7 +34,8 @@ step "pip install maturin and the test dependencies (pinned)"
 # The versions the suite was developed and measured with.
 "$VENV/bin/pip" install --quiet \
   "maturin==1.16.0" "pytest==9.2.0" "numpy==2.4.6" "pandas==3.1.1" "polars==2.1.0" \
-  "pyarrow==26.0.1" "dask[dataframe]==2026.8.0" "distributed==2026.8.0" "pyspark==4.3.0"
+  "pyarrow==26.0.1" "dask[dataframe]==2026.8.0" "distributed==2026.8.0" "pyspark==4.3.0" \
+  "mypy==2.4.1"
 
 step "java for PySpark"
 if ! command -v java >/dev/null 2>&1; then
@@ -57,6 +58,10 @@ step "install the wheel"
 "$VENV/bin/pip" install --quiet --force-reinstall --no-deps "$wheel"
 # Import it from outside the source tree, so the installed wheel is what is tested.
 (cd /tmp && "$VENV/bin/python" -c "import kcna_dates, sys; print(kcna_dates.parse_date('Juche111.11.8.'), kcna_dates.__file__)")
+
+step "type stubs: stubtest against the installed module, mypy --strict on the package"
+(cd /tmp && "$VENV/bin/python" -m mypy.stubtest kcna_dates._kcna_dates \
+  && "$VENV/bin/python" -m mypy --strict --no-incremental -p kcna_dates)
 
 step "the CLI, to compare to_dict() with its output"
 cargo build --quiet -p kcna-dates-cli

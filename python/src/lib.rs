@@ -3,7 +3,7 @@
 //! The Python package `kcna_dates` (in `pysrc/`) wraps this module: it adds the batch API's
 //! pandas, Polars and pyarrow conversions. Everything that reads text is here. Offsets handed to
 //! Python are **character** (code point) offsets, so `text[start:end]` gives the notation; only
-//! [`Article::to_dict`] keeps the byte offsets of the command-line tool's JSON form.
+//! `Article.to_dict()` keeps the byte offsets of the command-line tool's JSON form.
 
 use std::num::NonZeroUsize;
 use std::ops::Range;
@@ -510,7 +510,7 @@ fn options(reference: Option<NaiveDate>, grace_days: u32) -> ArticleOptions {
 /// Dates a whole article: its signals, publication date, conflicts and body dates.
 /// `reference` (a crawl date) resolves datelines when the text has no stamp.
 #[pyfunction]
-#[pyo3(signature = (text, /, *, reference = None, grace_days = DEFAULT_GRACE_DAYS))]
+#[pyo3(signature = (text, /, *, reference = None, grace_days = 2))]
 fn date_article(
     py: Python<'_>,
     text: String,
@@ -536,7 +536,12 @@ fn date_article(
             .iter()
             .flat_map(|b| [b.span.start, b.span.end]),
     );
-    offsets.extend(dated.invalid.iter().flat_map(|f| [f.span().start, f.span().end]));
+    offsets.extend(
+        dated
+            .invalid
+            .iter()
+            .flat_map(|f| [f.span().start, f.span().end]),
+    );
     offsets.sort_unstable();
     offsets.dedup();
     let mut walker = CharOffsets::new(&text);
@@ -672,9 +677,7 @@ fn reference_of(value: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Opti
         return NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
             .map(Some)
             .map_err(|e| {
-                PyValueError::new_err(format!(
-                    "{at}reference date {s:?} is not YYYY-MM-DD: {e}"
-                ))
+                PyValueError::new_err(format!("{at}reference date {s:?} is not YYYY-MM-DD: {e}"))
             });
     }
     value.extract::<NaiveDate>().map(Some).map_err(|_| {
@@ -806,9 +809,8 @@ fn _date_articles<'py>(
     } else {
         References::One(reference_of(reference, None)?)
     };
-    let threads = threads.unwrap_or_else(|| {
-        std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
-    });
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get));
     let dates = py.detach(|| date_all(&texts, &references, grace_days, threads));
     if as_days {
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
@@ -821,12 +823,6 @@ fn _date_articles<'py>(
     } else {
         Ok(PyList::new(py, dates)?.into_any())
     }
-}
-
-/// Days since 1970-01-01 of a date (for tests of the `as_days` form).
-#[pyfunction]
-fn _epoch_days(date: NaiveDate) -> i64 {
-    i64::from(date.num_days_from_ce()).saturating_sub(719_163)
 }
 
 /// The `kcna_dates._kcna_dates` extension module.
@@ -848,6 +844,5 @@ fn _kcna_dates(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scan, m)?)?;
     m.add_function(wrap_pyfunction!(date_article, m)?)?;
     m.add_function(wrap_pyfunction!(_date_articles, m)?)?;
-    m.add_function(wrap_pyfunction!(_epoch_days, m)?)?;
     Ok(())
 }

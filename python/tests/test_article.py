@@ -53,6 +53,15 @@ def test_dateline_needs_a_reference():
         text, reference=D(2022, 11, 7), grace_days=0).publication_date == D(2021, 11, 8)
 
 
+def test_default_grace_is_the_librarys():
+    import inspect
+
+    default = inspect.signature(kcna_dates.date_article).parameters["grace_days"].default
+    assert default == kcna_dates.DEFAULT_GRACE_DAYS == 2
+    default = inspect.signature(kcna_dates.date_articles).parameters["grace_days"].default
+    assert default == kcna_dates.DEFAULT_GRACE_DAYS
+
+
 def test_bad_reference_is_a_clear_error():
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         kcna_dates.date_article("x", reference="09/11/2022")

@@ -120,7 +120,7 @@ def date_articles(
         threads = int(_os.environ["KCNA_DATES_THREADS"])
     if _is_pandas_series(texts):
         import numpy as np
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped]
 
         raw = _date_articles(texts.tolist(), refs, per_item, grace_days, True, threads)
         days = np.frombuffer(raw, dtype="<i8").view("datetime64[D]")
@@ -130,13 +130,18 @@ def date_articles(
     if _is_polars_series(texts):
         import polars as pl
 
-        dates = _date_articles(texts.to_list(), refs, per_item, grace_days, False, threads)
-        return pl.Series(texts.name, dates, dtype=pl.Date)
+        return pl.Series(
+            texts.name,
+            _date_articles(texts.to_list(), refs, per_item, grace_days, False, threads),
+            dtype=pl.Date,
+        )
     if _is_arrow(texts):
-        import pyarrow as pa
+        import pyarrow as pa  # type: ignore[import-untyped]
 
-        dates = _date_articles(texts.to_pylist(), refs, per_item, grace_days, False, threads)
-        return pa.array(dates, type=pa.date32())
+        return pa.array(
+            _date_articles(texts.to_pylist(), refs, per_item, grace_days, False, threads),
+            type=pa.date32(),
+        )
     if isinstance(texts, (str, bytes)):
         raise TypeError("date_articles takes a sequence of texts; for one text use date_article")
     dates: List[Optional[_dt.date]] = _date_articles(

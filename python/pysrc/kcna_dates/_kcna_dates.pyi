@@ -1,7 +1,26 @@
 """Type stubs for the native module ``kcna_dates._kcna_dates``."""
 
 import datetime
-from typing import Any, Iterable, List, Optional, Tuple, Union
+from typing import Any, Iterable, List, Optional, Tuple, Union, final
+
+__all__ = [
+    "Article",
+    "BodyDate",
+    "Conflict",
+    "DEFAULT_GRACE_DAYS",
+    "Found",
+    "JUCHE_OFFSET",
+    "ParseError",
+    "Signal",
+    "_date_articles",
+    "date_article",
+    "juche_year",
+    "parse_date",
+    "parse_dmy",
+    "parse_juche",
+    "scan",
+    "to_juche",
+]
 
 DEFAULT_GRACE_DAYS: int
 JUCHE_OFFSET: int
@@ -18,6 +37,7 @@ class ParseError(ValueError):
     end: int
     """Character offset of the fault's end."""
 
+@final
 class Found:
     """A notation found by :func:`scan`."""
 
@@ -29,7 +49,10 @@ class Found:
     valid: bool
     error: Optional[str]
     error_kind: Optional[str]
+    def to_dict(self) -> dict[str, Any]:
+        """The library's JSON form of the notation (byte offsets)."""
 
+@final
 class Signal:
     """A signal of the publication date."""
 
@@ -43,6 +66,7 @@ class Signal:
     error: Optional[str]
     doubtful: bool
 
+@final
 class Conflict:
     """Signals that agree on a date other than the publication date."""
 
@@ -51,6 +75,7 @@ class Conflict:
     signals: List[int]
     texts: List[str]
 
+@final
 class BodyDate:
     """A date in the body of an article."""
 
@@ -62,6 +87,7 @@ class BodyDate:
     month: Optional[Tuple[int, int]]
     error: Optional[str]
 
+@final
 class Article:
     """Everything :func:`date_article` found in an article."""
 
