@@ -8,7 +8,7 @@
 use std::num::NonZeroUsize;
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use kcna_dates::{
     ArticleDate, ArticleOptions, DEFAULT_GRACE_DAYS, Error, JucheDate, JucheYear, Notation,
 };
