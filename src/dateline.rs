@@ -38,8 +38,8 @@ use nom::Offset;
 
 use crate::error::{Error, ErrorKind, Expected, month_name as english_month};
 use crate::lex::{
-    Number, PResult, Prefix, check_day, digits, fail, full_month_name, lit, spaces, wide_blanks0,
-    wide_blanks1, wide_close_paren, wide_digits, wide_number, wide_open_paren,
+    Number, PResult, Prefix, check_day, digits, fail, lit, spaces, wide_blanks0, wide_blanks1,
+    wide_close_paren, wide_digits, wide_number, wide_open_paren,
 };
 use crate::spanish::{spanish_month, spanish_month_name};
 
@@ -86,8 +86,6 @@ impl fmt::Display for Edition {
 
 /// The longest place name a dateline may have, in bytes.
 const MAX_PLACE_LEN: usize = 64;
-/// The longest agency name, in bytes.
-const MAX_AGENCY_LEN: usize = 12;
 
 /// How many days a reference date may run behind a dateline by default (see [`Dateline::resolve`]).
 pub const DEFAULT_GRACE_DAYS: u32 = 2;
@@ -202,9 +200,26 @@ impl Dateline {
         self.day
     }
 
-    /// The agency, as written (`KCNA`).
+    /// The agency's tag, as written (`KCNA`, `KNS-KCNA`, `KCNA correspondent`, `atcc`).
     pub fn agency(&self) -> &str {
         self.agency.as_str()
+    }
+
+    /// The news agency the tag names (a misspelt tag such as `KNCA` names KCNA).
+    pub fn news_agency(&self) -> Agency {
+        match self.edition {
+            Edition::English | Edition::Spanish => {
+                classify_tag(self.agency()).map_or(Agency::Kcna, |(agency, _)| agency)
+            }
+            Edition::Korean | Edition::Japanese => Agency::Kcna,
+        }
+    }
+
+    /// Whether the tag is a correspondent's (`KCNA Correspondent`, `Corresponsal de ATCC`): a
+    /// story filed from abroad.
+    pub fn is_correspondent(&self) -> bool {
+        matches!(self.edition, Edition::English | Edition::Spanish)
+            && classify_tag(self.agency()).is_some_and(|(_, correspondent)| correspondent)
     }
 
     /// Reads a dateline at the start of `input`, returning it and the number of bytes it took,
@@ -315,36 +330,92 @@ fn is_place_char(c: char) -> bool {
     c.is_alphabetic() || matches!(c, '-' | '\'' | '.')
 }
 
-/// Lower-case words that may stand inside a place name (`Dar es Salaam`, `Rio de Janeiro`).
+/// Lower-case words that may stand inside a place name (`Dar es Salaam`, `Rio de Janeiro`), and
+/// lower-case words that may end one (`Mt. Kumgang resort`).
 const PARTICLES: &[&str] = &[
-    "al", "am", "an", "da", "das", "de", "del", "den", "der", "di", "do", "dos", "du", "el", "es",
-    "la", "le", "les", "upon", "van", "von", "y",
+    "al", "am", "an", "area", "city", "county", "da", "das", "de", "del", "den", "der", "di",
+    "district", "do", "dos", "du", "el", "es", "la", "le", "les", "province", "resort", "upon",
+    "van", "von", "y",
 ];
 
-/// `Place ::= Word (" " Word)*`: each word capitalised, or a particle after the first; at most
-/// [`MAX_PLACE_LEN`] bytes.
+/// `Place ::= Word (" " Word)* | LowerWord`: each word capitalised (or all capitals), or a particle
+/// after the first; or one word in lower case (a lower-cased or cut place: `pyongyang`,
+/// `yongyang`). At most [`MAX_PLACE_LEN`] bytes.
+///
+/// A run of words separated by one space is one place: a headline glued before it by a scraper
+/// with two or more spaces, or a line break, is not part of it (see [`crate::scan`] for how the
+/// start of the place is chosen).
 fn place(input: &str) -> PResult<'_, &str> {
     let mut rest = input;
+    let mut end = input;
     let mut first = true;
     loop {
         let (after, word) = place_word(rest)?;
         let capital = word.starts_with(char::is_uppercase);
-        if !(capital || (!first && PARTICLES.contains(&word))) {
+        let lower = word.starts_with(char::is_lowercase);
+        if !first && month_word(word.trim_end_matches('.')).is_some() {
+            // `Pyongyang November 8`: the month ends the place.
+            break;
+        }
+        if !(capital || (first && lower) || (!first && PARTICLES.contains(&word))) {
             return fail(rest, Expected::Place);
         }
-        first = false;
         rest = after;
+        end = after;
         if input.offset(rest) > MAX_PLACE_LEN {
             return fail(input, Expected::Place);
         }
+        if first && !capital {
+            // One lower-case word is a place only on its own.
+            break;
+        }
+        first = false;
         match rest.strip_prefix(' ') {
             Some(next) if next.starts_with(char::is_alphabetic) => rest = next,
             _ => break,
         }
     }
-    match input.get(..input.offset(rest)) {
-        Some(name) => Ok((rest, name)),
+    match input.get(..input.offset(end)) {
+        Some(name) => Ok((end, name)),
         None => fail(input, Expected::Place),
+    }
+}
+
+/// DPRK places that open datelines, as a place's last word shows where a headline glued before it
+/// ends (`… Inspects Factory Pyongyang, November 8 (KCNA)`).
+const DATELINE_PLACES: &[&str] = &[
+    "Pyongyang",
+    "Phyongyang",
+    "Panmunjom",
+    "Phanmunjom",
+    "Kaesong",
+    "Rason",
+    "Wonsan",
+    "Hamhung",
+    "Sinuiju",
+    "Nampho",
+    "Chongjin",
+    "Haeju",
+    "Sariwon",
+    "Kanggye",
+    "Hyesan",
+    "Samjiyon",
+];
+
+/// Where the place really starts in `place`, a place of several words read from the first
+/// capital of a line: at its last word if that is a DPRK dateline place (the words before it are a
+/// headline glued on by a scraper), else at its start.
+pub(crate) fn glued_place_start(place: &str) -> usize {
+    match place.rfind(' ') {
+        Some(space) => {
+            let last = place.get(space.saturating_add(1)..).unwrap_or("");
+            if DATELINE_PLACES.iter().any(|p| p.eq_ignore_ascii_case(last)) {
+                space.saturating_add(1)
+            } else {
+                0
+            }
+        }
+        None => 0,
     }
 }
 
@@ -371,12 +442,130 @@ fn whole<'a>(text: &'a str, grammar: fn(&'a str) -> PResult<'a, &'a str>) -> Res
     Prefix::run(text, grammar, |_| Ok(())).strict(text)
 }
 
-/// `Agency ::= Upper Upper+`
+/// The news agency behind a dateline's tag.
+///
+/// ```
+/// use kcna_dates::{Agency, Dateline};
+/// let d: Dateline = "Tokyo, February 8 (KNS-KCNA) --".parse()?;
+/// assert_eq!(d.news_agency(), Agency::KoreaNewsService);
+/// let d: Dateline = "Hanoi, July 14 (KCNA correspondent) --".parse()?;
+/// assert_eq!((d.news_agency(), d.is_correspondent()), (Agency::Kcna, true));
+/// # Ok::<(), kcna_dates::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
+pub enum Agency {
+    /// The Korean Central News Agency: `KCNA`, Spanish `ACNC` and `ATCC`, Korean `조선중앙통신`,
+    /// Japanese `朝鮮中央通信`.
+    Kcna,
+    /// The Korea News Service of Tokyo (`KNS`, `KNS-KCNA`, `Korea News Service`, Spanish
+    /// `SNC-ATCC`): stories from Japan carried by KCNA.
+    KoreaNewsService,
+}
+
+impl Agency {
+    /// A short stable name: `kcna`, `kns`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Agency::Kcna => "kcna",
+            Agency::KoreaNewsService => "kns",
+        }
+    }
+}
+
+/// KCNA's own tags in English and Spanish, which a misspelling of one edit may stand for.
+const KCNA_TAGS: [&str; 3] = ["KCNA", "ACNC", "ATCC"];
+
+/// Every other tag of the closed list, compared without case (blanks inside are single spaces or
+/// hyphens as written here), with its agency and whether it is a correspondent's.
+const OTHER_TAGS: [(&str, Agency, bool); 11] = [
+    ("KNS", Agency::KoreaNewsService, false),
+    ("KNS-KCNA", Agency::KoreaNewsService, false),
+    ("Korea News Service", Agency::KoreaNewsService, false),
+    ("SNC", Agency::KoreaNewsService, false),
+    ("SNC-ATCC", Agency::KoreaNewsService, false),
+    ("KCNA Correspondent", Agency::Kcna, true),
+    ("KCNA-Correspondent", Agency::Kcna, true),
+    ("Corresponsal de ATCC", Agency::Kcna, true),
+    ("Corresponsal de ACNC", Agency::Kcna, true),
+    ("Corresponsal de la ATCC", Agency::Kcna, true),
+    ("Corresponsal de la ACNC", Agency::Kcna, true),
+];
+
+/// The agency and correspondent flag of a tag of the closed list, or `None`.
+///
+/// KCNA's tags are read in any case (`KCNA`, `kcna`, `atcc`); written in capitals, a tag one edit
+/// away from one of them (a letter changed, added, dropped, or two swapped: `KNCA`, `KCNAA`) is
+/// taken as a misspelling of it.
+pub(crate) fn classify_tag(tag: &str) -> Option<(Agency, bool)> {
+    if KCNA_TAGS.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+        return Some((Agency::Kcna, false));
+    }
+    if let Some((_, agency, correspondent)) = OTHER_TAGS
+        .iter()
+        .find(|(t, _, _)| t.eq_ignore_ascii_case(tag))
+    {
+        return Some((*agency, *correspondent));
+    }
+    let capitals = (3..=5).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_uppercase());
+    (capitals
+        && KCNA_TAGS
+            .iter()
+            .any(|t| one_edit(t.as_bytes(), tag.as_bytes())))
+    .then_some((Agency::Kcna, false))
+}
+
+/// Whether `b` is one edit from `a` (optimal string alignment distance exactly 1). Both are at
+/// most a few bytes long.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (
+        a.get(prefix..).unwrap_or(&[]),
+        b.get(prefix..).unwrap_or(&[]),
+    );
+    match (a, b) {
+        ([], []) => false,
+        ([_, a_rest @ ..], [_, b_rest @ ..]) if a_rest == b_rest => true,
+        ([x, y, a_rest @ ..], [p, q, b_rest @ ..]) if x == q && y == p && a_rest == b_rest => true,
+        ([_, a_rest @ ..], b) if a_rest == b => true,
+        (a, [_, b_rest @ ..]) if a == b_rest => true,
+        _ => false,
+    }
+}
+
+/// The longest tag of the closed list, in bytes (`Corresponsal de la ACNC`).
+const MAX_TAG_LEN: usize = 24;
+
+/// `Agency ::= Tag` of the closed list ([`classify_tag`]): words of ASCII letters joined by one
+/// space or hyphen, as written.
 fn agency(input: &str) -> PResult<'_, &str> {
-    let n = input.bytes().take_while(u8::is_ascii_uppercase).count();
-    match (input.get(..n), input.get(n..)) {
-        (Some(name), Some(rest)) if (2..=MAX_AGENCY_LEN).contains(&n) => Ok((rest, name)),
-        _ => fail(input, Expected::Agency),
+    let mut end = 0usize;
+    let mut best = None;
+    let bytes = input.as_bytes();
+    while end < MAX_TAG_LEN {
+        let word = bytes
+            .get(end..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if word == 0 {
+            break;
+        }
+        end = end.saturating_add(word);
+        if let Some(tag) = input.get(..end) {
+            if classify_tag(tag).is_some() {
+                best = Some(end);
+            }
+        }
+        match bytes.get(end) {
+            Some(b' ' | b'-') => end = end.saturating_add(1),
+            _ => break,
+        }
+    }
+    match best.and_then(|n| Some((input.get(n..)?, input.get(..n)?))) {
+        Some((rest, tag)) => Ok((rest, tag)),
+        None => fail(input, Expected::Agency),
     }
 }
 
@@ -385,31 +574,72 @@ fn is_blank(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}')
 }
 
-/// `Separator ::= Blank* ("--" | "–" | "—") Blank*`, or nothing.
+/// `Blank*`
+fn blanks0(input: &str) -> &str {
+    input.trim_start_matches(is_blank)
+}
+
+/// `Separator ::= Blank* ("--" | "-" | "–" | "—") Blank*`, or nothing.
 fn separator(input: &str) -> &str {
-    let trimmed = input.trim_start_matches(is_blank);
-    let after = ["--", "\u{2013}", "\u{2014}"]
+    let trimmed = blanks0(input);
+    let after = ["--", "-", "\u{2013}", "\u{2014}"]
         .iter()
         .find_map(|dash| trimmed.strip_prefix(dash));
     match after {
-        Some(rest) => rest.trim_start_matches(is_blank),
+        Some(rest) => blanks0(rest),
         None => input,
     }
 }
 
-/// `Dateline ::= Place "," " "+ (FullMonthName " "+ Day | Day " de " SpanishMonth) " "+ "("
-/// Agency ")" Separator?`
+/// The month of an English month name, full or abbreviated, as written in datelines: capitalised,
+/// in capitals or in lower case (`November`, `NOVEMBER`, `november`, `Nov`, `Sept`).
+pub(crate) fn month_word(word: &str) -> Option<u32> {
+    let same = |name: &str| {
+        name.eq_ignore_ascii_case(word)
+            && (name == word
+                || word.bytes().all(|b| b.is_ascii_uppercase())
+                || word.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    (1..=12u32).find(|&m| {
+        english_month(m).is_some_and(|name| same(name) || name.get(..3).is_some_and(same))
+            || (m == 9 && same("Sept"))
+    })
+}
+
+/// `MonthName ::= (FullMonthName | Abbreviation) "."?`, as [`month_word`] reads it.
+fn any_case_month(input: &str) -> PResult<'_, u32> {
+    let n = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let (Some(word), Some(rest)) = (input.get(..n), input.get(n..)) else {
+        return fail(input, Expected::MonthName);
+    };
+    match month_word(word) {
+        Some(month) => Ok((rest.strip_prefix('.').unwrap_or(rest), month)),
+        None => fail(input, Expected::MonthName),
+    }
+}
+
+/// `EnglishDay ::= MonthName ","? " "+ Day`
+fn english_day_month(input: &str) -> PResult<'_, (u32, &str, Edition)> {
+    let (rest, month) = any_case_month(input)?;
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let (rest, _) = spaces(rest)?;
+    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
+    Ok((rest, (month, day, Edition::English)))
+}
+
+/// `Dateline ::= Place (" "* "," " "* | " "+) (EnglishDay | SpanishDay) " "* "(" " "* Agency " "*
+/// ")" Separator?`
 fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
     let (rest, place) = place(input)?;
-    let (rest, _) = lit(",")(rest)?;
-    let (rest, _) = spaces(rest)?;
-    let english = (|| {
-        let (rest, month) = full_month_name(rest)?;
-        let (rest, _) = spaces(rest)?;
-        let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-        Ok((rest, (month, day, Edition::English)))
-    })();
-    let (rest, (month, day, edition)) = match english {
+    let after_blanks = rest.trim_start_matches(' ');
+    let rest = match after_blanks.strip_prefix(',') {
+        Some(after_comma) => after_comma.trim_start_matches(' '),
+        None if after_blanks.len() < rest.len() => after_blanks,
+        // A word in lower case that is not followed by a comma is no place: say so at its start.
+        None if place.starts_with(char::is_lowercase) => return fail(input, Expected::Place),
+        None => return fail(rest, Expected::Literal(",")),
+    };
+    let (rest, (month, day, edition)) = match english_day_month(rest) {
         Ok(found) => found,
         Err(nom::Err::Error(english_error)) => match spanish_day_month(rest) {
             Ok(found) => found,
@@ -423,10 +653,10 @@ fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
         },
         Err(e) => return Err(e),
     };
-    let (rest, _) = spaces(rest)?;
+    let rest = rest.trim_start_matches(' ');
     let (rest, _) = lit("(")(rest)?;
-    let (rest, agency) = agency(rest)?;
-    let (rest, _) = lit(")")(rest)?;
+    let (rest, agency) = agency(rest.trim_start_matches(' '))?;
+    let (rest, _) = lit(")")(rest.trim_start_matches(' '))?;
     Ok((
         separator(rest),
         Raw {
@@ -439,9 +669,15 @@ fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
     ))
 }
 
-/// `Day " de " SpanishMonth`
+/// `SpanishDay ::= (Day | "primero") " de " SpanishMonth` (the month in any case)
 fn spanish_day_month(input: &str) -> PResult<'_, (u32, &str, Edition)> {
-    let (rest, day) = digits(1, 2, Expected::Day)(input)?;
+    let (rest, day) = match digits(1, 2, Expected::Day)(input) {
+        Ok(found) => found,
+        Err(e) => match input.get(..7).filter(|w| w.eq_ignore_ascii_case("primero")) {
+            Some(word) => (input.get(7..).unwrap_or(""), word),
+            None => return Err(e),
+        },
+    };
     let (rest, _) = lit(" de ")(rest)?;
     let (rest, month) = spanish_month(rest)?;
     Ok((rest, (month, day, Edition::Spanish)))
@@ -573,7 +809,11 @@ pub(crate) fn prefix_any(input: &str) -> Prefix<Dateline> {
 /// Reads an English or Spanish dateline at the start of `input`.
 pub(crate) fn prefix(input: &str) -> Prefix<Dateline> {
     Prefix::run(input, grammar, |raw| {
-        let day = check_day(raw.month, &Number::new(input, raw.day))?;
+        let mut number = Number::new(input, raw.day);
+        if raw.day.eq_ignore_ascii_case("primero") {
+            number.value = Some(1);
+        }
+        let day = check_day(raw.month, &number)?;
         Ok(Dateline {
             edition: raw.edition,
             place: Text::new(raw.place),

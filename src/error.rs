@@ -29,7 +29,7 @@ pub enum Expected {
     Weekday,
     /// A place name starting with a capital letter.
     Place,
-    /// A news agency in capital letters, such as `KCNA`.
+    /// A news agency tag of KCNA's closed list, such as `KCNA` or `KNS-KCNA`.
     Agency,
     /// One exact punctuation character or text, such as `.` or `(`.
     Literal(&'static str),
@@ -53,7 +53,7 @@ impl fmt::Display for Expected {
             Expected::FullMonthName => f.write_str("full month name"),
             Expected::Weekday => f.write_str("weekday name"),
             Expected::Place => f.write_str("place name"),
-            Expected::Agency => f.write_str("agency in capital letters"),
+            Expected::Agency => f.write_str("news agency tag such as `KCNA`"),
             Expected::Literal(text) => write!(f, "`{text}`"),
             Expected::Space => f.write_str("space"),
             Expected::End => f.write_str("end of input"),

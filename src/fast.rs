@@ -244,7 +244,7 @@ pub(crate) struct DatelineParts<'a> {
 }
 
 /// `Place ", " FullMonthName " " D{1,2} " (" Agency ")" (" --")?`, the whole input, where the place
-/// is one ASCII word of letters starting with a capital and the agency 2 to 12 capitals; the day
+/// is one ASCII word of letters starting with a capital and the agency `KCNA`, `ACNC` or `ATCC`; the day
 /// valid for the month in a leap year.
 pub(crate) fn dateline(input: &str) -> Option<DatelineParts<'_>> {
     let bytes = input.as_bytes();
@@ -273,7 +273,7 @@ pub(crate) fn dateline(input: &str) -> Option<DatelineParts<'_>> {
     }
     let agency_len = rest.iter().take(13).position(|b| !b.is_ascii_uppercase())?;
     let (agency, rest) = rest.split_at_checked(agency_len)?;
-    if !(2..=12).contains(&agency.len()) || !matches!(rest, b")" | b") --") {
+    if !matches!(agency, b"KCNA" | b"ACNC" | b"ATCC") || !matches!(rest, b")" | b") --") {
         return None;
     }
     let agency_start = input

@@ -151,17 +151,6 @@ pub(crate) fn abbreviated_month(word: &str) -> Option<u32> {
     })
 }
 
-/// `FullMonthName ::= "January" | … | "December"`
-pub(crate) fn full_month_name(input: &str) -> PResult<'_, u32> {
-    match ascii_word(input) {
-        Ok((rest, word)) => match full_month(word) {
-            Some(month) => Ok((rest, month)),
-            None => fail(input, Expected::FullMonthName),
-        },
-        Err(_) => fail(input, Expected::FullMonthName),
-    }
-}
-
 /// `MonthName ::= FullMonthName | ("Jan" | "Feb" | … | "Sep" | "Sept" | … | "Dec") "."?`
 pub(crate) fn month_name(input: &str) -> PResult<'_, u32> {
     let Ok((rest, word)) = ascii_word(input) else {

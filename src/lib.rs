@@ -91,10 +91,10 @@ mod spanish;
 struct ReadmeDoctests;
 
 pub use article::{
-    ArticleDate, ArticleOptions, BodyDate, BodyResolution, Conflict, Signal, SignalRole,
-    date_article,
+    ArticleDate, ArticleOptions, BodyDate, BodyResolution, Conflict, DEFAULT_DOUBTFUL_AFTER_DAYS,
+    Signal, SignalRole, date_article,
 };
-pub use dateline::{DEFAULT_GRACE_DAYS, Dateline, Edition};
+pub use dateline::{Agency, DEFAULT_GRACE_DAYS, Dateline, Edition};
 pub use dmy::{parse_dmy, parse_dmy_prefix};
 pub use dotted::{parse_dotted, parse_dotted_prefix};
 pub use error::{Error, ErrorKind, Expected};

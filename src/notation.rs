@@ -276,9 +276,13 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
     }
     // A place may start with `Juche` (`Juche Tower, April 15 (KCNA)`): when neither Juche
     // notation matches, the text may still be a dateline. If it is not, the Juche error stands.
-    // (A dateline's place is at most 64 bytes and ends at a comma: without a comma that near,
-    // there is nothing to try.)
-    let comma_near = input.as_bytes().iter().take(65).any(|&b| b == b',');
+    // (A dateline's place is at most 64 bytes and ends at a comma or a space: without one that
+    // near, there is nothing to try.)
+    let comma_near = input
+        .as_bytes()
+        .iter()
+        .take(65)
+        .any(|&b| b == b',' || b == b' ');
     if first == b'J' && input.starts_with("Juche") && comma_near {
         let dateline = read_dateline(input);
         if !matches!(dateline, Prefix::NoMatch(_)) {

@@ -377,8 +377,11 @@ type Automaton = (aho_corasick::AhoCorasick, Vec<Anchor>);
 static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
     std::sync::LazyLock::new(|| {
         let mut ascii = Patterns::default();
+        // Datelines write months capitalised, in capitals (1997) or in lower case.
         for month in MONTH_ANCHORS {
             ascii.add(month.as_bytes().to_vec(), Anchor::Month);
+            ascii.add(month.to_ascii_uppercase().into_bytes(), Anchor::Month);
+            ascii.add(month.to_ascii_lowercase().into_bytes(), Anchor::Month);
         }
         ascii.add(b"Juche".to_vec(), Anchor::Start);
         let mut wide = Patterns::default();
@@ -474,7 +477,14 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
             let run = bytes.get(..at).map_or(0, |head| {
                 head.iter().rev().take_while(|b| b.is_ascii_digit()).count()
             });
-            if !(1..=2).contains(&run) {
+            // `primero de diciembre`: the first of the month in a Spanish dateline.
+            let primero = run == 0
+                && at
+                    .checked_sub(7)
+                    .and_then(|from| bytes.get(from..at))
+                    .is_some_and(|word| word.eq_ignore_ascii_case(b"primero"));
+            let run = if primero { 7 } else { run };
+            if !(1..=2).contains(&run) && !primero {
                 return;
             }
             let start = at.saturating_sub(run);
@@ -490,14 +500,15 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
 }
 
 /// Visits the positions where the place of a dateline whose month (or day) starts at `at` may
-/// start, if `, ` stands just before `at`; `true` if `visit` did.
+/// start, if a place can end just before it (`Place, `, `Place , `, `Place,` or `Place `); `true`
+/// if `visit` did.
 fn place_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool) -> bool {
-    let Some(comma) = comma_before(bytes, at) else {
+    let Some(end) = place_end_before(bytes, at) else {
         return false;
     };
-    // A place reaches the comma through letters, `-`, `'`, `.` and spaces only: no start before
+    // A place reaches its end through letters, `-`, `'`, `.` and spaces only: no start before
     // another byte can parse (non-ASCII bytes are kept, as they may be letters).
-    let run = bytes.get(..comma).map_or(0, |head| {
+    let run = bytes.get(..end).map_or(0, |head| {
         head.iter()
             .rev()
             .take(MAX_PLACE_LOOKBACK)
@@ -506,12 +517,17 @@ fn place_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool
             })
             .count()
     });
-    let from = comma.saturating_sub(run);
-    (from..comma).any(|start| {
-        bytes.get(start).is_some_and(u8::is_ascii_uppercase)
-            && may_begin_at(bytes, start)
-            && visit(start)
-    })
+    let from = end.saturating_sub(run);
+    (from..end).any(|start| may_start_place(bytes, start) && visit(start))
+}
+
+/// Whether a dateline's place may start at byte `start`: a capital that may begin a notation, or
+/// a lower-case letter that begins a word.
+fn may_start_place(bytes: &[u8], start: usize) -> bool {
+    bytes
+        .get(start)
+        .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_lowercase())
+        && may_begin_at(bytes, start)
 }
 
 /// The start of the run of ASCII and full-width digits that ends at byte `end`.
@@ -549,7 +565,8 @@ fn digit_ends_at(bytes: &[u8], i: usize) -> bool {
         || (i >= 3 && is_wide_digit_at(bytes, i.saturating_sub(3)))
 }
 
-/// Whether `bytes` starts with a whole English month name or abbreviation.
+/// Whether `bytes` starts with a whole English month name or abbreviation, as a dateline may
+/// write it (month-name dates read only the capitalised forms, a subset).
 fn starts_with_month_name(bytes: &[u8]) -> bool {
     let word_len = bytes
         .iter()
@@ -559,20 +576,29 @@ fn starts_with_month_name(bytes: &[u8]) -> bool {
     bytes
         .get(..word_len)
         .and_then(|word| core::str::from_utf8(word).ok())
-        .is_some_and(|word| {
-            crate::lex::full_month(word).is_some() || crate::lex::abbreviated_month(word).is_some()
-        })
+        .is_some_and(|word| crate::dateline::month_word(word).is_some())
 }
 
 /// The longest place a dateline may have (see `dateline::MAX_PLACE_LEN`).
 const MAX_PLACE_LOOKBACK: usize = 64;
 
-/// The position of the `,` in `, ` + spaces just before `at`, if any.
-fn comma_before(bytes: &[u8], at: usize) -> Option<usize> {
+/// Where a dateline's place ends if its month or day starts at `at`: before `,` and the spaces
+/// around it, or before one or more spaces.
+fn place_end_before(bytes: &[u8], at: usize) -> Option<usize> {
     let head = bytes.get(..at)?;
     let spaces = head.iter().rev().take_while(|&&b| b == b' ').count();
-    let comma = at.checked_sub(spaces)?.checked_sub(1)?;
-    (spaces >= 1 && bytes.get(comma) == Some(&b',')).then_some(comma)
+    let before = at.checked_sub(spaces)?;
+    if before >= 1 && bytes.get(before.saturating_sub(1)) == Some(&b',') {
+        let comma = before.saturating_sub(1);
+        let spaces = bytes
+            .get(..comma)?
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ')
+            .count();
+        return comma.checked_sub(spaces);
+    }
+    (spaces >= 1).then_some(before)
 }
 
 /// `found`, or a dateline that starts before it (at or after `from`) and ends at the same comma.
@@ -587,11 +613,11 @@ fn earliest_dateline(text: &str, from: usize, found: Found, pos: &mut usize) -> 
     if !matches!(dateline.edition(), Edition::English | Edition::Spanish) {
         return found;
     }
-    let comma = found.span.start.saturating_add(dateline.place().len());
+    let place_end = found.span.start.saturating_add(dateline.place().len());
     let bytes = text.as_bytes();
-    let lookback = from.max(comma.saturating_sub(MAX_PLACE_LOOKBACK))..found.span.start;
+    let lookback = from.max(place_end.saturating_sub(MAX_PLACE_LOOKBACK))..found.span.start;
     for start in lookback {
-        if bytes.get(start).is_some_and(u8::is_ascii_uppercase) && may_begin_at(bytes, start) {
+        if may_start_place(bytes, start) {
             let mut earlier_pos = *pos;
             if let Some(earlier) = read_at(text, start, &mut earlier_pos) {
                 *pos = earlier_pos;
@@ -603,7 +629,23 @@ fn earliest_dateline(text: &str, from: usize, found: Found, pos: &mut usize) -> 
 }
 
 /// Reads the notation at `start`, if any, and moves `pos` past it.
+///
+/// A dateline whose place ends with a DPRK dateline place after other words (`Inspects Factory
+/// Pyongyang, November 8 (KCNA)`) is read from that place: the words before it are a glued
+/// headline.
 fn read_at(text: &str, start: usize, pos: &mut usize) -> Option<Found> {
+    let found = read_at_once(text, start, pos)?;
+    if let Some(Notation::Dateline(dateline)) = found.notation() {
+        let skip = crate::dateline::glued_place_start(dateline.place());
+        if skip > 0 && matches!(dateline.edition(), Edition::English | Edition::Spanish) {
+            return read_at_once(text, start.saturating_add(skip), pos).or(Some(found));
+        }
+    }
+    Some(found)
+}
+
+/// Reads the notation at `start`, if any, and moves `pos` past it.
+fn read_at_once(text: &str, start: usize, pos: &mut usize) -> Option<Found> {
     let rest = text.get(start..)?;
     let (kind, value, len) = match notation::read(rest) {
         (Some(kind), Prefix::Valid(value, len)) => (kind, Ok(value), len),
@@ -691,5 +733,8 @@ fn may_begin(bytes: &[u8], i: usize, b: u8) -> bool {
         0x80.. => return tail.starts_with("주체".as_bytes()) || tail.starts_with("【".as_bytes()),
         _ => {}
     }
-    b.is_ascii_uppercase() && !prev.is_some_and(|p| p.is_ascii_uppercase())
+    // A capital not inside a word in capitals, or a lower-case letter that begins a word (the
+    // place of a dateline written in lower case: `pyongyang, August 6 (KCNA)`).
+    (b.is_ascii_uppercase() && !prev.is_some_and(|p| p.is_ascii_uppercase()))
+        || (b.is_ascii_lowercase() && !prev.is_some_and(|p| p.is_ascii_alphabetic()))
 }

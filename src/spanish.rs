@@ -93,25 +93,6 @@ impl SpanishDate {
     }
 }
 
-/// The month of a Spanish month name, in lower case as KCNA writes it.
-pub(crate) fn spanish_month_number(word: &str) -> Option<u32> {
-    Some(match word {
-        "enero" => 1,
-        "febrero" => 2,
-        "marzo" => 3,
-        "abril" => 4,
-        "mayo" => 5,
-        "junio" => 6,
-        "julio" => 7,
-        "agosto" => 8,
-        "septiembre" | "setiembre" => 9,
-        "octubre" => 10,
-        "noviembre" => 11,
-        "diciembre" => 12,
-        _ => return None,
-    })
-}
-
 /// The Spanish name of `month` (1-12).
 pub(crate) fn spanish_month_name(month: u32) -> Option<&'static str> {
     const NAMES: [&str; 12] = [
@@ -133,14 +114,22 @@ pub(crate) fn spanish_month_name(month: u32) -> Option<&'static str> {
         .copied()
 }
 
-/// `MonthName ::= "enero" | … | "diciembre"`
+/// `MonthName ::= "enero" | … | "diciembre"`, in any case (`Abril`, `ABRIL`).
 pub(crate) fn spanish_month(input: &str) -> PResult<'_, u32> {
-    let n = input.bytes().take_while(u8::is_ascii_lowercase).count();
-    match (input.get(..n), input.get(n..)) {
-        (Some(word), Some(rest)) => match spanish_month_number(word) {
-            Some(month) => Ok((rest, month)),
-            None => fail(input, Expected::MonthName),
-        },
+    let n = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let month = input.get(..n).and_then(|word| {
+        // Lower case as KCNA writes it, capitalised, or in capitals; not mixed.
+        let rest_lower = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        let upper = word.bytes().all(|b| b.is_ascii_uppercase());
+        if !(rest_lower || upper) {
+            return None;
+        }
+        (1..=12u32)
+            .find(|&m| spanish_month_name(m).is_some_and(|name| name.eq_ignore_ascii_case(word)))
+            .or_else(|| word.eq_ignore_ascii_case("setiembre").then_some(9))
+    });
+    match (month, input.get(n..)) {
+        (Some(month), Some(rest)) => Ok((rest, month)),
         _ => fail(input, Expected::MonthName),
     }
 }

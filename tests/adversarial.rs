@@ -186,7 +186,7 @@ fn pyongyang_repeated() {
         let err = Dateline::from_str(&text).unwrap_err();
         assert_eq!(
             err.kind(),
-            ErrorKind::Expected(Expected::FullMonthName),
+            ErrorKind::Expected(Expected::MonthName),
             "{err}"
         );
         assert_eq!(err.span(), 11..11);

@@ -127,9 +127,18 @@ fn spanish_dateline() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::DayOutOfRange { month: 4, day: 31 });
     assert_eq!(err.span(), 11..13);
-    // Upper-case month names are not the Spanish edition's.
+    // Archives also capitalise the month (`18 de Abril`), or write the whole dateline in capitals
+    // or in lower case; mixed case inside a word is no month.
+    for text in [
+        "Pyongyang, 24 de Diciembre (ACNC)",
+        "PYONGYANG, 24 DE DICIEMBRE (ACNC)",
+        "pyongyang, 24 de diciembre (atcc)",
+    ] {
+        let d: Dateline = text.to_string().replace("DE", "de").parse().unwrap();
+        assert_eq!((d.month(), d.day()), (12, 24), "{text}");
+    }
     assert!(
-        "Pyongyang, 24 de Diciembre (ACNC)"
+        "Pyongyang, 24 de DiCiembre (ACNC)"
             .parse::<Dateline>()
             .is_err()
     );

@@ -1280,12 +1280,11 @@ fn dateline() {
                 "expected end of input after `Pyongyang, November 8 (KCNA) --\\u{a0}`, but found `K`",
             ),
         ),
+        // Archive variants (kcna.co.jp, 1997-2018): a single hyphen, abbreviated months, a place in
+        // lower case, no comma, a lower-case word ending the place, the tag in any case.
         (
             "Pyongyang, November 8 (KCNA) -",
-            trailing(
-                28..29,
-                "expected end of input after `Pyongyang, November 8 (KCNA)`, but found ` `",
-            ),
+            ok("Pyongyang", 11, 8, "KCNA"),
         ),
         (
             "Pyongyang, February 30 (KCNA)",
@@ -1303,54 +1302,57 @@ fn dateline() {
                 "day 0 is out of range for November, expected 1 to 30",
             ),
         ),
-        (
-            "Pyongyang, Nov. 8 (KCNA)",
-            expected(
-                Expected::FullMonthName,
-                11,
-                "expected full month name after `Pyongyang, `, but found `N`",
-            ),
-        ),
+        ("Pyongyang, Nov. 8 (KCNA)", ok("Pyongyang", 11, 8, "KCNA")),
         (
             "pyongyang, November 8 (KCNA)",
-            expected(
-                Expected::Place,
-                0,
-                "expected place name at start of input, but found `p`",
-            ),
+            ok("pyongyang", 11, 8, "KCNA"),
         ),
         (
-            // Without the comma, the place runs on over the capitalised month name.
+            // Without the comma, the month ends the place.
             "Pyongyang November 8 (KCNA)",
+            ok("Pyongyang", 11, 8, "KCNA"),
+        ),
+        (
+            // A place in lower case is one word.
+            "pyongyang city, November 8 (KCNA)",
             expected(
-                Expected::Literal(","),
-                18,
-                "expected `,` after `Pyongyang November`, but found ` `",
+                Expected::MonthName,
+                10,
+                "expected month name after `pyongyang `, but found `c`",
             ),
         ),
         (
-            // Lower-case words inside a place are particles only.
             "Pyongyang city, November 8 (KCNA)",
+            ok("Pyongyang city", 11, 8, "KCNA"),
+        ),
+        (
+            // Lower-case words inside a place are particles or a few words that end one only.
+            "Pyongyang lies, November 8 (KCNA)",
             expected(
                 Expected::Place,
                 10,
-                "expected place name after `Pyongyang `, but found `c`",
+                "expected place name after `Pyongyang `, but found `l`",
             ),
         ),
         (
             "Pyongyang, November 8 (kcna)",
-            expected(
-                Expected::Agency,
-                23,
-                "expected agency in capital letters after `Pyongyang, November 8 (`, but found `k`",
-            ),
+            ok("Pyongyang", 11, 8, "kcna"),
         ),
         (
             "Pyongyang, November 8 (K)",
             expected(
                 Expected::Agency,
                 23,
-                "expected agency in capital letters after `Pyongyang, November 8 (`, but found `K`",
+                "expected news agency tag such as `KCNA` after `Pyongyang, November 8 (`, but found `K`",
+            ),
+        ),
+        (
+            // Not a tag of the closed list, nor one letter away from KCNA, ACNC or ATCC.
+            "Pyongyang, November 8 (AFP)",
+            expected(
+                Expected::Agency,
+                23,
+                "expected news agency tag such as `KCNA` after `Pyongyang, November 8 (`, but found `A`",
             ),
         ),
         (
@@ -1387,9 +1389,9 @@ fn dateline() {
         (
             "Pyongyang, Movember 8 (KCNA)",
             expected(
-                Expected::FullMonthName,
+                Expected::MonthName,
                 11,
-                "expected full month name after `Pyongyang, `, but found `M`",
+                "expected month name after `Pyongyang, `, but found `M`",
             ),
         ),
     ];
@@ -1432,10 +1434,10 @@ fn dateline_prefix_lengths() {
     }
 
     // Prefix errors have no input to quote: the message gives byte offsets.
-    let e = Dateline::parse_prefix("Pyongyang, Nov. 8 (KCNA)").unwrap_err();
+    let e = Dateline::parse_prefix("Pyongyang, Movember 8 (KCNA)").unwrap_err();
     assert_eq!(
         e.to_string(),
-        "expected full month name at byte 11, but found nothing at byte 11"
+        "expected month name at byte 11, but found nothing at byte 11"
     );
     let e = JucheDate::parse_prefix("Juche111.11.").unwrap_err();
     assert_eq!(
@@ -1499,10 +1501,10 @@ fn dateline_new() {
         )
     );
     assert_eq!(
-        err("Pyongyang", 2, 3, "kcna"),
+        err("Pyongyang", 2, 3, "UPI"),
         (
             ErrorKind::Expected(Expected::Agency),
-            "expected agency in capital letters at start of input, but found `k`".to_owned()
+            "expected news agency tag such as `KCNA` at start of input, but found `U`".to_owned()
         )
     );
     assert_eq!(
@@ -1971,16 +1973,16 @@ fn every_error_display() {
             "expected month name at start of input, but found `S`",
         ),
         (
-            "Pyongyang, Dec. 3 (KCNA)".parse::<Dateline>().unwrap_err(),
-            "expected full month name after `Pyongyang, `, but found `D`",
+            "Pyongyang, Dek. 3 (KCNA)".parse::<Dateline>().unwrap_err(),
+            "expected month name after `Pyongyang, `, but found `D`",
         ),
         (
             "3 Pyongyang".parse::<Dateline>().unwrap_err(),
             "expected place name at start of input, but found `3`",
         ),
         (
-            "Pyongyang, June 3 (Kcna)".parse::<Dateline>().unwrap_err(),
-            "expected agency in capital letters after `Pyongyang, June 3 (`, but found `K`",
+            "Pyongyang, June 3 (Kxna)".parse::<Dateline>().unwrap_err(),
+            "expected news agency tag such as `KCNA` after `Pyongyang, June 3 (`, but found `K`",
         ),
         (
             parse_dmy("1.1.2022").unwrap_err(),
@@ -2029,13 +2031,13 @@ fn every_error_display() {
     assert_eq!(kinds, want);
 
     // Quoting: only the last 32 characters before the fault, on character boundaries.
-    let long = format!("{}, June 3 (kcna)", "Ä".repeat(30));
+    let long = format!("{}, June 3 (kxna)", "Ä".repeat(30));
     let e = long.parse::<Dateline>().unwrap_err();
     assert_eq!(e.span(), 70..70);
     assert_eq!(
         e.to_string(),
         format!(
-            "expected agency in capital letters after `{}, June 3 (`, but found `k`",
+            "expected news agency tag such as `KCNA` after `{}, June 3 (`, but found `k`",
             "Ä".repeat(22)
         )
     );

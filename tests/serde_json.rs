@@ -268,8 +268,9 @@ fn bad_json() {
         bad_text::<MonthNameDate>(json);
     }
     for json in [
-        "\"Pyongyang, Nov. 8 (KCNA)\"",
-        "\"pyongyang, November 8 (KCNA)\"",
+        "\"Pyongyang, Movember 8 (KCNA)\"",
+        "\"pyongyang city, November 8 (KCNA)\"",
+        "\"Pyongyang, November 8 (AFP)\"",
         "\"Pyongyang, November 8 (KCNA) --Kim\"",
     ] {
         bad_text::<Dateline>(json);
