@@ -173,6 +173,9 @@ describe('the page', () => {
     assert.match(conflicts[0].text, /Pyongyang, February 10 \(KCNA\)/);
     const body = await page.$$eval('#body-dates li', (l) => l.map((li) => li.dataset.date));
     assert.deepEqual(body, ['2024-02-09']);
+    // The body date is underlined in the text, apart from the marks.
+    const underlined = await page.$$eval('#highlighted .body-date', (l) => l.map((s) => [s.textContent, s.dataset.date]));
+    assert.deepEqual(underlined, [['Friday', '2024-02-09']]);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -62,7 +62,7 @@ function el(tag, props = {}, ...children) {
 function reveal(start, end) {
   text.focus();
   text.setSelectionRange(start, end);
-  const mark = $('highlighted').querySelector(`mark[data-start="${start}"]`);
+  const mark = $('highlighted').querySelector(`[data-start="${start}"]`);
   if (mark) {
     mark.classList.add('flash');
     setTimeout(() => mark.classList.remove('flash'), 1200);
@@ -92,15 +92,31 @@ function fillList(id, items, render, empty) {
   if (count) count.textContent = items.length ? `(${items.length})` : '';
 }
 
-/** The text with every notation wrapped in a mark. */
-function highlight(source, found, signalDates) {
+/**
+ * The text with every notation `scan` finds wrapped in a mark, and every body date (`on Monday`,
+ * `on May 7`) that is not inside a mark underlined.
+ */
+function highlight(source, found, signalDates, bodyDates) {
+  const pieces = [
+    ...found.map((f) => ({ start: f.start_utf16, end: f.end_utf16, found: f })),
+    ...bodyDates.map((b) => ({ start: b.start_utf16, end: b.end_utf16, body: b })),
+  ].sort((a, b) => a.start - b.start || (a.found ? -1 : 1));
   const out = [];
   let at = 0;
-  for (const f of found) {
-    const start = f.start_utf16;
-    const end = f.end_utf16;
+  for (const { start, end, found: f, body: b } of pieces) {
     if (start < at || end > source.length) continue;
     if (start > at) out.push(document.createTextNode(source.slice(at, start)));
+    if (b) {
+      const date = b.date ?? b.month ?? '';
+      out.push(el('span', {
+        class: 'body-date',
+        'data-date': date,
+        'data-start': String(start),
+        title: `in the body (${RESOLUTION_NAMES[b.resolution] ?? b.resolution}): ${date || message(b.error) || 'no date'}`,
+      }, source.slice(start, end)));
+      at = end;
+      continue;
+    }
     const date = f.date ?? signalDates.get(start) ?? '';
     const props = {
       'data-kind': f.kind,
@@ -183,7 +199,7 @@ function render(source, result) {
     quote(f), ' ', el('span', { class: 'why' }, message(f.error))), 'None.');
 
   const signalDates = new Map(result.signals.filter((s) => s.date).map((s) => [s.start_utf16, s.date]));
-  highlight(source, result.found, signalDates);
+  highlight(source, result.found, signalDates, result.body_dates);
 }
 
 let pending = 0;
