@@ -174,6 +174,11 @@ pub fn jsonl_line(
     reference_field: &str,
 ) -> Option<Row> {
     let line = line.strip_suffix('\r').unwrap_or(line);
+    // A byte order mark opening the file is not part of the first record.
+    let line = match line_no {
+        1 => line.strip_prefix('\u{feff}').unwrap_or(line),
+        _ => line,
+    };
     if line.trim().is_empty() {
         return None;
     }
@@ -286,6 +291,10 @@ mod tests {
             assert!(row.csv.starts_with(&format!("f,{line_no},")), "{}", row.csv);
         }
         assert_eq!(jsonl_line("f", 1, "  \r", None, ""), None);
+        // A byte order mark before the first record is dropped; elsewhere it is an error.
+        let bom = "\u{feff}{\"text\": \"Date: 08/11/2022\"}\r";
+        assert!(jsonl_line("f", 1, bom, None, "").is_some_and(|r| r.dated && !r.error));
+        assert!(jsonl_line("f", 2, bom, None, "").is_some_and(|r| r.error));
     }
 
     #[test]
