@@ -278,7 +278,8 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
     let mut body_dates = Vec::new();
     let mut invalid = Vec::new();
     let mut spans: Vec<Range<usize>> = Vec::new();
-    let mut last_signal_end: Option<usize> = None;
+    // Where the blanks after the last signal end: a notation that starts there is glued to it.
+    let mut glued_until: Option<usize> = None;
     let mut context = LineContext::default();
 
     for found in scan(text) {
@@ -298,7 +299,7 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
             | Notation::KoreanDate(_)
             | Notation::SpanishDate(_)
             | Notation::IsoDate(_)
-                if heads_line(text, span.clone(), last_signal_end) =>
+                if heads_line(text, span.clone(), glued_until) =>
             {
                 if below_body {
                     Some(SignalRole::Signature)
@@ -315,7 +316,13 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
                     datelines.push((signals.len(), dateline.clone()));
                     context.dateline_seen = true;
                 }
-                last_signal_end = Some(span.end);
+                let blanks = text
+                    .get(span.end..)
+                    .unwrap_or("")
+                    .bytes()
+                    .take_while(u8::is_ascii_whitespace)
+                    .count();
+                glued_until = Some(span.end.saturating_add(blanks));
                 signals.push(Signal {
                     text: text.get(span.clone()).unwrap_or("").to_owned(),
                     span,
@@ -405,10 +412,14 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
 }
 
 /// What [`date_article`] knows of the lines before the notation it is classifying, computed once,
-/// left to right.
+/// left to right: every byte of the text is looked at a bounded number of times over all calls.
 #[derive(Default)]
 struct LineContext {
-    /// Where the lines not yet looked at begin.
+    /// How far the text has been searched for line breaks.
+    scanned: usize,
+    /// The start of the line of the last notation classified.
+    line_start: usize,
+    /// Where the lines not yet measured begin (all lines before it have been).
     checked: usize,
     /// Whether a line of prose (a paragraph) ends before `checked`.
     prose_seen: bool,
@@ -420,20 +431,22 @@ struct LineContext {
 const PARAGRAPH_BYTES: usize = 100;
 
 impl LineContext {
-    /// Whether the notation at `start` stands below the dateline or below a paragraph. Reads each
-    /// line of the text at most once over all calls (`start` never decreases).
+    /// Whether the notation at `start` stands below the dateline or below a paragraph (`start`
+    /// never decreases from one call to the next).
     fn below_body(&mut self, text: &str, start: usize) -> bool {
-        if !self.prose_seen && start > self.checked {
-            let line_start = text
-                .get(..start)
-                .and_then(|head| head.rfind('\n'))
-                .map_or(0, |nl| nl.saturating_add(1))
-                .max(self.checked);
-            let lines = text.get(self.checked..line_start).unwrap_or("");
-            self.prose_seen = lines
-                .split('\n')
-                .any(|line| line.trim().len() >= PARAGRAPH_BYTES);
-            self.checked = line_start;
+        if !self.prose_seen && start > self.scanned {
+            let new = text.as_bytes().get(self.scanned..start).unwrap_or(&[]);
+            if let Some(nl) = memchr::memrchr(b'\n', new) {
+                self.line_start = self.scanned.saturating_add(nl).saturating_add(1);
+            }
+            self.scanned = start;
+            if self.line_start > self.checked {
+                let lines = text.get(self.checked..self.line_start).unwrap_or("");
+                self.prose_seen = lines
+                    .split('\n')
+                    .any(|line| line.trim().len() >= PARAGRAPH_BYTES);
+                self.checked = self.line_start;
+            }
         }
         self.dateline_seen || self.prose_seen
     }
@@ -523,8 +536,8 @@ fn is_blank_or_bracket(c: char) -> bool {
 /// glued to the previous signal) and nothing but blanks, a `|` field separator or another glued
 /// month-name date follows it on its line. `April 25, Juche 21 (1932) was the day when…` is a
 /// date in a sentence, not a heading.
-fn heads_line(text: &str, span: Range<usize>, last_signal_end: Option<usize>) -> bool {
-    if !starts_line(text, span.start, last_signal_end) {
+fn heads_line(text: &str, span: Range<usize>, glued_until: Option<usize>) -> bool {
+    if !starts_line(text, span.start, glued_until) {
         return false;
     }
     let after = text
@@ -537,11 +550,10 @@ fn heads_line(text: &str, span: Range<usize>, last_signal_end: Option<usize>) ->
 }
 
 /// Whether the notation at `start` starts its line (after blanks and brackets, or after a title and
-/// ` - `) or directly follows the previous signal (glued listings).
-fn starts_line(text: &str, start: usize, last_signal_end: Option<usize>) -> bool {
-    let after_signal = last_signal_end
-        .and_then(|end| text.get(end..start))
-        .is_some_and(|between| between.trim().is_empty());
+/// ` - `) or directly follows the previous signal, only blanks between (glued listings): the
+/// blanks after the previous signal end at `glued_until`.
+fn starts_line(text: &str, start: usize, glued_until: Option<usize>) -> bool {
+    let after_signal = glued_until.is_some_and(|until| start <= until);
     // A title or byline then ` - ` and the date (`신년사 - 1977년 01월 01일`) heads it too.
     let (last, before) = line_tail(text, start);
     after_signal || last.is_none() || (last == Some('-') && before.is_none_or(char::is_whitespace))

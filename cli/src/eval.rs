@@ -58,6 +58,12 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
                 lacks: None,
             };
         }
+        Body::Oversized(message) => {
+            return Evaluated {
+                outcome: Outcome::Error(RecordError::bare(spec, message.clone())),
+                lacks: None,
+            };
+        }
     };
     let record = match spec.json(bytes) {
         Ok(Some(record)) => record,

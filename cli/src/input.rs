@@ -67,6 +67,9 @@ pub enum Body {
     Bytes(Vec<u8>),
     /// The input could not be opened or read any further.
     FileError(String),
+    /// A record (line, or whole plain file) longer than the limit: skipped without being held in
+    /// memory; the message says so.
+    Oversized(String),
 }
 
 /// One unit of input.
@@ -87,7 +90,7 @@ impl Item {
     fn len(&self) -> usize {
         match &self.body {
             Body::Bytes(bytes) => bytes.len(),
-            Body::FileError(_) => 0,
+            Body::FileError(_) | Body::Oversized(_) => 0,
         }
     }
 }
@@ -117,7 +120,13 @@ pub struct Reader {
     pub bytes_read: u64,
     /// The sum of the sizes of the inputs, when all are files of known size.
     pub total_bytes: Option<u64>,
+    /// The longest record read, in bytes; longer ones become [`Body::Oversized`].
+    pub max_record_bytes: u64,
 }
+
+/// The default of `--max-record-bytes`: 64 MiB, far above any real article (KCNA stories are
+/// kilobytes), so only a broken record is refused.
+pub const DEFAULT_MAX_RECORD_BYTES: u64 = 64 << 20;
 
 impl Reader {
     /// A reader of `files`, or of stdin when `files` is empty (`-` also names stdin).
@@ -147,6 +156,7 @@ impl Reader {
             inputs_opened: 0,
             bytes_read: 0,
             total_bytes,
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
         }
     }
 
@@ -191,10 +201,38 @@ impl Reader {
                 self.plain_mode
             };
             let mut buf = Vec::new();
+            let limit = self.max_record_bytes;
+            let mut bounded = (&mut current.reader).take(limit.saturating_add(1));
             let read = match mode {
-                Mode::Whole => current.reader.read_to_end(&mut buf),
-                Mode::Lines => current.reader.read_until(b'\n', &mut buf),
+                Mode::Whole => bounded.read_to_end(&mut buf),
+                Mode::Lines => bounded.read_until(b'\n', &mut buf),
             };
+            let complete = mode == Mode::Lines && buf.last() == Some(&b'\n');
+            if let Ok(n) = read {
+                if n as u64 > limit && !complete {
+                    // Too long: skip the rest of the record without keeping it.
+                    let rest = skip_record(&mut current.reader, mode);
+                    let total = (n as u64).saturating_add(*rest.as_ref().unwrap_or(&0));
+                    let line = current.line.saturating_add(1);
+                    let item = Item {
+                        file: current.name.clone(),
+                        line,
+                        offset: current.offset,
+                        jsonl: current.jsonl,
+                        body: Body::Oversized(format!(
+                            "record of {total} bytes is longer than the limit of {limit} bytes \
+                             (--max-record-bytes); skipped"
+                        )),
+                    };
+                    current.line = line;
+                    current.offset = current.offset.saturating_add(total);
+                    self.bytes_read = self.bytes_read.saturating_add(total);
+                    if mode == Mode::Whole || rest.is_err() {
+                        self.current = None;
+                    }
+                    return Some(item);
+                }
+            }
             match read {
                 Ok(0) if mode == Mode::Lines => {
                     self.current = None;
@@ -455,4 +493,30 @@ where
         }
         (slots.into_iter().flatten().flatten().collect(), next)
     })
+}
+
+/// Reads and drops the rest of a record (to the end of its line, or of the input), in bounded
+/// memory; the number of bytes dropped.
+fn skip_record(reader: &mut dyn BufRead, mode: Mode) -> io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(skipped);
+        }
+        let (take, done) = match (mode, memchr_newline(chunk)) {
+            (Mode::Lines, Some(at)) => (at.saturating_add(1), true),
+            _ => (chunk.len(), false),
+        };
+        reader.consume(take);
+        skipped = skipped.saturating_add(take as u64);
+        if done {
+            return Ok(skipped);
+        }
+    }
+}
+
+/// The position of the first `\n` in `bytes`.
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
 }

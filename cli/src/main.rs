@@ -151,6 +151,12 @@ struct InputArgs {
     /// Worker threads, at least 1 (default: the number of CPUs).
     #[arg(long, value_name = "N", value_parser = parse_threads)]
     threads: Option<NonZeroUsize>,
+    /// The longest record (a JSON Lines line, or a whole plain-text file) to read, in bytes; a
+    /// longer one is skipped without being held in memory and reported as an error object with
+    /// its line number, and the run goes on.
+    #[arg(long, value_name = "BYTES", default_value_t = input::DEFAULT_MAX_RECORD_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_record_bytes: u64,
 }
 
 impl InputArgs {
@@ -426,6 +432,7 @@ where
     W: Fn(&Item) -> Done + Sync,
 {
     let mut reader = Reader::new(&input.files, plain_mode, format);
+    reader.max_record_bytes = input.max_record_bytes;
     let progress = input::progress_bar(&reader);
     reader.attach(&progress);
     let mut stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
@@ -451,6 +458,10 @@ where
 fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
     let spec = spec(input, None);
     let tally = stream(input, Mode::Lines, input.format(), "", |item| {
+        let fail = |err: Box<RecordError>| {
+            let value = output::record_error(&item.file, item.line, &err);
+            Done::failed(output::render(&value, pretty), &err)
+        };
         let bytes = match &item.body {
             Body::Bytes(bytes) => bytes,
             Body::FileError(message) => {
@@ -459,10 +470,7 @@ fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
                     pretty,
                 ));
             }
-        };
-        let fail = |err: Box<RecordError>| {
-            let value = output::record_error(&item.file, item.line, &err);
-            Done::failed(output::render(&value, pretty), &err)
+            Body::Oversized(message) => return fail(RecordError::bare(&spec, message.clone())),
         };
         let (text, id, offset, lacks) = if item.jsonl {
             match spec.json(bytes) {
@@ -526,6 +534,15 @@ fn date_command(
                 };
                 return Done::file_failed(text);
             }
+            Body::Oversized(message) => {
+                let err = RecordError::bare(&spec, message.clone());
+                let text = if csv {
+                    output::csv_error(file, item.line, None, None, message)
+                } else {
+                    output::render(&output::record_error(file, item.line, &err), pretty)
+                };
+                return Done::failed(text, &err);
+            }
         };
         let read = if item.jsonl {
             spec.json(bytes)
@@ -562,8 +579,7 @@ fn date_command(
         } else {
             let mut obj = head(item, record.id);
             obj.insert("reference".into(), output::iso(record.options.reference));
-            output::article(&dated, &mut obj);
-            output::render(&Value::Object(obj), pretty)
+            output::render_article(&obj, &dated, pretty)
         };
         Done {
             text,
@@ -598,6 +614,7 @@ fn eval_command(
     }
     let spec = spec(input, Some(dating));
     let mut reader = Reader::new(&input.files, Mode::Lines, Format::JsonLines);
+    reader.max_record_bytes = input.max_record_bytes;
     let progress = input::progress_bar(&reader);
     reader.attach(&progress);
     let mut stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());

@@ -273,3 +273,38 @@ pub fn found(text: &str, found: &Found) -> Map<String, Value> {
 pub fn article(dated: &ArticleDate, out: &mut Map<String, Value>) {
     out.extend(fields_of(serde_json::to_value(dated)));
 }
+
+/// The fields of `head` then those of `dated`, as one object: serialized straight to text,
+/// without building a JSON tree, so a record with a million dates costs a small multiple of its
+/// output (see `--max-record-bytes`).
+#[derive(serde::Serialize)]
+struct ArticleLine<'a> {
+    #[serde(flatten)]
+    head: &'a Map<String, Value>,
+    #[serde(flatten)]
+    article: &'a ArticleDate,
+}
+
+/// An output object of `date`: `head`'s fields, then the article's (as [`render`] does).
+pub fn render_article(head: &Map<String, Value>, dated: &ArticleDate, pretty: bool) -> String {
+    let line = ArticleLine {
+        head,
+        article: dated,
+    };
+    let written = if pretty {
+        serde_json::to_string_pretty(&line)
+    } else {
+        serde_json::to_string(&line)
+    };
+    match written {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        Err(_) => {
+            let mut obj = head.clone();
+            article(dated, &mut obj);
+            render(&Value::Object(obj), pretty)
+        }
+    }
+}

@@ -1176,3 +1176,102 @@ fn parse_prints_the_fields_of_every_kind() {
     assert_eq!(v["place"], "平壌");
     assert_eq!(v["month"], 7);
 }
+
+/// Three records, the middle one long: all three come out, in order.
+fn three_records(big_len: usize) -> Vec<u8> {
+    let small = |id: &str| {
+        serde_json::json!({
+            "id": id,
+            "text": "www.kcna.kp (Juche111.11.8.)\nPyongyang, November 8 (KCNA) -- text",
+        })
+        .to_string()
+    };
+    let unit = "Pyongyang, November 8 (KCNA) -- A meeting was held on Monday. ";
+    let big_text = unit.repeat(big_len / unit.len() + 1);
+    let big = serde_json::json!({"id": "big", "text": big_text}).to_string();
+    format!("{}\n{big}\n{}\n", small("a"), small("c")).into_bytes()
+}
+
+#[test]
+fn a_record_over_the_size_limit_is_an_error_object_and_the_run_goes_on() {
+    let path = scratch("oversized.jsonl", &three_records(200_000));
+    for command in ["date", "scan"] {
+        let out = run(
+            &[
+                command,
+                "--id-field",
+                "id",
+                "--max-record-bytes",
+                "100000",
+                &path,
+            ],
+            None,
+        );
+        assert_eq!(out.code, 1, "{command}: {}", out.stderr);
+        let lines = out.json_lines();
+        let by_line: Vec<(u64, bool)> = lines
+            .iter()
+            .map(|l| (l["line"].as_u64().unwrap(), l["error"].is_string()))
+            .collect();
+        // `scan` prints one object per notation: two for each small record.
+        let expected: &[(u64, bool)] = if command == "date" {
+            &[(1, false), (2, true), (3, false)]
+        } else {
+            &[(1, false), (1, false), (2, true), (3, false), (3, false)]
+        };
+        assert_eq!(by_line, expected, "{command}: {}", out.stdout);
+        let error = lines.iter().find(|l| l["error"].is_string()).unwrap();
+        let message = error["error"].as_str().unwrap();
+        assert!(
+            message.contains("longer than the limit of 100000 bytes (--max-record-bytes)"),
+            "{message}"
+        );
+    }
+    // The limit covers a plain file read whole too.
+    let plain = scratch(
+        "oversized.txt",
+        "Pyongyang, November 8 (KCNA) -- x ".repeat(10).as_bytes(),
+    );
+    let out = run(&["date", "--max-record-bytes", "100", &plain], None);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("limit of 100 bytes")
+    );
+    // Zero is refused.
+    let out = run(&["date", "--max-record-bytes", "0", &plain], None);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}
+
+#[test]
+fn a_long_record_below_the_limit_is_dated_between_two_small_ones() {
+    // 4 MB of datelines and body dates in one record (the limit's default is 64 MiB).
+    let path = scratch("long_record.jsonl", &three_records(4_000_000));
+    let out = run(
+        &[
+            "date",
+            "--id-field",
+            "id",
+            "--reference",
+            "2022-11-09",
+            &path,
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines = out.json_lines();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "big", "c"]);
+    let big = &lines[1];
+    assert_eq!(big["publication_date"], "2022-11-08");
+    // One signal per dateline and one body date per `on Monday`, all agreeing: output linear in
+    // the record, with no conflict group.
+    let units =
+        4_000_000 / "Pyongyang, November 8 (KCNA) -- A meeting was held on Monday. ".len() + 1;
+    assert_eq!(big["signals"].as_array().unwrap().len(), units);
+    assert_eq!(big["body_dates"].as_array().unwrap().len(), units);
+    assert_eq!(big["agreeing"].as_array().unwrap().len(), units);
+    assert_eq!(big["conflicts"].as_array().unwrap().len(), 0);
+}
