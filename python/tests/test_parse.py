@@ -150,3 +150,15 @@ def test_non_string_input_is_a_type_error():
             fn(None)
         with pytest.raises(TypeError):
             fn(20221108)
+
+
+def test_parse_error_survives_pickling():
+    """Dask and Spark ship a worker's exception to the driver by pickling it."""
+    import pickle
+
+    with pytest.raises(ParseError) as info:
+        kcna_dates.parse_date("08/13/2022")
+    again = pickle.loads(pickle.dumps(info.value))
+    assert type(again) is ParseError
+    assert (str(again), again.kind, again.start, again.end) == (
+        str(info.value), "month_out_of_range", 3, 5)
