@@ -232,19 +232,26 @@ impl Found {
         serialized(py, &self.inner)
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "Found(kind={:?}, text={:?}, date={}, start={}, end={}{})",
-            self.kind,
-            self.text,
+            "Found(kind={}, text={}, date={}, start={}, end={}{})",
+            py_repr(py, self.kind),
+            py_repr(py, &self.text),
             iso_repr(self.date),
             self.start,
             self.end,
             self.error
                 .as_ref()
-                .map_or(String::new(), |e| format!(", error={e:?}"))
+                .map_or(String::new(), |e| format!(", error={}", py_repr(py, e)))
         )
     }
+}
+
+/// Python's `repr` of a string.
+fn py_repr(py: Python<'_>, text: &str) -> String {
+    PyString::new(py, text)
+        .repr()
+        .map_or_else(|_| format!("{text:?}"), |r| r.to_string())
 }
 
 fn iso_repr(date: Option<NaiveDate>) -> String {
@@ -302,12 +309,12 @@ struct Signal {
 
 #[pymethods]
 impl Signal {
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "Signal(role={:?}, kind={:?}, text={:?}, date={})",
-            self.role,
-            self.kind,
-            self.text,
+            "Signal(role={}, kind={}, text={}, date={})",
+            py_repr(py, self.role),
+            py_repr(py, self.kind),
+            py_repr(py, &self.text),
             iso_repr(self.date)
         )
     }
@@ -328,10 +335,13 @@ struct Conflict {
 
 #[pymethods]
 impl Conflict {
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let texts: Vec<String> = self.texts.iter().map(|t| py_repr(py, t)).collect();
         format!(
-            "Conflict(date={}, days={}, texts={:?})",
-            self.date, self.days, self.texts
+            "Conflict(date={}, days={}, texts=[{}])",
+            self.date,
+            self.days,
+            texts.join(", ")
         )
     }
 }
@@ -357,11 +367,11 @@ struct BodyDate {
 
 #[pymethods]
 impl BodyDate {
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "BodyDate(text={:?}, resolution={:?}, date={})",
-            self.text,
-            self.resolution,
+            "BodyDate(text={}, resolution={}, date={})",
+            py_repr(py, &self.text),
+            py_repr(py, self.resolution),
             iso_repr(self.date)
         )
     }

@@ -37,6 +37,28 @@ def test_publication_date_signals_and_conflicts():
         assert PAGE[item.start : item.end] == item.text
 
 
+def test_doubtful_dateline_and_reprs():
+    text = "Pyongyang, November 8 (KCNA) -- x"
+    a = kcna_dates.date_article(text, reference=D(2022, 11, 9))
+    assert not a.doubtful and not a.signals[0].doubtful
+    # Resolved 68 days before its reference: more likely a misfiled record than old news.
+    b = kcna_dates.date_article(text, reference=D(2023, 1, 15))
+    assert b.publication_date == D(2022, 11, 8)
+    assert b.doubtful and b.signals[0].doubtful
+    assert repr(b) == "Article(publication_date=2022-11-08, signals=1, conflicts=0, body_dates=0)"
+    assert repr(b.signals[0]) == (
+        "Signal(role='dateline', kind='dateline', text='Pyongyang, November 8 (KCNA) --', "
+        "date=2022-11-08)")
+    c = kcna_dates.date_article(PAGE)
+    assert repr(c.conflicts[0]) == (
+        "Conflict(date=2024-02-10, days=-2, texts=['Pyongyang, February 10 (KCNA) --'])")
+    assert repr(c.body_dates[0]) == "BodyDate(text='Friday', resolution='weekday', date=2024-02-09)"
+    (f,) = kcna_dates.scan("（평양　８월　２１일발　조선중앙통신）")
+    assert repr(f) == (
+        "Found(kind='dateline', text='（평양\\u3000８월\\u3000２１일발\\u3000조선중앙통신）', "
+        "date=None, start=0, end=19)")
+
+
 def test_dateline_needs_a_reference():
     text = "Pyongyang, November 8 (KCNA) -- Farmers finished the threshing on Monday."
     a = kcna_dates.date_article(text)
