@@ -27,7 +27,13 @@ trap 'rm -rf "$WHEELS" "$REPORT"' EXIT
 step "fresh virtual environment in $VENV"
 "$PYTHON" --version
 rm -rf "$VENV"
-"$PYTHON" -m venv "$VENV"
+if ! "$PYTHON" -m venv "$VENV"; then
+  # Debian's python3 without python3-venv has no ensurepip: fall back to virtualenv from PyPI.
+  echo "python -m venv failed: using virtualenv" >&2
+  rm -rf "$VENV"
+  "$PYTHON" -m pip install --quiet virtualenv
+  "$PYTHON" -m virtualenv --quiet "$VENV"
+fi
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
 
 step "pip install maturin and the test dependencies (pinned)"
