@@ -264,7 +264,8 @@ impl Dateline {
     /// ```
     ///
     /// # Errors
-    /// [`ErrorKind::Unresolvable`] as above, or when the dates would leave chrono's range.
+    /// [`ErrorKind::Unresolvable`] as above, or when the dates would leave chrono's range (years
+    /// -262143 to 262142).
     pub fn resolve(&self, reference: NaiveDate) -> Result<NaiveDate, Error> {
         self.resolve_with_grace(reference, DEFAULT_GRACE_DAYS)
     }
@@ -893,8 +894,16 @@ mod alloc_free {
     }
 
     /// A place or agency name: a `&'static str` when interned, else owned.
-    #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+    ///
+    /// `Debug` prints it as a `&str` (`"Pyongyang"`), so a `Dateline` shows plain values.
+    #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
     pub(super) struct Text(Cow<'static, str>);
+
+    impl std::fmt::Debug for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            std::fmt::Debug::fmt(self.as_str(), f)
+        }
+    }
 
     impl Text {
         pub(super) fn new(text: &str) -> Text {

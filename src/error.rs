@@ -299,7 +299,13 @@ impl fmt::Display for Error {
             ErrorKind::JucheYearOutOfRange => {
                 f.write_str("Juche year")?;
                 self.write_at(f)?;
-                f.write_str(" is out of range, expected 1 (1912) or later within chrono's range")
+                // The last year chrono's `NaiveDate` holds (262142), and its Juche year.
+                let last = chrono::Datelike::year(&NaiveDate::MAX);
+                let last_juche = crate::juche::to_juche_year(last).unwrap_or(0);
+                write!(
+                    f,
+                    " is out of range, expected 1 (1912) to {last_juche} ({last})"
+                )
             }
             ErrorKind::BeforeJuche { date } => write!(
                 f,

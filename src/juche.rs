@@ -289,7 +289,8 @@ impl JucheYear {
     /// The Juche year of Gregorian `year`, written with both years (`Juche 111 (2022)`).
     ///
     /// # Errors
-    /// [`ErrorKind::JucheYearOutOfRange`] for years before 1912 or beyond chrono's range.
+    /// [`ErrorKind::JucheYearOutOfRange`] for years before 1912 or after 262142 (the last year of
+    /// chrono's `NaiveDate`, Juche 260231).
     pub fn from_gregorian(year: i32) -> Result<JucheYear, Error> {
         match to_juche_year(year).filter(|&y| to_gregorian_year(y).is_some()) {
             Some(juche) => Ok(JucheYear {

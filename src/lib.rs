@@ -66,6 +66,8 @@
 //!
 //! * `serde`: every value type serializes as its canonical text and deserializes through the same
 //!   parser.
+//! * `jiff`: as with `NaiveDate`, [`JucheDate`] converts to and from `jiff::civil::Date` and
+//!   [`MonthNameDate`] to it, by `TryFrom` (jiff's years are only -9999 to 9999).
 
 mod article;
 mod dateline;
@@ -74,6 +76,8 @@ mod dotted;
 mod error;
 mod fast;
 mod iso;
+#[cfg(feature = "jiff")]
+mod jiff_impls;
 mod juche;
 mod korean;
 mod lex;

@@ -123,7 +123,7 @@ fn run_table<T, P>(
     );
 }
 
-const JUCHE_RANGE: &str = "is out of range, expected 1 (1912) or later within chrono's range";
+const JUCHE_RANGE: &str = "is out of range, expected 1 (1912) to 260231 (262142)";
 
 /// (date, canonical text, Juche year)
 type StampView = (NaiveDate, String, u32);
@@ -151,7 +151,7 @@ fn juche_stamp() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 5..6,
-                "Juche year `0` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -159,7 +159,7 @@ fn juche_stamp() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 5..8,
-                "Juche year `000` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `000` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -167,7 +167,7 @@ fn juche_stamp() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 5..25,
-                "Juche year `99999999999999999999` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `99999999999999999999` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -175,7 +175,7 @@ fn juche_stamp() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 5..15,
-                "Juche year `4294967295` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `4294967295` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -183,7 +183,7 @@ fn juche_stamp() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 5..15,
-                "Juche year `2147483647` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `2147483647` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -192,7 +192,7 @@ fn juche_stamp() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 5..11,
-                "Juche year `260232` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `260232` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -870,7 +870,7 @@ fn month_name() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 14..15,
-                "Juche year `0` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -1062,7 +1062,7 @@ fn juche_year() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 6..7,
-                "Juche year `0` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -1070,7 +1070,7 @@ fn juche_year() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 6..7,
-                "Juche year `0` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -1078,7 +1078,7 @@ fn juche_year() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 6..26,
-                "Juche year `99999999999999999999` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `99999999999999999999` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -1086,7 +1086,7 @@ fn juche_year() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 6..12,
-                "Juche year `260232` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `260232` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -1517,6 +1517,26 @@ fn dateline_new() {
 }
 
 #[test]
+fn dateline_debug_shows_plain_values() {
+    let dateline: Dateline = "Pyongyang, November 8 (KCNA) --".parse().unwrap();
+    let debug = format!("{:?}", dateline);
+    assert!(debug.contains(r#"place: "Pyongyang""#), "{debug}");
+    assert!(debug.contains(r#"agency: "KCNA""#), "{debug}");
+    assert!(!debug.contains("Text"), "{debug}");
+    assert_eq!(
+        debug,
+        r#"Dateline { edition: English, place: "Pyongyang", month: 11, day: 8, agency: "KCNA" }"#
+    );
+    // A place not interned (kept owned) and a Korean dateline print the same way.
+    let owned: Dateline = "Kimchaek, May 2 (KCNA)".parse().unwrap();
+    assert!(format!("{owned:?}").contains(r#"place: "Kimchaek""#));
+    let korean: Dateline = "(평양 8월 21일발 조선중앙통신)".parse().unwrap();
+    let debug = format!("{korean:?}");
+    assert!(debug.contains(r#"place: "평양""#), "{debug}");
+    assert!(debug.contains(r#"agency: "조선중앙통신""#), "{debug}");
+}
+
+#[test]
 fn dateline_resolve() {
     let dl = |text: &str| text.parse::<Dateline>().unwrap();
     let dec31 = dl("Pyongyang, December 31 (KCNA)");
@@ -1776,7 +1796,7 @@ fn notation_dispatch() {
             fail(
                 ErrorKind::JucheYearOutOfRange,
                 5..6,
-                "Juche year `0` is out of range, expected 1 (1912) or later within chrono's range",
+                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
             ),
         ),
         (
@@ -1931,7 +1951,7 @@ fn every_error_display() {
         ),
         (
             "Juche0.1.1.".parse::<JucheDate>().unwrap_err(),
-            "Juche year `0` is out of range, expected 1 (1912) or later within chrono's range",
+            "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
         ),
         (
             JucheDate::try_from(ymd(1682, 1, 1)).unwrap_err(),

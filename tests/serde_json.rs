@@ -175,7 +175,7 @@ fn collections() {
         serde_json::from_str::<Vec<JucheDate>>(r#"["Juche111.11.8.", "Juche0.1.1."]"#).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "Juche year `0` is out of range, expected 1 (1912) or later within chrono's range at line 1 column 32"
+        "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142) at line 1 column 32"
     );
 }
 
@@ -212,7 +212,7 @@ fn bad_json() {
     // Exact messages for a few.
     bad::<JucheDate>(
         "\"Juche0.1.1.\"",
-        "Juche year `0` is out of range, expected 1 (1912) or later within chrono's range at line 1 column 13",
+        "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142) at line 1 column 13",
     );
     bad::<JucheDate>(
         "\"Juche112.2.29.\"",
