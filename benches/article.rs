@@ -159,7 +159,10 @@ fn result_size(dated: &ArticleDate) -> usize {
     dated.signals.len() + dated.body_dates.len() + dated.conflicts.len() + dated.invalid.len()
 }
 
-fn print_table(plan: &[(&str, fn(usize) -> String, [usize; 2], bool)]) {
+/// A shape to time: its name, how to build it, its two sizes, whether it was found superlinear.
+type Planned = (&'static str, fn(usize) -> String, [usize; 2], bool);
+
+fn print_table(plan: &[Planned]) {
     eprintln!(
         "\n{:<20} {:>6} {:>11} {:>6} {:>11} {:>7} {:>8} {:>10} {:>10}",
         "shape", "small", "time", "large", "time", "ratio", "MiB/s", "items", "items x"
@@ -191,7 +194,7 @@ fn print_table(plan: &[(&str, fn(usize) -> String, [usize; 2], bool)]) {
 }
 
 fn article(c: &mut Criterion) {
-    let plan: Vec<_> = SHAPES
+    let plan: Vec<Planned> = SHAPES
         .iter()
         .map(|&(name, make)| {
             let (sizes, superlinear) = if profiling() {

@@ -1,42 +1,37 @@
 //! Dating a whole article: every date signal in it, the publication date they fix, the dates in
 //! its body, and every disagreement.
 //!
-//! [`date_article`] scans the text (see [`scan`](crate::scan())) and sorts what it finds:
+//! [`date_article`] runs [`scan`](crate::scan()) once and classifies what it finds, in text order,
+//! by where each notation stands (the line context is computed once, left to right); it has no
+//! grammar of its own:
 //!
-//! * **Signals** of the publication date: page stamps (`www.kcna.kp (Juche111.11.8.)`,
-//!   `(2025.12.14.)`, list labels `[Juche113.8.4.]`), day-first stamps (`Date: 08/11/2022`),
-//!   header or listing dates (a month-name date that begins a line or follows another signal, as in
-//!   `May 08, 2025May 08, 2025` or `Mar. 10, Juche 111 (2022) Thursday`), and datelines
-//!   (`Pyongyang, November 8 (KCNA) --`), whose year is resolved against the first stamp or, when
-//!   the text has none, against [`ArticleOptions::reference`].
-//! * The **publication date** is that of the first page stamp, else the first day-first stamp, else
-//!   the first header date, else the first resolved dateline.
-//! * **Conflicts**: every pair of dated signals that disagree, with the difference in days. A
-//!   disagreement is always reported, never settled silently.
-//! * **Body dates**, resolved news-style against the dateline's date (or, without a dateline, the
-//!   publication date), always into the past: `on Monday` is the latest Monday on or before it
-//!   (0-6 days back), `on May 7` and `on Dec. 29` the latest such day on or before it (within a
-//!   year), `on Monday, November 7` is resolved as a month and day and checked against the weekday,
-//!   and `in October 2014` or `in May Juche 106 (2017)` are months, not invented days. The other
-//!   editions' days without a year are read the same way as `on May 7`: Spanish `el 15 de junio`
-//!   and `los dias 25 y 30 de agosto` (two dates), Korean `7월 9일`.
+//! * **Signals** of the publication date: page stamps (`www.kcna.kp (Juche111.11.8.)`, list labels
+//!   `[Juche113.8.4.]`, a stamp alone on its line), day-first stamps (`Date: 08/11/2022`), header
+//!   or listing dates (`May 08, 2025May 08, 2025`, `Mar. 10, Juche 111 (2022) Thursday`),
+//!   datelines (`Pyongyang, November 8 (KCNA) --`) and signature dates (a date alone on its line
+//!   below the body). See [`date_article`] for the ranking.
+//! * **Conflicts**: the signals that give another date than the publication date, grouped by date,
+//!   with the difference in days. A disagreement is always reported, never settled silently, and
+//!   the output grows with the number of signals, not of pairs.
+//! * **Body dates**: full dates inside sentences (`the victory (1953.7.27)`), and the notations
+//!   without a year ([`Notation::WeekdayRef`], [`Notation::MonthDayRef`], [`Notation::MonthRef`],
+//!   [`Notation::SpanishDayRef`], [`Notation::SpanishDayPair`], [`Notation::KoreanMonthDay`]),
+//!   resolved news-style against the dateline's date (or, without a dateline, the publication date
+//!   or the reference), always into the past: `on Monday` is the latest Monday on or before it
+//!   (0-6 days back), `on May 7` the latest such day on or before it (within a year), `on Monday,
+//!   November 7` is checked against its weekday, and `in October 2014` is a month, not an
+//!   invented day.
 
 use core::ops::Range;
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
-use memchr::memmem;
-use nom::Offset;
+use chrono::NaiveDate;
 
-use crate::dateline::{DEFAULT_GRACE_DAYS, resolve_month_day};
-use crate::error::{Error, ErrorKind, Expected};
-use crate::juche::{prefix_year, year_grammar};
-use crate::korean::month_day as korean_month_day;
-use crate::lex::{PResult, Prefix, digits, expect, lit, month_name, spaces, weekday};
-use crate::lex::{is_wide_digit, wide_number};
+use crate::dateline::DEFAULT_GRACE_DAYS;
+use crate::error::{Error, ErrorKind};
 use crate::notation::{Notation, NotationKind};
+use crate::relative::{self, resolve_weekday};
 use crate::scan::{Found, scan};
-use crate::spanish::day_de_month;
 
 /// What [`date_article`] may use besides the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -277,14 +272,15 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
     let mut datelines = Vec::new();
     let mut body_dates = Vec::new();
     let mut invalid = Vec::new();
-    let mut spans: Vec<Range<usize>> = Vec::new();
+    // Body dates without a year, resolved once the story's date is known: (index in
+    // `body_dates`, notation).
+    let mut relatives: Vec<(usize, Notation)> = Vec::new();
     // Where the blanks after the last signal end: a notation that starts there is glued to it.
     let mut glued_until: Option<usize> = None;
     let mut context = LineContext::default();
 
     for found in scan(text) {
         let span = found.span();
-        spans.push(span.clone());
         let Some(notation) = found.notation() else {
             invalid.push(found);
             continue;
@@ -333,18 +329,40 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
                     doubtful: false,
                 });
             }
-            None => {
-                if let Some(date) = found.date() {
-                    body_dates.push(BodyDate {
-                        text: String::new(),
-                        span,
-                        resolution: BodyResolution::Explicit,
-                        date: Some(date),
-                        month: None,
-                        error: None,
-                    });
+            None => match notation {
+                Notation::SpanishDayPair(pair) => {
+                    // Two body dates: the first day, and the second with its month.
+                    let found_text = text.get(span.clone()).unwrap_or("");
+                    if let Some((first, second)) = relative::pair_parts(found_text) {
+                        let shift = |r: Range<usize>| {
+                            r.start.saturating_add(span.start)..r.end.saturating_add(span.start)
+                        };
+                        relatives.push((body_dates.len(), Notation::SpanishDayRef(pair.first())));
+                        body_dates.push(placeholder(shift(first)));
+                        relatives.push((body_dates.len(), Notation::SpanishDayRef(pair.second())));
+                        body_dates.push(placeholder(shift(second)));
+                    }
                 }
-            }
+                Notation::WeekdayRef(_)
+                | Notation::MonthDayRef(_)
+                | Notation::MonthRef(_)
+                | Notation::SpanishDayRef(_)
+                | Notation::KoreanMonthDay(_) => {
+                    let found_text = text.get(span.clone()).unwrap_or("");
+                    let date_start = span.start.saturating_add(relative::keyword_len(found_text));
+                    relatives.push((body_dates.len(), notation.clone()));
+                    body_dates.push(placeholder(date_start.min(span.end)..span.end));
+                }
+                _ => {
+                    if let Some(date) = found.date() {
+                        body_dates.push(BodyDate {
+                            resolution: BodyResolution::Explicit,
+                            date: Some(date),
+                            ..placeholder(span)
+                        });
+                    }
+                }
+            },
         }
     }
 
@@ -392,8 +410,11 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
         .or(publication_date)
         .or(options.reference);
 
-    body_dates.extend(relative_dates(text, &spans, anchor));
-    body_dates.sort_by_key(|b| b.span.start);
+    for (index, notation) in relatives {
+        if let Some(body) = body_dates.get_mut(index) {
+            *body = resolve_relative(&notation, body.span.clone(), anchor);
+        }
+    }
     for body in &mut body_dates {
         body.text = text.get(body.span.clone()).unwrap_or("").to_owned();
     }
@@ -449,6 +470,18 @@ impl LineContext {
             }
         }
         self.dateline_seen || self.prose_seen
+    }
+}
+
+/// A body date at `span` not yet read or resolved.
+fn placeholder(span: Range<usize>) -> BodyDate {
+    BodyDate {
+        text: String::new(),
+        span,
+        resolution: BodyResolution::Explicit,
+        date: None,
+        month: None,
+        error: None,
     }
 }
 
@@ -559,360 +592,53 @@ fn starts_line(text: &str, start: usize, glued_until: Option<usize>) -> bool {
     after_signal || last.is_none() || (last == Some('-') && before.is_none_or(char::is_whitespace))
 }
 
-/// A relative date in the body, as read by its grammar.
-enum Relative {
-    /// `on Monday`
-    Weekday(Weekday),
-    /// `on May 7`, or with a weekday `on Monday, November 7`.
-    MonthDay {
-        weekday: Option<(Range<usize>, Weekday)>,
-        month: u32,
-        day: u32,
-        day_span: Range<usize>,
-    },
-    /// `in October 2014`, `in May Juche 106 (2017)`.
-    Month {
-        year: Result<i32, Error>,
-        month: u32,
-    },
-}
-
-/// Finds `on …` and `in …` dates that the scanner does not see (no year, or no day).
-fn relative_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) -> Vec<BodyDate> {
-    let mut out = Vec::new();
-    for keyword in ["on ", "in "] {
-        for at in memmem::find_iter(text.as_bytes(), keyword.as_bytes()) {
-            let word_start = at == 0
-                || text
-                    .as_bytes()
-                    .get(at.saturating_sub(1))
-                    .is_some_and(|b| !b.is_ascii_alphanumeric());
-            let start = at.saturating_add(keyword.len());
-            if !word_start || inside(taken, start) {
-                continue;
-            }
-            let Some(rest) = text.get(start..) else {
-                continue;
-            };
-            let parsed = if keyword == "on " {
-                on_date(text, rest)
-            } else {
-                in_month(text, rest)
-            };
-            let Ok((after, relative)) = parsed else {
-                continue;
-            };
-            let span = start..text.offset(after);
-            out.push(resolve(relative, span, anchor));
-        }
-    }
-    out.extend(spanish_dates(text, taken, anchor));
-    out.extend(korean_dates(text, taken, anchor));
-    out
-}
-
-/// Whether `at` lies in one of `taken`, spans in text order that do not overlap (a binary
-/// search: no pass over every span for every keyword).
-fn inside(taken: &[Range<usize>], at: usize) -> bool {
-    let after = taken.partition_point(|r| r.start <= at);
-    after
-        .checked_sub(1)
-        .and_then(|i| taken.get(i))
-        .is_some_and(|r| r.contains(&at))
-}
-
-/// Whether the byte before `at` is not an ASCII letter or digit.
-fn word_starts_at(text: &str, at: usize) -> bool {
-    at == 0
-        || text
-            .as_bytes()
-            .get(at.saturating_sub(1))
-            .is_some_and(|b| !b.is_ascii_alphanumeric())
-}
-
-/// A month and day resolved news-style, the day read at `day` in `text`.
-fn month_day_date(
-    text: &str,
+/// A body date whose notation has no year, resolved news-style against `anchor` (the story's
+/// date), always into the past; `span` is the date without its keyword (`Monday` of `on Monday`).
+fn resolve_relative(
+    notation: &Notation,
     span: Range<usize>,
-    day: &str,
-    month: u32,
     anchor: Option<NaiveDate>,
 ) -> BodyDate {
-    let number = wide_number(text, day);
-    let relative = Relative::MonthDay {
-        weekday: None,
-        month,
-        day: number.value.unwrap_or(0),
-        day_span: number.span(),
-    };
-    resolve(relative, span, anchor)
-}
-
-/// Spanish days and months without a year: `el 15 de junio`, `los dias 25 y 30 de agosto`.
-fn spanish_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) -> Vec<BodyDate> {
-    let mut out = Vec::new();
-    for keyword in ["el ", "El ", "los dias ", "los días "] {
-        for at in memmem::find_iter(text.as_bytes(), keyword.as_bytes()) {
-            let start = at.saturating_add(keyword.len());
-            if !word_starts_at(text, at) || inside(taken, start) {
-                continue;
-            }
-            let Some(rest) = text.get(start..) else {
-                continue;
-            };
-            if keyword.starts_with("los") {
-                // `25 y 30 de agosto`: two days of one month.
-                let pair = (|| {
-                    let (r, first) = digits(1, 2, Expected::Day)(rest)?;
-                    let (r, _) = lit(" y ")(r)?;
-                    let second_at = r;
-                    let (r, (second, month)) = day_de_month(r)?;
-                    Ok::<_, nom::Err<crate::lex::GrammarError<'_>>>((
-                        r, first, second_at, second, month,
-                    ))
-                })();
-                let Ok((after, first, second_at, second, month)) = pair else {
-                    continue;
-                };
-                let first_span = text.offset(first)..text.offset(first).saturating_add(first.len());
-                out.push(month_day_date(text, first_span, first, month, anchor));
-                let second_start = text.offset(second_at);
-                if !inside(taken, second_start) {
-                    let span = second_start..text.offset(after);
-                    out.push(month_day_date(text, span, second, month, anchor));
-                }
-                continue;
-            }
-            let Ok((after, (day, month))) = day_de_month(rest) else {
-                continue;
-            };
-            // `el 19 de abril de mismo ano`: a year is given in words; not a day of this year.
-            if after.starts_with(" de ") || after.starts_with(" del ") {
-                continue;
-            }
-            out.push(month_day_date(
-                text,
-                start..text.offset(after),
-                day,
-                month,
-                anchor,
-            ));
-        }
-    }
-    out
-}
-
-/// Particles that may follow a Korean day (`5월 25일까지`, `12월 6일에는`, `8월 15일의`).
-const KOREAN_PARTICLES: [&str; 18] = [
-    "까지", "에", "부터", "의", "전", "은", "는", "을", "를", "이", "가", "로", "과", "와", "도",
-    "부", "발", "께",
-];
-
-/// Whether the text after a Korean day glues a noun to it, naming something after the date
-/// (`4월13일제철소`, `5월1일경기장`, `8월3일인민소비품`): a name, not a date.
-fn names_something(after: &str) -> bool {
-    after.starts_with(|c: char| ('\u{ac00}'..='\u{d7a3}').contains(&c))
-        && !KOREAN_PARTICLES.iter().any(|p| after.starts_with(p))
-}
-
-/// Korean months and days without a year: `7월 9일`, `７월　９일`.
-fn korean_dates(text: &str, taken: &[Range<usize>], anchor: Option<NaiveDate>) -> Vec<BodyDate> {
-    let mut out = Vec::new();
-    for at in memmem::find_iter(text.as_bytes(), "월".as_bytes()) {
-        let Some(head) = text.get(..at) else {
-            continue;
-        };
-        let digits_len: usize = head
-            .chars()
-            .rev()
-            .take_while(|&c| is_wide_digit(c))
-            .map(char::len_utf8)
-            .sum();
-        let start = at.saturating_sub(digits_len);
-        let run = head.get(start..).map_or(0, |run| run.chars().count());
-        if !(1..=2).contains(&run) || !word_starts_at(text, start) || inside(taken, start) {
-            continue;
-        }
-        let Some(rest) = text.get(start..) else {
-            continue;
-        };
-        let Ok((after, (month, day))) = korean_month_day(rest) else {
-            continue;
-        };
-        let month = wide_number(text, month).value.unwrap_or(0);
-        if !(1..=12).contains(&month) || names_something(after) {
-            continue;
-        }
-        out.push(month_day_date(
-            text,
-            start..text.offset(after),
-            day,
-            month,
-            anchor,
-        ));
-    }
-    out
-}
-
-/// `OnDate ::= Weekday ("," " "+ MonthName " "+ Day)? | MonthName " "+ Day`, not followed by
-/// `,` and a year (a full date, which the scanner reads).
-fn on_date<'a>(full: &'a str, input: &'a str) -> PResult<'a, Relative> {
-    if let Ok((rest, given)) = weekday(input) {
-        let weekday_span = full.offset(input)..full.offset(rest);
-        let with_date = (|| {
-            let (r, _) = lit(",")(rest)?;
-            let (r, _) = spaces(r)?;
-            month_day(full, r)
-        })();
-        return match with_date {
-            Ok((r, (month, day, day_span))) => {
-                let weekday = Some((weekday_span, given));
-                Ok((
-                    r,
-                    Relative::MonthDay {
-                        weekday,
-                        month,
-                        day,
-                        day_span,
-                    },
-                ))
-            }
-            Err(_) => Ok((rest, Relative::Weekday(given))),
-        };
-    }
-    let (rest, (month, day, day_span)) = month_day(full, input)?;
-    Ok((
-        rest,
-        Relative::MonthDay {
-            weekday: None,
-            month,
-            day,
-            day_span,
-        },
-    ))
-}
-
-/// `MonthName " "+ Day`, the day not followed by `,` and a year.
-fn month_day<'a>(full: &'a str, input: &'a str) -> PResult<'a, (u32, u32, Range<usize>)> {
-    let (rest, month) = month_name(input)?;
-    let (rest, _) = spaces(rest)?;
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-    let followed_by_year = rest
-        .strip_prefix(',')
-        .map(|r| r.trim_start_matches(' '))
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with("Juche"));
-    if followed_by_year {
-        return crate::lex::fail(rest, Expected::End);
-    }
-    let start = full.offset(day);
-    let value = day.parse().unwrap_or(0);
-    Ok((rest, (month, value, start..start.saturating_add(day.len()))))
-}
-
-/// `InMonth ::= MonthName " "+ (Year4 | JucheYear)`
-fn in_month<'a>(full: &'a str, input: &'a str) -> PResult<'a, Relative> {
-    let (rest, month) = month_name(input)?;
-    let (rest, _) = spaces(rest)?;
-    if rest.starts_with("Juche") {
-        let (after, _) = year_grammar(rest)?;
-        let len = rest.offset(after);
-        let year = match prefix_year(rest) {
-            Prefix::Valid(year, _) => Ok(year.gregorian()),
-            Prefix::Invalid(err, _) | Prefix::NoMatch(err) => Err(err.shifted(full.offset(rest))),
-        };
-        let after = rest.get(len..).unwrap_or("");
-        return Ok((after, Relative::Month { year, month }));
-    }
-    let (rest, year) = expect(Expected::Year4, digits(4, 4, Expected::Year4))(rest)?;
-    let value = year.parse::<i32>().unwrap_or(0);
-    Ok((
-        rest,
-        Relative::Month {
-            year: Ok(value),
-            month,
-        },
-    ))
-}
-
-/// Resolves a relative date against `anchor`, past-biased.
-fn resolve(relative: Relative, span: Range<usize>, anchor: Option<NaiveDate>) -> BodyDate {
     let no_anchor = || Error::new(ErrorKind::NoReference, span.start..span.start);
-    match relative {
-        Relative::Weekday(day) => {
-            let date = anchor.and_then(|a| {
-                let back = (7u32.saturating_add(a.weekday().num_days_from_monday()))
-                    .saturating_sub(day.num_days_from_monday())
-                    % 7;
-                a.checked_sub_days(Days::new(u64::from(back)))
-            });
-            let error = if anchor.is_none() {
-                Some(no_anchor())
-            } else {
-                None
-            };
-            BodyDate {
-                text: String::new(),
-                span,
-                resolution: BodyResolution::Weekday,
-                date,
-                month: None,
-                error,
+    let mut body = BodyDate {
+        text: String::new(),
+        span: span.clone(),
+        resolution: BodyResolution::MonthDay,
+        date: None,
+        month: None,
+        error: None,
+    };
+    match notation {
+        Notation::WeekdayRef(weekday) => {
+            body.resolution = BodyResolution::Weekday;
+            match anchor {
+                Some(anchor) => body.date = resolve_weekday(*weekday, anchor),
+                None => body.error = Some(no_anchor()),
             }
         }
-        Relative::MonthDay {
-            weekday,
-            month,
-            day,
-            day_span,
-        } => {
-            let resolution = if weekday.is_some() {
-                BodyResolution::WeekdayMonthDay
-            } else {
-                BodyResolution::MonthDay
-            };
-            let resolved = match anchor {
-                None => Err(no_anchor()),
-                Some(a) => resolve_month_day(month, day, a, 0).map_err(|e| match e.kind() {
-                    ErrorKind::Unresolvable { .. } => Error::new(e.kind(), day_span.clone()),
-                    _ => e,
-                }),
-            };
-            let (date, error) = match resolved {
-                Ok(date) => match weekday {
-                    Some((weekday_span, given)) if given != date.weekday() => {
-                        let kind = ErrorKind::WeekdayMismatch {
-                            date,
-                            given,
-                            actual: date.weekday(),
-                        };
-                        (Some(date), Some(Error::new(kind, weekday_span)))
+        Notation::MonthDayRef(day)
+        | Notation::SpanishDayRef(day)
+        | Notation::KoreanMonthDay(day) => {
+            if day.weekday().is_some() {
+                body.resolution = BodyResolution::WeekdayMonthDay;
+            }
+            match anchor.map(|anchor| day.resolve(anchor)) {
+                None => body.error = Some(no_anchor()),
+                Some(Ok(date)) => body.date = Some(date),
+                Some(Err(err)) => {
+                    // A weekday that does not match still names the day: keep it, and say so.
+                    if let ErrorKind::WeekdayMismatch { date, .. } = err.kind() {
+                        body.date = Some(date);
                     }
-                    _ => (Some(date), None),
-                },
-                Err(err) => (None, Some(err)),
-            };
-            BodyDate {
-                text: String::new(),
-                span,
-                resolution,
-                date,
-                month: None,
-                error,
+                    body.error = Some(Error::new(err.kind(), span));
+                }
             }
         }
-        Relative::Month { year, month } => {
-            let (month, error) = match year {
-                Ok(year) => (Some((year, month)), None),
-                Err(err) => (None, Some(err)),
-            };
-            BodyDate {
-                text: String::new(),
-                span,
-                resolution: BodyResolution::Month,
-                date: None,
-                month,
-                error,
-            }
+        Notation::MonthRef(month) => {
+            body.resolution = BodyResolution::Month;
+            body.month = Some((month.year(), month.month()));
         }
+        _ => {}
     }
+    body
 }

@@ -210,6 +210,15 @@ impl Number {
         }
     }
 
+    /// A number given as a value, not read from text (its span is empty).
+    pub(crate) fn value(value: u32) -> Number {
+        Number {
+            digits_len: 0,
+            value: Some(value),
+            start: 0,
+        }
+    }
+
     /// The byte span of the digits.
     pub(crate) fn span(&self) -> Range<usize> {
         self.start..self.start.saturating_add(self.digits_len)

@@ -84,6 +84,7 @@ mod lex;
 mod month_name;
 mod notation;
 mod pyongyang;
+mod relative;
 mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -107,6 +108,7 @@ pub use korean::{KoreanDate, YearStyle};
 pub use month_name::MonthNameDate;
 pub use notation::{Notation, NotationKind};
 pub use pyongyang::{pyongyang_offset, to_pyongyang};
+pub use relative::{DayPair, MonthDay, MonthRef, resolve_weekday};
 #[doc(hidden)]
 pub use scan::scan_naive;
 pub use scan::{Found, Scan, scan};

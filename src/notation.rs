@@ -3,13 +3,14 @@
 use core::fmt;
 use core::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::error::{Error, ErrorKind, Expected};
 use crate::lex::Prefix;
+use crate::relative::{DayPair, MonthDay, MonthRef};
 use crate::{
     Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, SpanishDate, dateline, dmy, dotted,
-    iso, juche, korean, month_name, spanish,
+    iso, juche, korean, month_name, relative, spanish,
 };
 
 /// Which notation a piece of text is written in.
@@ -36,11 +37,24 @@ pub enum NotationKind {
     IsoDate,
     /// `15 de junio de 2000`, `23 de octubre del 101 (2012)` (Spanish edition)
     SpanishDate,
+    /// `on Monday`: a weekday in a story's body.
+    WeekdayRef,
+    /// `on May 7`, `on Monday, November 7`: a day without its year.
+    MonthDayRef,
+    /// `in October 2014`, `in May Juche 106 (2017)`: a month, not a day.
+    MonthRef,
+    /// `el 15 de junio` (Spanish edition): a day without its year.
+    SpanishDayRef,
+    /// `los días 25 y 30 de agosto` (Spanish edition): two days without their year.
+    SpanishDayPair,
+    /// `7월 9일` (Korean edition): a day without its year.
+    KoreanMonthDay,
 }
 
 impl NotationKind {
     /// A short stable name: `dateline`, `dmy`, `juche_stamp`, `dotted_stamp`, `month_name`,
-    /// `juche_year`, `korean_date`, `korean_juche_year`, `iso_date`, `spanish_date`.
+    /// `juche_year`, `korean_date`, `korean_juche_year`, `iso_date`, `spanish_date`, `weekday_ref`,
+    /// `month_day_ref`, `month_ref`, `spanish_day_ref`, `spanish_day_pair`, `korean_month_day`.
     ///
     /// ```
     /// assert_eq!(kcna_dates::NotationKind::KoreanDate.as_str(), "korean_date");
@@ -57,6 +71,12 @@ impl NotationKind {
             NotationKind::KoreanJucheYear => "korean_juche_year",
             NotationKind::IsoDate => "iso_date",
             NotationKind::SpanishDate => "spanish_date",
+            NotationKind::WeekdayRef => "weekday_ref",
+            NotationKind::MonthDayRef => "month_day_ref",
+            NotationKind::MonthRef => "month_ref",
+            NotationKind::SpanishDayRef => "spanish_day_ref",
+            NotationKind::SpanishDayPair => "spanish_day_pair",
+            NotationKind::KoreanMonthDay => "korean_month_day",
         }
     }
 }
@@ -135,6 +155,18 @@ pub enum Notation {
     /// # Ok::<(), kcna_dates::Error>(())
     /// ```
     SpanishDate(SpanishDate),
+    /// A weekday in a story's body: `on Monday` (resolved against the story's date).
+    WeekdayRef(Weekday),
+    /// A day without its year: `on May 7`, `on Monday, November 7`.
+    MonthDayRef(MonthDay),
+    /// A month of a year: `in October 2014`, `in May Juche 106 (2017)`.
+    MonthRef(MonthRef),
+    /// A Spanish day without its year: `el 15 de junio`.
+    SpanishDayRef(MonthDay),
+    /// Two Spanish days without their year: `los días 25 y 30 de agosto`.
+    SpanishDayPair(DayPair),
+    /// A Korean day without its year: `7월 9일`.
+    KoreanMonthDay(MonthDay),
 }
 
 impl Notation {
@@ -151,6 +183,12 @@ impl Notation {
             Notation::KoreanJucheYear(_) => NotationKind::KoreanJucheYear,
             Notation::IsoDate(_) => NotationKind::IsoDate,
             Notation::SpanishDate(_) => NotationKind::SpanishDate,
+            Notation::WeekdayRef(_) => NotationKind::WeekdayRef,
+            Notation::MonthDayRef(_) => NotationKind::MonthDayRef,
+            Notation::MonthRef(_) => NotationKind::MonthRef,
+            Notation::SpanishDayRef(_) => NotationKind::SpanishDayRef,
+            Notation::SpanishDayPair(_) => NotationKind::SpanishDayPair,
+            Notation::KoreanMonthDay(_) => NotationKind::KoreanMonthDay,
         }
     }
 
@@ -164,7 +202,15 @@ impl Notation {
             Notation::SpanishDate(value) => Some(value.date()),
             Notation::JucheStamp(stamp) => Some(stamp.date()),
             Notation::MonthName(value) => Some(value.date()),
-            Notation::Dateline(_) | Notation::JucheYear(_) | Notation::KoreanJucheYear(_) => None,
+            Notation::Dateline(_)
+            | Notation::JucheYear(_)
+            | Notation::KoreanJucheYear(_)
+            | Notation::WeekdayRef(_)
+            | Notation::MonthDayRef(_)
+            | Notation::MonthRef(_)
+            | Notation::SpanishDayRef(_)
+            | Notation::SpanishDayPair(_)
+            | Notation::KoreanMonthDay(_) => None,
         }
     }
 
@@ -235,6 +281,7 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
             (NotationKind::IsoDate, read_iso),
             (NotationKind::KoreanDate, read_korean_date),
             (NotationKind::SpanishDate, read_spanish_date),
+            (NotationKind::KoreanMonthDay, relative::prefix_korean),
         ]
     } else if input.starts_with("주체") {
         &[
@@ -246,11 +293,34 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
     {
         &[(NotationKind::Dateline, read_cjk_dateline)]
     } else if input.starts_with(crate::lex::is_wide_digit) {
-        &[(NotationKind::KoreanDate, read_korean_date)]
+        &[
+            (NotationKind::KoreanDate, read_korean_date),
+            (NotationKind::KoreanMonthDay, relative::prefix_korean),
+        ]
     } else if first == b'J' && input.starts_with("Juche") {
         &[
             (NotationKind::JucheStamp, read_juche_stamp),
             (NotationKind::JucheYear, read_juche_year),
+        ]
+    } else if input.starts_with("on ") {
+        &[
+            (NotationKind::WeekdayRef, relative::prefix_on),
+            (NotationKind::Dateline, read_dateline),
+        ]
+    } else if input.starts_with("in ") {
+        &[
+            (NotationKind::MonthRef, relative::prefix_in),
+            (NotationKind::Dateline, read_dateline),
+        ]
+    } else if input.starts_with("el ") || input.starts_with("El ") {
+        &[
+            (NotationKind::SpanishDayRef, relative::prefix_el),
+            (NotationKind::Dateline, read_dateline),
+        ]
+    } else if input.starts_with("los d") {
+        &[
+            (NotationKind::SpanishDayPair, relative::prefix_pair),
+            (NotationKind::Dateline, read_dateline),
         ]
     } else {
         &[
@@ -263,6 +333,7 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
             return (Some(*kind), found);
         }
         match grammar(input) {
+            Prefix::Valid(value, len) => return (Some(value.kind()), Prefix::Valid(value, len)),
             Prefix::NoMatch(err) => {
                 if best
                     .as_ref()
@@ -379,6 +450,14 @@ impl fmt::Display for Notation {
                 date.day()
             ),
             Notation::SpanishDate(value) => write!(f, "{value}"),
+            Notation::WeekdayRef(day) => {
+                write!(f, "on {}", crate::error::weekday_name(*day))
+            }
+            Notation::MonthDayRef(day) => relative::write_on(f, day),
+            Notation::MonthRef(month) => relative::write_in(f, month),
+            Notation::SpanishDayRef(day) => relative::write_el(f, day),
+            Notation::SpanishDayPair(pair) => relative::write_pair(f, pair),
+            Notation::KoreanMonthDay(day) => relative::write_korean(f, day),
         }
     }
 }

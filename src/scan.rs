@@ -146,7 +146,7 @@ impl Iterator for Scan<'_> {
                 found.is_some()
             });
             if let Some(found) = found {
-                return Some(earliest_dateline(text, from, found, pos));
+                return Some(earliest_start(text, from, found, pos));
             }
         }
         *pos = bytes.len();
@@ -341,6 +341,17 @@ const MONTH_ANCHORS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// Weekdays: `on Monday` starts three bytes (or more, with more spaces) before its weekday.
+const WEEKDAY_ANCHORS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// What an anchor is, and so where the notations containing it start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Anchor {
@@ -354,6 +365,10 @@ enum Anchor {
     YearEnd,
     /// `년`: a Korean year of ASCII or full-width digits ends there.
     Nyeon,
+    /// `월`: a Korean month without a year (`7월 9일`) ends there.
+    Wol,
+    /// A weekday name: `on` and spaces before it start `on Monday`.
+    Weekday,
     /// `(` or `（` (of `len` bytes) before a Hangul lead byte: a Korean dateline starts there, or
     /// `주체` just after it.
     Paren {
@@ -384,10 +399,14 @@ static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
             ascii.add(month.to_ascii_lowercase().into_bytes(), Anchor::Month);
         }
         ascii.add(b"Juche".to_vec(), Anchor::Start);
+        for day in WEEKDAY_ANCHORS {
+            ascii.add(day.as_bytes().to_vec(), Anchor::Weekday);
+        }
         let mut wide = Patterns::default();
         wide.add("주체".as_bytes().to_vec(), Anchor::Start);
         wide.add("【".as_bytes().to_vec(), Anchor::Start);
         wide.add("년".as_bytes().to_vec(), Anchor::Nyeon);
+        wide.add("월".as_bytes().to_vec(), Anchor::Wol);
         // Hangul syllables (U+AC00..U+D7A3) start with one of these bytes in UTF-8.
         for lead in 0xEA..=0xED_u8 {
             wide.add(vec![b'(', lead], Anchor::Paren { len: 1 });
@@ -467,10 +486,23 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
                 }
             }
         }
-        Anchor::Nyeon => {
+        Anchor::Nyeon | Anchor::Wol => {
             let start = wide_digit_run_start(bytes, at);
             if start < at && may_begin_at(bytes, start) {
                 visit(start);
+            }
+        }
+        Anchor::Weekday => {
+            // `on` + spaces before the weekday (a weekday that starts a month-name date is
+            // reached from its month's anchor).
+            let spaces = bytes.get(..at).map_or(0, |head| {
+                head.iter().rev().take_while(|&&b| b == b' ').count()
+            });
+            let on = at.checked_sub(spaces).and_then(|end| end.checked_sub(2));
+            if let Some(on) = on.filter(|_| spaces >= 1) {
+                if bytes.get(on..on.saturating_add(2)) == Some(b"on") && may_begin_at(bytes, on) {
+                    visit(on);
+                }
             }
         }
         Anchor::SpanishMonth => {
@@ -488,7 +520,14 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
                 return;
             }
             let start = at.saturating_sub(run);
-            // `Place, 24 de diciembre (ACNC)`: a Spanish dateline before the day.
+            // `los días 25 y 30 de agosto`: two days, the notation starts before the first.
+            if let Some(pair) = day_pair_start(bytes, start) {
+                if may_begin_at(bytes, pair) && visit(pair) {
+                    return;
+                }
+            }
+            // `Place, 24 de diciembre (ACNC)`: a Spanish dateline before the day; `el 15 de
+            // junio`: `el` is a word of that run.
             if place_lookback(bytes, start, &mut visit) {
                 return;
             }
@@ -519,6 +558,20 @@ fn place_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool
     });
     let from = end.saturating_sub(run);
     (from..end).any(|start| may_start_place(bytes, start) && visit(start))
+}
+
+/// Where `los días D y ` (or `los dias`) starts, if it stands just before the day at `day`.
+fn day_pair_start(bytes: &[u8], day: usize) -> Option<usize> {
+    let head = bytes.get(..day)?.strip_suffix(b" y ")?;
+    let digits = head.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let head = head.get(..head.len().checked_sub(digits)?)?;
+    let head = head
+        .strip_suffix(b"los dias ")
+        .or_else(|| head.strip_suffix("los días ".as_bytes()))?;
+    Some(head.len())
 }
 
 /// Whether a dateline's place may start at byte `start`: a capital that may begin a notation, or
@@ -601,27 +654,33 @@ fn place_end_before(bytes: &[u8], at: usize) -> Option<usize> {
     (spaces >= 1).then_some(before)
 }
 
-/// `found`, or a dateline that starts before it (at or after `from`) and ends at the same comma.
+/// `found`, or a notation that starts before it (at or after `from`) in the run of place
+/// characters that leads up to it.
 ///
-/// A dateline found from an anchor inside its place (`in MayPyongyang, November 8 (KCNA)`, found
-/// at `May`) may have a longer place that starts earlier; the byte-by-byte scan would find that
-/// one, so the anchored scan looks back from the comma too.
-fn earliest_dateline(text: &str, from: usize, found: Found, pos: &mut usize) -> Found {
-    let Some(Notation::Dateline(dateline)) = found.notation() else {
-        return found;
-    };
-    if !matches!(dateline.edition(), Edition::English | Edition::Spanish) {
-        return found;
-    }
-    let place_end = found.span.start.saturating_add(dateline.place().len());
+/// Anchors are visited in text order, but a dateline's place stands before its anchor (the
+/// month): a notation found from an earlier anchor inside that place (`on Monday` in
+/// `ABC on Monday, November 7 (KCNA)`, `May` in `in MayPyongyang, November 8 (KCNA)`) may lie
+/// inside a dateline that starts earlier. The byte-by-byte scan would find that one, so the
+/// anchored scan looks back over the run of place characters (at most a place's length, and
+/// never before `from`, so every byte is looked back over at most once).
+fn earliest_start(text: &str, from: usize, found: Found, pos: &mut usize) -> Found {
+    let start = found.span.start;
     let bytes = text.as_bytes();
-    let lookback = from.max(place_end.saturating_sub(MAX_PLACE_LOOKBACK))..found.span.start;
-    for start in lookback {
-        if may_start_place(bytes, start) {
+    let run = bytes.get(..start).map_or(0, |head| {
+        head.iter()
+            .rev()
+            .take(MAX_PLACE_LOOKBACK)
+            .take_while(|&&b| {
+                b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, b'-' | b'\'' | b'.' | b' ')
+            })
+            .count()
+    });
+    for earlier in from.max(start.saturating_sub(run))..start {
+        if may_start_place(bytes, earlier) {
             let mut earlier_pos = *pos;
-            if let Some(earlier) = read_at(text, start, &mut earlier_pos) {
+            if let Some(found) = read_at(text, earlier, &mut earlier_pos) {
                 *pos = earlier_pos;
-                return earlier;
+                return found;
             }
         }
     }

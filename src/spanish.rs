@@ -134,14 +134,6 @@ pub(crate) fn spanish_month(input: &str) -> PResult<'_, u32> {
     }
 }
 
-/// `Day " de " MonthName`: the day's digits and the month.
-pub(crate) fn day_de_month(input: &str) -> PResult<'_, (&str, u32)> {
-    let (rest, day) = digits(1, 2, Expected::Day)(input)?;
-    let (rest, _) = lit(" de ")(rest)?;
-    let (rest, month) = spanish_month(rest)?;
-    Ok((rest, (day, month)))
-}
-
 /// `" de " Year4 | " del " (Year4 | Juche " (" Year4 ")")`
 pub(crate) fn spanish_year(input: &str) -> PResult<'_, RawYear<'_>> {
     if let Ok((rest, _)) = lit(" de ")(input) {

@@ -465,6 +465,8 @@ fn scan_finds_japanese_and_spanish_forms() {
                 Some(ymd(1979, 10, 26)),
                 true
             ),
+            // A day without its year is a notation too (resolved by `date_article`).
+            (NotationKind::SpanishDayRef, "el 15 de junio", None, true),
             (
                 NotationKind::SpanishDate,
                 "23 de octubre del 101 (2012)",

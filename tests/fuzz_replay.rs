@@ -140,22 +140,28 @@ fn regression_dateline_feb29_resolved_more_than_a_year_back() {
 
 /// Found by the `article` target (`... -- in May Juche 126 (2017)`). Cause: the oracle, not the
 /// library: it required every month reference (`BodyResolution::Month`) to carry its month, but
-/// a month whose Juche and Gregorian years disagree has `month: None` and the `YearMismatch` in
-/// `error`, as documented. The oracle now accepts a month or an error.
+/// a month whose Juche and Gregorian years disagree has no month. Since month references are
+/// notations of `scan`, such a text is an invalid candidate (`month_ref`) with the `YearMismatch`,
+/// kept in `invalid`, and never a body date.
 #[test]
 fn regression_article_month_reference_with_year_mismatch() {
     let data = regression("article", "month-reference-with-year-mismatch");
     oracles::article(&data);
     let text = String::from_utf8(data).unwrap();
     let dated = kcna_dates::date_article(&text, &kcna_dates::ArticleOptions::new());
+    assert!(
+        dated
+            .body_dates
+            .iter()
+            .all(|b| b.resolution != kcna_dates::BodyResolution::Month)
+    );
     let month = dated
-        .body_dates
+        .invalid
         .iter()
-        .find(|b| b.resolution == kcna_dates::BodyResolution::Month)
+        .find(|f| f.kind() == kcna_dates::NotationKind::MonthRef)
         .unwrap();
-    assert_eq!(month.month, None);
     assert!(matches!(
-        month.error.as_ref().map(kcna_dates::Error::kind),
+        month.error().map(kcna_dates::Error::kind),
         Some(kcna_dates::ErrorKind::YearMismatch {
             juche: 126,
             gregorian: 2017

@@ -100,6 +100,8 @@ fn kcna_watch_page_has_every_signal() {
                 "Pyongyang, November 8 (KCNA) --",
                 None
             ),
+            // A weekday in the body is a notation without a date of its own.
+            (NotationKind::WeekdayRef, "on Monday", None),
             (
                 NotationKind::JucheStamp,
                 "Juche111.11.8.",
@@ -146,7 +148,10 @@ fn does_not_invent_dates() {
         "12.5 percent in 2022.",
         "Pyongyang, the capital",
         "Kim Jong Un, General Secretary",
-        "on Monday",
+        "upon Monday",
+        "on Mondays",
+        "in 2014",
+        "in October",
     ] {
         let all: Vec<_> = scan(text).collect();
         assert!(all.is_empty(), "{text:?} gave {all:?}");
@@ -321,6 +326,43 @@ mod fast_equals_naive {
         "diciembre",
         "el 15 de junio",
         "los dias 25 y 30 de agosto",
+        // Body dates without a year, and their keywords alone.
+        "on ",
+        "in ",
+        "on",
+        "in",
+        "upon ",
+        "Monday",
+        "Friday",
+        "Monday, ",
+        "on Monday, November 7",
+        "in October 2014",
+        "in May Juche 106 (2017)",
+        "El ",
+        "el ",
+        "los días ",
+        "los dias ",
+        " y ",
+        "25",
+        "7월 9일",
+        "4월13일제철소",
+        "까지",
+        // Archive datelines.
+        "PYONGYANG, MARCH 1 (KCNA) --",
+        "pyongyang, ",
+        "pyongyang",
+        "(KNS-KCNA)",
+        "(KCNA correspondent)",
+        "( KCNA )",
+        "(KNCA)",
+        "primero de ",
+        "Abril",
+        "Mt. Kumgang resort, ",
+        "Sept. ",
+        "MARCH",
+        "march",
+        "Tokyo February 8 (KNS) -",
+        "Inspects Factory Pyongyang, ",
     ];
 
     fn texts() -> impl Strategy<Value = String> {

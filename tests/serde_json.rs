@@ -377,8 +377,13 @@ fn article_date_serializes_to_its_documented_form() {
     // A found notation serializes the same way inside and outside an article.
     let found: Vec<_> = scan(text).collect();
     assert_eq!(
-        serde_json::to_value(&found[2]).unwrap(),
+        serde_json::to_value(&found[3]).unwrap(),
         expected["invalid"][0]
+    );
+    assert_eq!(
+        serde_json::to_value(&found[2]).unwrap(),
+        serde_json::json!({"start": 60, "end": 69, "kind": "weekday_ref", "date": null,
+                           "valid": true, "notation": "on Friday", "error": null})
     );
     assert_eq!(
         serde_json::to_value(&found[0]).unwrap(),
