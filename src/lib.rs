@@ -29,6 +29,11 @@
 //! | day-first stamp | `Date: 08/11/2022` (8 November) | [`parse_dmy`] |
 //! | month-name date | `May 08, 2025`, `Dec. 5, 2024`, `Feb. 19, 2026 Thursday`, `Monday, November 7, 2022` | [`MonthNameDate`] |
 //! | Juche year | `Juche 113 (2024)`, `Juche 81(1992)`, `Dec. 5, Juche 80 (1991)`, bare `Juche 99` | [`JucheYear`], [`MonthNameDate`] |
+//! | Korean, Japanese, Spanish dateline | `(평양 8월 21일발 조선중앙통신)`, `【平壌７月５日発朝鮮中央通信】`, `Pyongyang, 24 de diciembre (ACNC) --` | [`Dateline`] ([`Edition`]) |
+//! | Korean date, Korean Juche year | `2026년 8월 21일`, `주체107(2018)년 7월 9일`, `주체87（1998）년` | [`KoreanDate`], [`Notation::KoreanJucheYear`] |
+//! | Spanish date | `15 de junio de 2000`, `23 de octubre del 101 (2012)` | [`SpanishDate`] |
+//! | ISO date (video labels) | `[2026-08-21]` | [`Notation::IsoDate`] |
+//! | body dates without a year | `on Monday`, `on May 7`, `on Monday, November 7`, `in October 2014`, `el 15 de junio`, `los días 25 y 30 de agosto`, `7월 9일` | [`Notation::WeekdayRef`], [`MonthDay`], [`MonthRef`], [`DayPair`] |
 //!
 //! [`Notation`] reads any of them. Each type's `FromStr` is strict (the whole input must be the
 //! notation); `parse_prefix` reads a notation at the start of a longer text and says how many
