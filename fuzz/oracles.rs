@@ -578,9 +578,18 @@ pub fn notation(data: &[u8]) {
 
 fn check_notation(s: &str, value: &Notation, len: usize) {
     check_display_round_trip(value);
+    // Datelines, bare years and days without a year give no date of their own.
     let has_date = !matches!(
         value.kind(),
-        NotationKind::Dateline | NotationKind::JucheYear | NotationKind::KoreanJucheYear
+        NotationKind::Dateline
+            | NotationKind::JucheYear
+            | NotationKind::KoreanJucheYear
+            | NotationKind::WeekdayRef
+            | NotationKind::MonthDayRef
+            | NotationKind::MonthRef
+            | NotationKind::SpanishDayRef
+            | NotationKind::SpanishDayPair
+            | NotationKind::KoreanMonthDay
     );
     assert_eq!(value.date().is_some(), has_date, "{value:?}");
     match value {

@@ -331,6 +331,9 @@ fn is_place_char(c: char) -> bool {
     c.is_alphabetic() || matches!(c, '-' | '\'' | '.')
 }
 
+/// The shortest place written as one lower-case word, in characters.
+const MIN_LOWER_PLACE_CHARS: usize = 4;
+
 /// Lower-case words that may stand inside a place name (`Dar es Salaam`, `Rio de Janeiro`), and
 /// lower-case words that may end one (`Mt. Kumgang resort`).
 const PARTICLES: &[&str] = &[
@@ -367,7 +370,12 @@ fn place(input: &str) -> PResult<'_, &str> {
             return fail(input, Expected::Place);
         }
         if first && !capital {
-            // One lower-case word is a place only on its own.
+            // One lower-case word is a place only on its own, and only a word of four letters
+            // or more (`pyongyang`, a cut `yongyang`): `on`, `in`, `el` or `los` before a date
+            // start a date without a year, not a dateline.
+            if word.chars().count() < MIN_LOWER_PLACE_CHARS {
+                return fail(rest, Expected::Place);
+            }
             break;
         }
         first = false;

@@ -304,23 +304,23 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
         ]
     } else if input.starts_with("on ") {
         &[
-            (NotationKind::WeekdayRef, relative::prefix_on),
             (NotationKind::Dateline, read_dateline),
+            (NotationKind::WeekdayRef, relative::prefix_on),
         ]
     } else if input.starts_with("in ") {
         &[
-            (NotationKind::MonthRef, relative::prefix_in),
             (NotationKind::Dateline, read_dateline),
+            (NotationKind::MonthRef, relative::prefix_in),
         ]
     } else if input.starts_with("el ") || input.starts_with("El ") {
         &[
-            (NotationKind::SpanishDayRef, relative::prefix_el),
             (NotationKind::Dateline, read_dateline),
+            (NotationKind::SpanishDayRef, relative::prefix_el),
         ]
     } else if input.starts_with("los d") {
         &[
-            (NotationKind::SpanishDayPair, relative::prefix_pair),
             (NotationKind::Dateline, read_dateline),
+            (NotationKind::SpanishDayPair, relative::prefix_pair),
         ]
     } else {
         &[

@@ -184,3 +184,40 @@ fn regression_dateline_korean_rebuilt_as_english() {
         ("햑", 1, 1)
     );
 }
+
+/// Found by the `dateline` target (`on  October 2 (AANC) --`): `Dateline` read a dateline whose
+/// place is the word `on`, while `Notation` read `on  October 2` (a day without a year) and stopped
+/// there. Cause: a library bug: a lower-case place of one word could be any word. A lower-case
+/// place now has at least four letters (`pyongyang`, a cut `yongyang`), and where both could match,
+/// `Notation` tries the dateline first.
+#[test]
+fn regression_dateline_lower_case_place_on_before_a_month() {
+    let data = regression("dateline", "lower-case-place-on-before-a-month");
+    oracles::dateline(&data);
+    oracles::notation(&data);
+    assert!(
+        "on  October 2 (AANC) --"
+            .parse::<kcna_dates::Dateline>()
+            .is_err()
+    );
+    assert!(
+        "pyongyang, October 2 (AANC) --"
+            .parse::<kcna_dates::Dateline>()
+            .is_ok()
+    );
+    // A capitalised `El` before a Spanish day with an agency tag is a dateline's place.
+    let n: kcna_dates::Notation = "El 15 de junio (ACNC)".parse().unwrap();
+    assert_eq!(n.kind(), kcna_dates::NotationKind::Dateline);
+}
+
+/// Found by the `notation` target (`el 15 de junio y los dias 25 y 30 de agosto`). Cause: the
+/// oracle, not the library: it expected every notation but datelines and bare years to give a date,
+/// and the days without a year are notations now.
+#[test]
+fn regression_notation_spanish_day_without_year_has_no_date() {
+    let data = regression("notation", "spanish-day-without-year-has-no-date");
+    oracles::notation(&data);
+    let (n, _) = kcna_dates::Notation::parse_prefix(std::str::from_utf8(&data).unwrap()).unwrap();
+    assert_eq!(n.kind(), kcna_dates::NotationKind::SpanishDayRef);
+    assert_eq!(n.date(), None);
+}
