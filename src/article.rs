@@ -274,7 +274,7 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
     let mut invalid = Vec::new();
     // Body dates without a year, resolved once the story's date is known: (index in
     // `body_dates`, notation).
-    let mut relatives: Vec<(usize, Notation)> = Vec::new();
+    let mut relatives: Vec<(usize, Pending)> = Vec::new();
     // Where the blanks after the last signal end: a notation that starts there is glued to it.
     let mut glued_until: Option<usize> = None;
     let mut context = LineContext::default();
@@ -337,9 +337,9 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
                         let shift = |r: Range<usize>| {
                             r.start.saturating_add(span.start)..r.end.saturating_add(span.start)
                         };
-                        relatives.push((body_dates.len(), Notation::SpanishDayRef(pair.first())));
+                        relatives.push((body_dates.len(), Pending::Day(pair.first())));
                         body_dates.push(placeholder(shift(first)));
-                        relatives.push((body_dates.len(), Notation::SpanishDayRef(pair.second())));
+                        relatives.push((body_dates.len(), Pending::Day(pair.second())));
                         body_dates.push(placeholder(shift(second)));
                     }
                 }
@@ -350,7 +350,15 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
                 | Notation::KoreanMonthDay(_) => {
                     let found_text = text.get(span.clone()).unwrap_or("");
                     let date_start = span.start.saturating_add(relative::keyword_len(found_text));
-                    relatives.push((body_dates.len(), notation.clone()));
+                    let pending = match notation {
+                        Notation::WeekdayRef(day) => Pending::Weekday(*day),
+                        Notation::MonthRef(month) => Pending::Month(*month),
+                        Notation::MonthDayRef(day)
+                        | Notation::SpanishDayRef(day)
+                        | Notation::KoreanMonthDay(day) => Pending::Day(*day),
+                        _ => continue,
+                    };
+                    relatives.push((body_dates.len(), pending));
                     body_dates.push(placeholder(date_start.min(span.end)..span.end));
                 }
                 _ => {
@@ -410,9 +418,9 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
         .or(publication_date)
         .or(options.reference);
 
-    for (index, notation) in relatives {
+    for (index, pending) in relatives {
         if let Some(body) = body_dates.get_mut(index) {
-            *body = resolve_relative(&notation, body.span.clone(), anchor);
+            *body = resolve_relative(pending, body.span.clone(), anchor);
         }
     }
     for body in &mut body_dates {
@@ -594,11 +602,7 @@ fn starts_line(text: &str, start: usize, glued_until: Option<usize>) -> bool {
 
 /// A body date whose notation has no year, resolved news-style against `anchor` (the story's
 /// date), always into the past; `span` is the date without its keyword (`Monday` of `on Monday`).
-fn resolve_relative(
-    notation: &Notation,
-    span: Range<usize>,
-    anchor: Option<NaiveDate>,
-) -> BodyDate {
+fn resolve_relative(pending: Pending, span: Range<usize>, anchor: Option<NaiveDate>) -> BodyDate {
     let no_anchor = || Error::new(ErrorKind::NoReference, span.start..span.start);
     let mut body = BodyDate {
         text: String::new(),
@@ -608,17 +612,15 @@ fn resolve_relative(
         month: None,
         error: None,
     };
-    match notation {
-        Notation::WeekdayRef(weekday) => {
+    match pending {
+        Pending::Weekday(weekday) => {
             body.resolution = BodyResolution::Weekday;
             match anchor {
-                Some(anchor) => body.date = resolve_weekday(*weekday, anchor),
+                Some(anchor) => body.date = resolve_weekday(weekday, anchor),
                 None => body.error = Some(no_anchor()),
             }
         }
-        Notation::MonthDayRef(day)
-        | Notation::SpanishDayRef(day)
-        | Notation::KoreanMonthDay(day) => {
+        Pending::Day(day) => {
             if day.weekday().is_some() {
                 body.resolution = BodyResolution::WeekdayMonthDay;
             }
@@ -634,11 +636,21 @@ fn resolve_relative(
                 }
             }
         }
-        Notation::MonthRef(month) => {
+        Pending::Month(month) => {
             body.resolution = BodyResolution::Month;
             body.month = Some((month.year(), month.month()));
         }
-        _ => {}
     }
     body
+}
+
+/// A body date without a year, waiting for the story's date (small and `Copy`: one per body date).
+#[derive(Clone, Copy)]
+enum Pending {
+    /// `on Monday`
+    Weekday(chrono::Weekday),
+    /// `on May 7`, `el 15 de junio`, `7월 9일`
+    Day(crate::MonthDay),
+    /// `in October 2014`
+    Month(crate::MonthRef),
 }
