@@ -2,21 +2,28 @@
 //! `Pyongyang, 24 de diciembre (ACNC) --`, `(평양 8월 21일발 조선중앙통신)`,
 //! `【平壌７月５日発朝鮮中央通信】`.
 //!
-//! English:
+//! English and Spanish, as the archives of 1997-2018 write them too:
 //!
 //! ```text
-//! Dateline  ::= Place "," " "+ FullMonthName " "+ Day " "+ "(" Agency ")" Separator?
-//! Place     ::= Word (" " Word)*          (first word capitalised; at most 64 bytes)
-//! Word      ::= Letter (Letter | "-" | "'" | ".")*
+//! Dateline  ::= Place (" "* "," " "* (EnglishDay | SpanishDay) | " "+ EnglishDay)
+//!               " "* "(" " "* Agency " "* ")" Separator?
+//! Place     ::= Word (" " Word)* | LowerWord     (at most 64 bytes)
+//! Word      ::= Letter (Letter | "-" | "'" | ".")*   (capitalised or in capitals; after the first,
+//!                                                   also a particle: `es`, `de`, `resort`, …)
+//! LowerWord ::= a word in lower case of four letters or more (`pyongyang`, a cut `yongyang`)
+//! EnglishDay ::= MonthName "."? ","? " "+ Day  (full or abbreviated; capitalised, capitals or
+//!                                               lower case: `November`, `MARCH`, `Sept.`)
+//! SpanishDay ::= (Day | "primero") " de " SpanishMonth    (lower case, capitalised or capitals)
 //! Day       ::= Digit Digit?              (valid for the month in some year: February 29 is)
-//! Agency    ::= Upper Upper+              (KCNA; ACNC and ATCC in Spanish text)
-//! Separator ::= Blank* ("--" | "–" | "—") Blank*    (Blank: space, tab, no-break space)
+//! Agency    ::= a tag of KCNA's closed list, in any case: KCNA, ACNC, ATCC, KNS, KNS-KCNA,
+//!               Korea News Service, SNC, SNC-ATCC, KCNA Correspondent, KCNA-Correspondent,
+//!               Corresponsal de (la) ATCC/ACNC; or, in capitals, one edit from KCNA/ACNC/ATCC
+//! Separator ::= Blank* ("--" | "-" | "–" | "—") Blank*    (Blank: space, tab, no-break space)
 //! ```
 //!
-//! Spanish, Korean and Japanese:
+//! Korean and Japanese:
 //!
 //! ```text
-//! Spanish   ::= Place "," " "+ Day " de " SpanishMonth " "+ "(" Agency ")" Separator?
 //! Korean    ::= Open Hangul+ Blank+ Month "월" Blank* Day "일발" Blank* Hangul+ Close
 //! Japanese  ::= "【" Ideograph+ Month "月" Day "日発" Ideograph+ "】" ("－－－" | "---")?
 //! Month, Day ::= Digit Digit?       (ASCII or full-width digits; Blank: space or U+3000)
@@ -25,7 +32,9 @@
 //!
 //! Notes from real text: the separator may be missing, may touch the next word
 //! (`(KCNA) --Kim Jong Un`) or be followed by a no-break space; some stories use an en dash
-//! (`(KCNA) – Avengers`).
+//! (`(KCNA) – Avengers`). Scrapers glue headlines before the place; [`crate::scan`] starts the
+//! place at a DPRK dateline place (`Pyongyang`, `Kaesong`, …) when other words precede it on the
+//! line, and a line break or two spaces end a headline.
 //!
 //! A dateline has no year. [`Dateline::resolve`] takes it from a reference date: see there.
 
@@ -636,20 +645,23 @@ fn english_day_month(input: &str) -> PResult<'_, (u32, &str, Edition)> {
     Ok((rest, (month, day, Edition::English)))
 }
 
-/// `Dateline ::= Place (" "* "," " "* | " "+) (EnglishDay | SpanishDay) " "* "(" " "* Agency " "*
-/// ")" Separator?`
+/// `Dateline ::= Place (" "* "," " "* (EnglishDay | SpanishDay) | " "+ EnglishDay) " "* "(" " "*
+/// Agency " "* ")" Separator?`
 fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
     let (rest, place) = place(input)?;
     let after_blanks = rest.trim_start_matches(' ');
-    let rest = match after_blanks.strip_prefix(',') {
-        Some(after_comma) => after_comma.trim_start_matches(' '),
-        None if after_blanks.len() < rest.len() => after_blanks,
+    let (rest, comma) = match after_blanks.strip_prefix(',') {
+        Some(after_comma) => (after_comma.trim_start_matches(' '), true),
+        None if after_blanks.len() < rest.len() => (after_blanks, false),
         // A word in lower case that is not followed by a comma is no place: say so at its start.
         None if place.starts_with(char::is_lowercase) => return fail(input, Expected::Place),
         None => return fail(rest, Expected::Literal(",")),
     };
     let (rest, (month, day, edition)) = match english_day_month(rest) {
         Ok(found) => found,
+        // Without a comma only a month name may follow the place (`Pyongyang February 19`): a
+        // number there is no dateline (`Juche 16 de noviembre` is a Juche year and words).
+        Err(e) if !comma => return Err(e),
         Err(nom::Err::Error(english_error)) => match spanish_day_month(rest) {
             Ok(found) => found,
             Err(nom::Err::Error(spanish_error)) => {

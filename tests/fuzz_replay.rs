@@ -205,9 +205,14 @@ fn regression_dateline_lower_case_place_on_before_a_month() {
             .parse::<kcna_dates::Dateline>()
             .is_ok()
     );
-    // A capitalised `El` before a Spanish day with an agency tag is a dateline's place.
-    let n: kcna_dates::Notation = "El 15 de junio (ACNC)".parse().unwrap();
+    // With a comma, a capitalised `El` is a place; without one, `El 15 de junio` is a day.
+    let n: kcna_dates::Notation = "El, 15 de junio (ACNC)".parse().unwrap();
     assert_eq!(n.kind(), kcna_dates::NotationKind::Dateline);
+    let (n, len) = kcna_dates::Notation::parse_prefix("El 15 de junio (ACNC)").unwrap();
+    assert_eq!(
+        (n.kind(), len),
+        (kcna_dates::NotationKind::SpanishDayRef, 14)
+    );
 }
 
 /// Found by the `notation` target (`el 15 de junio y los dias 25 y 30 de agosto`). Cause: the
@@ -220,4 +225,25 @@ fn regression_notation_spanish_day_without_year_has_no_date() {
     let (n, _) = kcna_dates::Notation::parse_prefix(std::str::from_utf8(&data).unwrap()).unwrap();
     assert_eq!(n.kind(), kcna_dates::NotationKind::SpanishDayRef);
     assert_eq!(n.date(), None);
+}
+
+/// Found by the `dateline` target (`Juche 16 de noviembre(atcc)  -`): `Dateline` read a Spanish
+/// dateline whose place `Juche` has no comma after it, while `Notation` read the Juche year
+/// `Juche 16`. Cause: a library bug: without a comma, a number after the place made a dateline.
+/// Without a comma, only a month name may now follow the place (`Pyongyang February 19 (KCNA)`).
+#[test]
+fn regression_dateline_juche_place_without_comma_before_a_spanish_day() {
+    let data = regression("dateline", "juche-place-without-comma-before-a-spanish-day");
+    oracles::dateline(&data);
+    oracles::notation(&data);
+    assert!(
+        "Juche 16 de noviembre (atcc)"
+            .parse::<kcna_dates::Dateline>()
+            .is_err()
+    );
+    assert!(
+        "Juche, 16 de noviembre (atcc)"
+            .parse::<kcna_dates::Dateline>()
+            .is_ok()
+    );
 }
