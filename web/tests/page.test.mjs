@@ -110,6 +110,9 @@ describe('the page', () => {
       ['month_name', 'November 08, 2022', '2022-11-08'],
       ['dmy', '08/11/2022', '2022-11-08'],
       ['dateline', 'Pyongyang, November 8 (KCNA) --', '2022-11-08'],
+      // Days without a year are notations too, marked with the date they resolve to.
+      ['weekday_ref', 'on Monday', '2022-11-07'],
+      ['month_day_ref', 'on November 3', '2022-11-03'],
       ['juche_stamp', 'Juche111.11.8.', '2022-11-08'],
     ]);
     // Every mark's text is where the page says it is, and no text is lost around the marks.
@@ -173,9 +176,9 @@ describe('the page', () => {
     assert.match(conflicts[0].text, /Pyongyang, February 10 \(KCNA\)/);
     const body = await page.$$eval('#body-dates li', (l) => l.map((li) => li.dataset.date));
     assert.deepEqual(body, ['2024-02-09']);
-    // The body date is underlined in the text, apart from the marks.
-    const underlined = await page.$$eval('#highlighted .body-date', (l) => l.map((s) => [s.textContent, s.dataset.date]));
-    assert.deepEqual(underlined, [['Friday', '2024-02-09']]);
+    // The body date is underlined in the text: its mark (`on Friday`) carries the resolved date.
+    const underlined = await page.$$eval('#highlighted .body-date', (l) => l.map((s) => [s.textContent, s.dataset.date, s.dataset.kind]));
+    assert.deepEqual(underlined, [['on Friday', '2024-02-09', 'weekday_ref']]);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -17,6 +17,12 @@ const KIND_NAMES = {
   korean_juche_year: 'Korean Juche year',
   iso_date: 'ISO date',
   spanish_date: 'Spanish date',
+  weekday_ref: 'weekday',
+  month_day_ref: 'day without a year',
+  month_ref: 'month',
+  spanish_day_ref: 'Spanish day without a year',
+  spanish_day_pair: 'Spanish days without a year',
+  korean_month_day: 'Korean day without a year',
 };
 const ROLE_NAMES = {
   page_stamp: 'page stamp',
@@ -117,14 +123,21 @@ function highlight(source, found, signalDates, bodyDates) {
       at = end;
       continue;
     }
-    const date = f.date ?? signalDates.get(start) ?? '';
+    // A day without a year (`on Monday`, `el 15 de junio`) takes the date its body date resolved
+    // to, and is underlined as a body date.
+    const inner = f.valid ? bodyDates.find((d) => d.start_utf16 >= start && d.end_utf16 <= end) : undefined;
+    const resolved = inner ? (inner.date ?? inner.month ?? '') : '';
+    const date = f.date ?? signalDates.get(start) ?? resolved;
     const props = {
       'data-kind': f.kind,
       'data-date': date,
       'data-valid': String(f.valid),
       'data-start': String(start),
     };
-    if (f.valid) {
+    if (inner) {
+      props.class = 'body-date';
+      props.title = `in the body (${RESOLUTION_NAMES[inner.resolution] ?? inner.resolution}): ${resolved || message(inner.error) || 'no date'}`;
+    } else if (f.valid) {
       props.title = `${kindName(f.kind)}${date ? `: ${date}` : ' (no year)'}`;
     } else {
       props.class = 'invalid';
