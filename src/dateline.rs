@@ -47,8 +47,8 @@ use nom::Offset;
 
 use crate::error::{Error, ErrorKind, Expected, month_name as english_month};
 use crate::lex::{
-    Number, PResult, Prefix, check_day, digits, fail, lit, spaces, wide_blanks0, wide_blanks1,
-    wide_close_paren, wide_digits, wide_number, wide_open_paren,
+    Number, PResult, Prefix, abbreviated_month, check_day, digits, fail, full_month, lit, spaces,
+    wide_blanks0, wide_blanks1, wide_close_paren, wide_digits, wide_number, wide_open_paren,
 };
 use crate::spanish::{spanish_month, spanish_month_name};
 
@@ -612,16 +612,26 @@ fn separator(input: &str) -> &str {
 /// The month of an English month name, full or abbreviated, as written in datelines: capitalised,
 /// in capitals or in lower case (`November`, `NOVEMBER`, `november`, `Nov`, `Sept`).
 pub(crate) fn month_word(word: &str) -> Option<u32> {
-    let same = |name: &str| {
-        name.eq_ignore_ascii_case(word)
-            && (name == word
-                || word.bytes().all(|b| b.is_ascii_uppercase())
-                || word.bytes().all(|b| b.is_ascii_lowercase()))
-    };
-    (1..=12u32).find(|&m| {
-        english_month(m).is_some_and(|name| same(name) || name.get(..3).is_some_and(same))
-            || (m == 9 && same("Sept"))
-    })
+    if let Some(month) = full_month(word).or_else(|| abbreviated_month(word)) {
+        return Some(month);
+    }
+    // In capitals or in lower case: compare its capitalised form.
+    let bytes = word.as_bytes();
+    let upper = bytes.iter().all(u8::is_ascii_uppercase);
+    let lower = bytes.iter().all(u8::is_ascii_lowercase);
+    if !(3..=9).contains(&bytes.len()) || !(upper || lower) {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (i, (slot, b)) in buf.iter_mut().zip(bytes).enumerate() {
+        *slot = if i == 0 {
+            b.to_ascii_uppercase()
+        } else {
+            b.to_ascii_lowercase()
+        };
+    }
+    let capitalised = core::str::from_utf8(buf.get(..bytes.len())?).ok()?;
+    full_month(capitalised).or_else(|| abbreviated_month(capitalised))
 }
 
 /// `MonthName ::= (FullMonthName | Abbreviation) "."?`, as [`month_word`] reads it.

@@ -303,25 +303,21 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
             (NotationKind::JucheYear, read_juche_year),
         ]
     } else if input.starts_with("on ") {
-        &[
-            (NotationKind::Dateline, read_dateline),
-            (NotationKind::WeekdayRef, relative::prefix_on),
-        ]
+        // (`on`, `in`, `el` and `los` are no place: a place in lower case has four letters or
+        // more.)
+        &[(NotationKind::WeekdayRef, relative::prefix_on)]
     } else if input.starts_with("in ") {
-        &[
-            (NotationKind::Dateline, read_dateline),
-            (NotationKind::MonthRef, relative::prefix_in),
-        ]
-    } else if input.starts_with("el ") || input.starts_with("El ") {
+        &[(NotationKind::MonthRef, relative::prefix_in)]
+    } else if input.starts_with("el ") {
+        &[(NotationKind::SpanishDayRef, relative::prefix_el)]
+    } else if input.starts_with("El ") {
+        // `El` may be a place (`El Paso, March 3 (KCNA)`): the dateline first.
         &[
             (NotationKind::Dateline, read_dateline),
             (NotationKind::SpanishDayRef, relative::prefix_el),
         ]
     } else if input.starts_with("los d") {
-        &[
-            (NotationKind::Dateline, read_dateline),
-            (NotationKind::SpanishDayPair, relative::prefix_pair),
-        ]
+        &[(NotationKind::SpanishDayPair, relative::prefix_pair)]
     } else {
         &[
             (NotationKind::MonthName, read_month_name),

@@ -202,18 +202,18 @@ enum OnRaw<'a> {
 /// `OnRef ::= "on" " "+ (Weekday ("," " "+ MonthDay)? | MonthDay)`
 fn on_grammar(input: &str) -> PResult<'_, OnRaw<'_>> {
     let (rest, _) = keyword("on")(input)?;
-    // `on Monday, November 7, 2022` is a full date with its weekday: not this notation.
-    if !matches!(crate::month_name::prefix(rest), Prefix::NoMatch(_)) {
-        return fail(rest, Expected::End);
-    }
     if let Ok((after, given)) = weekday(rest) {
         let with_date = lit(",")(after)
             .and_then(|(r, _)| spaces(r))
             .and_then(|(r, _)| month_day(r));
-        return Ok(match with_date {
-            Ok((r, (month, day))) => (r, OnRaw::MonthDay(Some(given), month, day)),
-            Err(_) => (after, OnRaw::Weekday(given)),
-        });
+        return match with_date {
+            Ok((r, (month, day))) => Ok((r, OnRaw::MonthDay(Some(given), month, day))),
+            // `on Monday, November 7, 2022` is a full date with its weekday: not this notation.
+            Err(_) if !matches!(crate::month_name::prefix(rest), Prefix::NoMatch(_)) => {
+                fail(rest, Expected::End)
+            }
+            Err(_) => Ok((after, OnRaw::Weekday(given))),
+        };
     }
     let (rest, (month, day)) = month_day(rest)?;
     Ok((rest, OnRaw::MonthDay(None, month, day)))

@@ -163,7 +163,7 @@ struct Hit {
 }
 
 /// How many anchor searches [`Anchors`] merges.
-const SOURCES: usize = 4;
+const SOURCES: usize = 5;
 
 /// The anchors of a text in order, merged from four searches that each stay fast: the ASCII word
 /// anchors (months, `Juche`) with aho-corasick, the anchors of the Korean and Japanese editions
@@ -178,6 +178,8 @@ struct Anchors<'a> {
     spanish_from: usize,
     /// Where the search for a digit before `/`, `.` or `-` goes on.
     digits_from: usize,
+    /// Where the search for `(` (the agency tag of a dateline) goes on.
+    tags_from: usize,
     /// The next anchor of each search, once looked at.
     heads: [Option<Hit>; SOURCES],
     /// Which searches have reached the end of the text (an exhausted aho-corasick iterator would
@@ -193,13 +195,14 @@ impl<'a> Anchors<'a> {
         let (ascii, wide) = ANCHORS.as_ref()?;
         let input =
             |from: usize| aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
-        let [ascii_from, wide_from, spanish_from, digits_from] = resume;
+        let [ascii_from, wide_from, spanish_from, digits_from, tags_from] = resume;
         Some(Anchors {
             text,
             ascii: Some(ascii.0.find_iter(input(ascii_from))),
             wide: (!text.is_ascii()).then(|| wide.0.find_iter(input(wide_from))),
             spanish_from,
             digits_from,
+            tags_from,
             heads: [None; SOURCES],
             done: [false; SOURCES],
             resume,
@@ -242,6 +245,23 @@ impl<'a> Anchors<'a> {
                     start: m.start(),
                     end: m.end(),
                     kind,
+                })
+            }
+            4 => {
+                // `(` of a dateline's agency tag: the anchor of datelines whose month is in
+                // capitals or lower case (`PYONGYANG, MARCH 1 (KCNA)`, `pyongyang, october 17
+                // (kcna)`), which the capitalised month names do not anchor.
+                let hay = self.text.as_bytes().get(self.tags_from..)?;
+                let Some(found) = memchr::memchr(b'(', hay) else {
+                    self.tags_from = self.text.len();
+                    return None;
+                };
+                let at = self.tags_from.checked_add(found)?;
+                self.tags_from = at.saturating_add(1);
+                Some(Hit {
+                    start: at,
+                    end: self.tags_from,
+                    kind: Anchor::Tag,
                 })
             }
             3 => loop {
@@ -369,6 +389,9 @@ enum Anchor {
     Wol,
     /// A weekday name: `on` and spaces before it start `on Monday`.
     Weekday,
+    /// `(`: a dateline's agency tag may open there; its month, in capitals or lower case, stands
+    /// before it (`MARCH 1 (`, `october 17 (`).
+    Tag,
     /// `(` or `（` (of `len` bytes) before a Hangul lead byte: a Korean dateline starts there, or
     /// `주체` just after it.
     Paren {
@@ -392,11 +415,10 @@ type Automaton = (aho_corasick::AhoCorasick, Vec<Anchor>);
 static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
     std::sync::LazyLock::new(|| {
         let mut ascii = Patterns::default();
-        // Datelines write months capitalised, in capitals (1997) or in lower case.
+        // Capitalised month names; a dateline's month in capitals or lower case is reached from
+        // its agency tag's `(` instead (see `Anchor::Tag`), so the set stays small and fast.
         for month in MONTH_ANCHORS {
             ascii.add(month.as_bytes().to_vec(), Anchor::Month);
-            ascii.add(month.to_ascii_uppercase().into_bytes(), Anchor::Month);
-            ascii.add(month.to_ascii_lowercase().into_bytes(), Anchor::Month);
         }
         ascii.add(b"Juche".to_vec(), Anchor::Start);
         for day in WEEKDAY_ANCHORS {
@@ -444,14 +466,34 @@ impl Patterns {
 /// try that can reach the anchor.
 fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut(usize) -> bool) {
     match kind {
+        Anchor::Tag => {
+            // Back over `Month "."? ","? " "+ Day " "*` to the month, when it is not capitalised
+            // (a capitalised month is an anchor of its own).
+            if let Some(month) = month_before_tag(bytes, at) {
+                if may_begin_at(bytes, month) && place_lookback(bytes, month, &mut visit) {
+                    return;
+                }
+                if may_begin_at(bytes, month) {
+                    visit(month);
+                }
+            }
+        }
         Anchor::Month => {
             // Only a month name can be the month of a date or a dateline (`Declaration` is not).
             if !may_begin_at(bytes, at) || !starts_with_month_name(bytes.get(at..).unwrap_or(&[])) {
                 return;
             }
-            // `Place, Month` (a dateline) or `Weekday, Month` before the month.
-            if place_lookback(bytes, at, &mut visit) {
-                return;
+            // `Place, Month` (a dateline) or `Weekday, Month` before the month; without a comma,
+            // a dateline (`Pyongyang February 19 (KCNA)`) only where its day and `(` follow, else
+            // only `on` or `in` just before the month can start a notation that reaches it.
+            if comma_before_month(bytes, at) || dateline_follows(bytes, at) {
+                if place_lookback(bytes, at, &mut visit) {
+                    return;
+                }
+            } else if let Some(keyword) = keyword_before(bytes, at) {
+                if may_begin_at(bytes, keyword) && visit(keyword) {
+                    return;
+                }
             }
             visit(at);
         }
@@ -574,6 +616,108 @@ fn day_pair_start(bytes: &[u8], day: usize) -> Option<usize> {
     Some(head.len())
 }
 
+/// The start of a month name in capitals or in lower case that stands before the `(` at `at` as
+/// in a dateline: `Month "."? ","? " "+ Day " "*` (a capitalised month is anchored by itself).
+fn month_before_tag(bytes: &[u8], at: usize) -> Option<usize> {
+    let head = bytes.get(..at)?;
+    let mut end = head.len();
+    let blanks = |end: usize| {
+        head.get(..end)
+            .map_or(0, |h| h.iter().rev().take_while(|&&b| b == b' ').count())
+    };
+    end = end.checked_sub(blanks(end))?;
+    let digits = head
+        .get(..end)?
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    end = end.checked_sub(digits)?;
+    let spaces = blanks(end);
+    if spaces == 0 {
+        return None;
+    }
+    end = end.checked_sub(spaces)?;
+    for optional in [b',', b'.'] {
+        if end >= 1 && head.get(end.saturating_sub(1)) == Some(&optional) {
+            end = end.saturating_sub(1);
+        }
+    }
+    let word = head
+        .get(..end)?
+        .iter()
+        .rev()
+        .take(10)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let start = end.checked_sub(word)?;
+    let text = core::str::from_utf8(head.get(start..end)?).ok()?;
+    let capitalised = text.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && text.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+    (crate::dateline::month_word(text).is_some() && !capitalised).then_some(start)
+}
+
+/// Whether `,` (with spaces around it) stands just before the month at `at`.
+fn comma_before_month(bytes: &[u8], at: usize) -> bool {
+    let head = bytes.get(..at).unwrap_or(&[]);
+    let spaces = head.iter().rev().take_while(|&&b| b == b' ').count();
+    at.checked_sub(spaces)
+        .and_then(|end| end.checked_sub(1))
+        .is_some_and(|comma| bytes.get(comma) == Some(&b','))
+}
+
+/// Whether the month at `at` is followed as in a dateline: its word, `.`?, `,`?, spaces, a day of
+/// one or two digits, spaces and `(` (what the dateline grammar reads after the month).
+fn dateline_follows(bytes: &[u8], at: usize) -> bool {
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    let word = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let mut i = word;
+    for optional in [b'.', b','] {
+        if rest.get(i) == Some(&optional) {
+            i = i.saturating_add(1);
+        }
+    }
+    let spaces = rest
+        .get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    if spaces == 0 {
+        return false;
+    }
+    i = i.saturating_add(spaces);
+    let digits = rest
+        .get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    i = i.saturating_add(digits);
+    let spaces = rest
+        .get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    rest.get(i.saturating_add(spaces)) == Some(&b'(')
+}
+
+/// Where `on` or `in` and one or more spaces stand just before byte `at`.
+fn keyword_before(bytes: &[u8], at: usize) -> Option<usize> {
+    let head = bytes.get(..at)?;
+    let spaces = head.iter().rev().take_while(|&&b| b == b' ').count();
+    let start = at.checked_sub(spaces)?.checked_sub(2)?;
+    let word = bytes.get(start..start.checked_add(2)?)?;
+    (spaces >= 1 && (word == b"on" || word == b"in")).then_some(start)
+}
+
 /// Whether a dateline's place may start at byte `start`: a capital that may begin a notation, or
 /// a lower-case letter that begins a word.
 fn may_start_place(bytes: &[u8], start: usize) -> bool {
@@ -664,6 +808,15 @@ fn place_end_before(bytes: &[u8], at: usize) -> Option<usize> {
 /// anchored scan looks back over the run of place characters (at most a place's length, and
 /// never before `from`, so every byte is looked back over at most once).
 fn earliest_start(text: &str, from: usize, found: Found, pos: &mut usize) -> Found {
+    // Only a notation that starts with a word can lie inside a place: a dateline, and `on` +
+    // weekday or month glued to a place (`ABC년on Monday, November 7 (KNS)`). Other notations are
+    // reached from their own anchors after any place before them.
+    if !matches!(
+        found.kind,
+        NotationKind::Dateline | NotationKind::WeekdayRef | NotationKind::MonthDayRef
+    ) {
+        return found;
+    }
     let start = found.span.start;
     let bytes = text.as_bytes();
     let run = bytes.get(..start).map_or(0, |head| {
