@@ -587,17 +587,7 @@ fn place_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool
     let Some(end) = place_end_before(bytes, at) else {
         return false;
     };
-    // A place reaches its end through letters, `-`, `'`, `.` and spaces only: no start before
-    // another byte can parse (non-ASCII bytes are kept, as they may be letters).
-    let run = bytes.get(..end).map_or(0, |head| {
-        head.iter()
-            .rev()
-            .take(MAX_PLACE_LOOKBACK)
-            .take_while(|&&b| {
-                b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, b'-' | b'\'' | b'.' | b' ')
-            })
-            .count()
-    });
+    let run = place_run_before(bytes, end);
     let from = end.saturating_sub(run);
     (from..end).any(|start| may_start_place(bytes, start) && visit(start))
 }
@@ -673,40 +663,25 @@ fn comma_before_month(bytes: &[u8], at: usize) -> bool {
 /// one or two digits, spaces and `(` (what the dateline grammar reads after the month).
 fn dateline_follows(bytes: &[u8], at: usize) -> bool {
     let rest = bytes.get(at..).unwrap_or(&[]);
-    let word = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let mut i = word;
+    // The length of the run of bytes from `i` that satisfy `accept`.
+    let run = |i: usize, accept: fn(&u8) -> bool| {
+        rest.get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|b| accept(b))
+            .count()
+    };
+    let mut i = run(0, u8::is_ascii_alphabetic);
     for optional in [b'.', b','] {
         if rest.get(i) == Some(&optional) {
             i = i.saturating_add(1);
         }
     }
-    let spaces = rest
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|&&b| b == b' ')
-        .count();
-    if spaces == 0 {
-        return false;
-    }
-    i = i.saturating_add(spaces);
-    let digits = rest
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if !(1..=2).contains(&digits) {
-        return false;
-    }
-    i = i.saturating_add(digits);
-    let spaces = rest
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|&&b| b == b' ')
-        .count();
-    rest.get(i.saturating_add(spaces)) == Some(&b'(')
+    let spaces = run(i, |&b| b == b' ');
+    let digits = run(i.saturating_add(spaces), u8::is_ascii_digit);
+    i = i.saturating_add(spaces).saturating_add(digits);
+    let after = i.saturating_add(run(i, |&b| b == b' '));
+    spaces > 0 && (1..=2).contains(&digits) && rest.get(after) == Some(&b'(')
 }
 
 /// Where `on` or `in` and one or more spaces stand just before byte `at`.
@@ -716,6 +691,21 @@ fn keyword_before(bytes: &[u8], at: usize) -> Option<usize> {
     let start = at.checked_sub(spaces)?.checked_sub(2)?;
     let word = bytes.get(start..start.checked_add(2)?)?;
     (spaces >= 1 && (word == b"on" || word == b"in")).then_some(start)
+}
+
+/// The length of the run of place characters that ends at byte `end`, at most a place's length:
+/// a place reaches its end through letters, `-`, `'`, `.` and spaces only, so no start before the
+/// run can parse (non-ASCII bytes are kept, as they may be letters).
+fn place_run_before(bytes: &[u8], end: usize) -> usize {
+    bytes.get(..end).map_or(0, |head| {
+        head.iter()
+            .rev()
+            .take(MAX_PLACE_LOOKBACK)
+            .take_while(|&&b| {
+                b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, b'-' | b'\'' | b'.' | b' ')
+            })
+            .count()
+    })
 }
 
 /// Whether a dateline's place may start at byte `start`: a capital that may begin a notation, or
@@ -819,15 +809,7 @@ fn earliest_start(text: &str, from: usize, found: Found, pos: &mut usize) -> Fou
     }
     let start = found.span.start;
     let bytes = text.as_bytes();
-    let run = bytes.get(..start).map_or(0, |head| {
-        head.iter()
-            .rev()
-            .take(MAX_PLACE_LOOKBACK)
-            .take_while(|&&b| {
-                b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, b'-' | b'\'' | b'.' | b' ')
-            })
-            .count()
-    });
+    let run = place_run_before(bytes, start);
     for earlier in from.max(start.saturating_sub(run))..start {
         if may_start_place(bytes, earlier) {
             let mut earlier_pos = *pos;

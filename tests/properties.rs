@@ -664,6 +664,7 @@ proptest! {
 
 /// Whether `word` is an English month name or abbreviation in one of the cases datelines use.
 fn is_month_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
     MONTHS.iter().any(|m| {
         [m.to_string(), m.to_uppercase(), m.to_lowercase()]
             .iter()
