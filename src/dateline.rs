@@ -45,7 +45,8 @@ use core::str::FromStr;
 use chrono::{Datelike, Days, NaiveDate};
 use nom::Offset;
 
-use crate::error::{Error, ErrorKind, Expected, month_name as english_month};
+use crate::calendar::month_name as english_month;
+use crate::error::{Error, ErrorKind, Expected};
 use crate::lex::{
     Number, PResult, Prefix, abbreviated_month, check_day, digits, fail, full_month, lit, spaces,
     wide_blanks0, wide_blanks1, wide_close_paren, wide_digits, wide_number, wide_open_paren,

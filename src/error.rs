@@ -3,6 +3,7 @@
 use core::fmt;
 use core::ops::Range;
 
+use crate::calendar::{max_day, month_name, weekday_name};
 use chrono::{NaiveDate, Weekday};
 
 /// What a parser expected to read where it failed.
@@ -301,7 +302,7 @@ impl fmt::Display for Error {
                 self.write_at(f)?;
                 // The last year chrono's `NaiveDate` holds (262142), and its Juche year.
                 let last = chrono::Datelike::year(&NaiveDate::MAX);
-                let last_juche = crate::juche::to_juche_year(last).unwrap_or(0);
+                let last_juche = crate::calendar::to_juche_year(last).unwrap_or(0);
                 write!(
                     f,
                     " is out of range, expected 1 (1912) to {last_juche} ({last})"
@@ -312,7 +313,7 @@ impl fmt::Display for Error {
                 "{date} is before 1912-01-01 (Juche 1) and has no Juche date; DPRK practice writes such years in Gregorian only"
             ),
             ErrorKind::YearMismatch { juche, gregorian } => {
-                match crate::juche::to_gregorian_year(juche) {
+                match crate::calendar::to_gregorian_year(juche) {
                     Some(expected) => write!(
                         f,
                         "Juche {juche} is {expected}, but the text gives {gregorian}"
@@ -352,46 +353,3 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-/// The English name of a month 1-12.
-pub(crate) fn month_name(month: u32) -> Option<&'static str> {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(usize::try_from(month.checked_sub(1)?).ok()?)
-        .copied()
-}
-
-/// The English name of a weekday.
-pub(crate) fn weekday_name(weekday: Weekday) -> &'static str {
-    match weekday {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-/// The largest day a month has in any year (February: 29).
-pub(crate) fn max_day(month: u32) -> u32 {
-    match month {
-        2 => 29,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}

@@ -15,8 +15,8 @@
 
 use chrono::NaiveDate;
 
-use crate::error::max_day;
-use crate::juche::JUCHE_OFFSET;
+use crate::calendar::JUCHE_OFFSET;
+use crate::calendar::max_day;
 
 /// The value of an ASCII digit.
 fn digit(b: u8) -> Option<u32> {

@@ -32,21 +32,8 @@ use crate::lex::{
     Number, PResult, Prefix, checked_date, digits, digits_unbounded, expect, lit, spaces,
 };
 
-/// Gregorian year = Juche year + `JUCHE_OFFSET`.
-pub const JUCHE_OFFSET: i32 = 1911;
-
-/// The Gregorian year of Juche year `juche`, if chrono can represent it.
-pub(crate) fn to_gregorian_year(juche: u32) -> Option<i32> {
-    let year = i32::try_from(juche).ok()?.checked_add(JUCHE_OFFSET)?;
-    NaiveDate::from_ymd_opt(year, 1, 1).map(|_| year)
-}
-
-/// The Juche year of Gregorian year `year`, if it is 1912 or later.
-pub(crate) fn to_juche_year(year: i32) -> Option<u32> {
-    u32::try_from(year.checked_sub(JUCHE_OFFSET)?)
-        .ok()
-        .filter(|&y| y >= 1)
-}
+pub use crate::calendar::JUCHE_OFFSET;
+pub(crate) use crate::calendar::{to_gregorian_year, to_juche_year};
 
 /// A date stamped in the Juche calendar, as KCNA wrote `Juche111.11.8.` (8 November 2022).
 ///

@@ -13,7 +13,8 @@ use chrono::{NaiveDate, Weekday};
 use nom::error::{ErrorKind as NomKind, ParseError};
 use nom::{IResult, Offset, Parser};
 
-use crate::error::{Error, ErrorKind, Expected, max_day};
+use crate::calendar::max_day;
+use crate::error::{Error, ErrorKind, Expected};
 
 /// The error of the private grammars: what was expected, and the input left where it was expected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

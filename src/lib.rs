@@ -75,6 +75,7 @@
 //!   [`MonthNameDate`] to it, by `TryFrom` (jiff's years are only -9999 to 9999).
 
 mod article;
+mod calendar;
 mod dateline;
 mod dmy;
 mod dotted;

@@ -19,7 +19,8 @@ use core::str::FromStr;
 use chrono::{Datelike, NaiveDate, Weekday};
 use nom::Offset;
 
-use crate::error::{Error, ErrorKind, Expected, month_name as english_month, weekday_name};
+use crate::calendar::{month_name as english_month, weekday_name};
+use crate::error::{Error, ErrorKind, Expected};
 use crate::juche::{JucheYear, RawYear, validate_year, year_grammar};
 use crate::lex::{
     Number, PResult, Prefix, checked_date, digits, expect, lit, month_name, spaces, weekday,

@@ -447,7 +447,7 @@ impl fmt::Display for Notation {
             ),
             Notation::SpanishDate(value) => write!(f, "{value}"),
             Notation::WeekdayRef(day) => {
-                write!(f, "on {}", crate::error::weekday_name(*day))
+                write!(f, "on {}", crate::calendar::weekday_name(*day))
             }
             Notation::MonthDayRef(day) => relative::write_on(f, day),
             Notation::MonthRef(month) => relative::write_in(f, month),

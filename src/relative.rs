@@ -20,8 +20,9 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use nom::Offset;
 
 use crate::JucheYear;
+use crate::calendar::{month_name as english_month, weekday_name};
 use crate::dateline::resolve_month_day;
-use crate::error::{Error, ErrorKind, Expected, month_name as english_month, weekday_name};
+use crate::error::{Error, ErrorKind, Expected};
 use crate::juche::prefix_year;
 use crate::lex::{
     Number, PResult, Prefix, check_day, check_month, digits, fail, lit, month_name, spaces,
