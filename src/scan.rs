@@ -469,11 +469,8 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
         Anchor::Tag => {
             // Back over `Month "."? ","? " "+ Day " "*` to the month, when it is not capitalised
             // (a capitalised month is an anchor of its own).
-            if let Some(month) = month_before_tag(bytes, at) {
-                if may_begin_at(bytes, month) && place_lookback(bytes, month, &mut visit) {
-                    return;
-                }
-                if may_begin_at(bytes, month) {
+            if let Some(month) = month_before_tag(bytes, at).filter(|&m| may_begin_at(bytes, m)) {
+                if !place_lookback(bytes, month, &mut visit) {
                     visit(month);
                 }
             }
@@ -490,7 +487,7 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
                 if place_lookback(bytes, at, &mut visit) {
                     return;
                 }
-            } else if let Some(keyword) = keyword_before(bytes, at) {
+            } else if let Some(keyword) = keyword_before(bytes, at, &[b"on", b"in"]) {
                 if may_begin_at(bytes, keyword) && visit(keyword) {
                     return;
                 }
@@ -537,12 +534,8 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
         Anchor::Weekday => {
             // `on` + spaces before the weekday (a weekday that starts a month-name date is
             // reached from its month's anchor).
-            let spaces = bytes.get(..at).map_or(0, |head| {
-                head.iter().rev().take_while(|&&b| b == b' ').count()
-            });
-            let on = at.checked_sub(spaces).and_then(|end| end.checked_sub(2));
-            if let Some(on) = on.filter(|_| spaces >= 1) {
-                if bytes.get(on..on.saturating_add(2)) == Some(b"on") && may_begin_at(bytes, on) {
+            if let Some(on) = keyword_before(bytes, at, &[b"on"]) {
+                if may_begin_at(bytes, on) {
                     visit(on);
                 }
             }
@@ -610,12 +603,7 @@ fn day_pair_start(bytes: &[u8], day: usize) -> Option<usize> {
 /// in a dateline: `Month "."? ","? " "+ Day " "*` (a capitalised month is anchored by itself).
 fn month_before_tag(bytes: &[u8], at: usize) -> Option<usize> {
     let head = bytes.get(..at)?;
-    let mut end = head.len();
-    let blanks = |end: usize| {
-        head.get(..end)
-            .map_or(0, |h| h.iter().rev().take_while(|&&b| b == b' ').count())
-    };
-    end = end.checked_sub(blanks(end))?;
+    let mut end = at.checked_sub(spaces_before(bytes, at))?;
     let digits = head
         .get(..end)?
         .iter()
@@ -626,7 +614,7 @@ fn month_before_tag(bytes: &[u8], at: usize) -> Option<usize> {
         return None;
     }
     end = end.checked_sub(digits)?;
-    let spaces = blanks(end);
+    let spaces = spaces_before(bytes, end);
     if spaces == 0 {
         return None;
     }
@@ -652,9 +640,7 @@ fn month_before_tag(bytes: &[u8], at: usize) -> Option<usize> {
 
 /// Whether `,` (with spaces around it) stands just before the month at `at`.
 fn comma_before_month(bytes: &[u8], at: usize) -> bool {
-    let head = bytes.get(..at).unwrap_or(&[]);
-    let spaces = head.iter().rev().take_while(|&&b| b == b' ').count();
-    at.checked_sub(spaces)
+    at.checked_sub(spaces_before(bytes, at))
         .and_then(|end| end.checked_sub(1))
         .is_some_and(|comma| bytes.get(comma) == Some(&b','))
 }
@@ -684,13 +670,20 @@ fn dateline_follows(bytes: &[u8], at: usize) -> bool {
     spaces > 0 && (1..=2).contains(&digits) && rest.get(after) == Some(&b'(')
 }
 
-/// Where `on` or `in` and one or more spaces stand just before byte `at`.
-fn keyword_before(bytes: &[u8], at: usize) -> Option<usize> {
-    let head = bytes.get(..at)?;
-    let spaces = head.iter().rev().take_while(|&&b| b == b' ').count();
+/// Where one of the two-letter `words` (`on`, `in`) and one or more spaces stand just before byte
+/// `at`.
+fn keyword_before(bytes: &[u8], at: usize, words: &[&[u8; 2]]) -> Option<usize> {
+    let spaces = spaces_before(bytes, at);
     let start = at.checked_sub(spaces)?.checked_sub(2)?;
     let word = bytes.get(start..start.checked_add(2)?)?;
-    (spaces >= 1 && (word == b"on" || word == b"in")).then_some(start)
+    (spaces >= 1 && words.iter().any(|w| w.as_slice() == word)).then_some(start)
+}
+
+/// How many ASCII spaces end the text just before byte `at`.
+fn spaces_before(bytes: &[u8], at: usize) -> usize {
+    bytes.get(..at).map_or(0, |head| {
+        head.iter().rev().take_while(|&&b| b == b' ').count()
+    })
 }
 
 /// The length of the run of place characters that ends at byte `end`, at most a place's length:
@@ -772,18 +765,11 @@ const MAX_PLACE_LOOKBACK: usize = 64;
 /// Where a dateline's place ends if its month or day starts at `at`: before `,` and the spaces
 /// around it, or before one or more spaces.
 fn place_end_before(bytes: &[u8], at: usize) -> Option<usize> {
-    let head = bytes.get(..at)?;
-    let spaces = head.iter().rev().take_while(|&&b| b == b' ').count();
+    let spaces = spaces_before(bytes, at);
     let before = at.checked_sub(spaces)?;
     if before >= 1 && bytes.get(before.saturating_sub(1)) == Some(&b',') {
         let comma = before.saturating_sub(1);
-        let spaces = bytes
-            .get(..comma)?
-            .iter()
-            .rev()
-            .take_while(|&&b| b == b' ')
-            .count();
-        return comma.checked_sub(spaces);
+        return comma.checked_sub(spaces_before(bytes, comma));
     }
     (spaces >= 1).then_some(before)
 }
