@@ -343,26 +343,15 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
                         body_dates.push(placeholder(shift(second)));
                     }
                 }
-                Notation::WeekdayRef(_)
-                | Notation::MonthDayRef(_)
-                | Notation::MonthRef(_)
-                | Notation::SpanishDayRef(_)
-                | Notation::KoreanMonthDay(_) => {
-                    let found_text = text.get(span.clone()).unwrap_or("");
-                    let date_start = span.start.saturating_add(relative::keyword_len(found_text));
-                    let pending = match notation {
-                        Notation::WeekdayRef(day) => Pending::Weekday(*day),
-                        Notation::MonthRef(month) => Pending::Month(*month),
-                        Notation::MonthDayRef(day)
-                        | Notation::SpanishDayRef(day)
-                        | Notation::KoreanMonthDay(day) => Pending::Day(*day),
-                        _ => continue,
-                    };
-                    relatives.push((body_dates.len(), pending));
-                    body_dates.push(placeholder(date_start.min(span.end)..span.end));
-                }
                 _ => {
-                    if let Some(date) = found.date() {
+                    if let Some(pending) = Pending::of(notation) {
+                        // A day or month without a year: resolved once the story's date is known.
+                        let found_text = text.get(span.clone()).unwrap_or("");
+                        let date_start =
+                            span.start.saturating_add(relative::keyword_len(found_text));
+                        relatives.push((body_dates.len(), pending));
+                        body_dates.push(placeholder(date_start.min(span.end)..span.end));
+                    } else if let Some(date) = found.date() {
                         body_dates.push(BodyDate {
                             resolution: BodyResolution::Explicit,
                             date: Some(date),
@@ -605,12 +594,8 @@ fn starts_line(text: &str, start: usize, glued_until: Option<usize>) -> bool {
 fn resolve_relative(pending: Pending, span: Range<usize>, anchor: Option<NaiveDate>) -> BodyDate {
     let no_anchor = || Error::new(ErrorKind::NoReference, span.start..span.start);
     let mut body = BodyDate {
-        text: String::new(),
-        span: span.clone(),
         resolution: BodyResolution::MonthDay,
-        date: None,
-        month: None,
-        error: None,
+        ..placeholder(span.clone())
     };
     match pending {
         Pending::Weekday(weekday) => {
@@ -653,4 +638,19 @@ enum Pending {
     Day(crate::MonthDay),
     /// `in October 2014`
     Month(crate::MonthRef),
+}
+
+impl Pending {
+    /// The day or month that a notation without a year names (a Spanish day pair names two and
+    /// is split by the caller); `None` for any other notation.
+    fn of(notation: &Notation) -> Option<Pending> {
+        match notation {
+            Notation::WeekdayRef(day) => Some(Pending::Weekday(*day)),
+            Notation::MonthRef(month) => Some(Pending::Month(*month)),
+            Notation::MonthDayRef(day)
+            | Notation::SpanishDayRef(day)
+            | Notation::KoreanMonthDay(day) => Some(Pending::Day(*day)),
+            _ => None,
+        }
+    }
 }
