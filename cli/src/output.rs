@@ -268,12 +268,6 @@ pub fn found(text: &str, found: &Found) -> Map<String, Value> {
     out
 }
 
-/// Everything `date_article` found, in the library's JSON form, as fields to add to an output
-/// object.
-pub fn article(dated: &ArticleDate, out: &mut Map<String, Value>) {
-    out.extend(fields_of(serde_json::to_value(dated)));
-}
-
 /// The fields of `head` then those of `dated`, as one object: serialized straight to text,
 /// without building a JSON tree, so a record with a million dates costs a small multiple of its
 /// output (see `--max-record-bytes`).
@@ -301,9 +295,13 @@ pub fn render_article(head: &Map<String, Value>, dated: &ArticleDate, pretty: bo
             text.push('\n');
             text
         }
-        Err(_) => {
+        Err(err) => {
+            // Not reached by the library's types; said rather than printed as a bare head.
             let mut obj = head.clone();
-            article(dated, &mut obj);
+            obj.insert(
+                "error".into(),
+                format!("cannot write the result as JSON: {err}").into(),
+            );
             render(&Value::Object(obj), pretty)
         }
     }
