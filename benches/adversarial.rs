@@ -28,8 +28,9 @@ use criterion::{
 };
 use kcna_dates::scan;
 
-const KIB: usize = 1024;
-const MIB: usize = 1024 * KIB;
+mod common;
+
+use common::{MIB, profiling, size_label, sizes_for};
 
 /// The adversarial inputs: a name and the unit repeated to fill the text.
 const INPUTS: &[(&str, &str)] = &[
@@ -81,32 +82,6 @@ fn time_scan(text: &str, runs: usize) -> (Duration, usize) {
     (best, count)
 }
 
-fn size_label(len: usize) -> String {
-    if len >= MIB {
-        format!("{}MiB", len / MIB)
-    } else {
-        format!("{}KiB", len / KIB)
-    }
-}
-
-/// The two sizes to time `unit` at: 1 and 8 MiB, or 8 and 64 KiB if it is clearly superlinear.
-fn sizes_for(unit: &str) -> ([usize; 2], bool) {
-    let (small, _) = time_scan(&fill(unit, 64 * KIB), 3);
-    let (large, _) = time_scan(&fill(unit, 256 * KIB), 3);
-    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
-    if ratio > 10.0 && large > Duration::from_millis(20) {
-        ([8 * KIB, 64 * KIB], true)
-    } else {
-        ([MIB, 8 * MIB], false)
-    }
-}
-
-/// Whether criterion runs in `--profile-time` mode: then the preflight and the table are skipped,
-/// so that a profile shows only the benchmark selected.
-fn profiling() -> bool {
-    std::env::args().any(|a| a == "--profile-time")
-}
-
 /// Single-shot timings of every input at both its sizes, with the large / small ratio.
 fn print_table(plan: &[(&str, &str, [usize; 2], bool)]) {
     eprintln!(
@@ -143,7 +118,7 @@ fn adversarial(c: &mut Criterion) {
             let (sizes, superlinear) = if profiling() {
                 ([MIB, 8 * MIB], false)
             } else {
-                sizes_for(unit)
+                sizes_for(|len| time_scan(&fill(unit, len), 3).0)
             };
             (name, unit, sizes, superlinear)
         })

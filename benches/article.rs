@@ -30,8 +30,9 @@ use criterion::{
 };
 use kcna_dates::{ArticleDate, ArticleOptions, date_article};
 
-const KIB: usize = 1024;
-const MIB: usize = 1024 * KIB;
+mod common;
+
+use common::{MIB, profiling, size_label, sizes_for};
 
 /// A kcna.kp page as a reader saves it: listing date, day-first stamp, dateline, body dates of
 /// every kind, page stamp.
@@ -130,30 +131,6 @@ fn time_article(text: &str, runs: usize) -> (Duration, ArticleDate) {
     (best, last.unwrap())
 }
 
-fn size_label(len: usize) -> String {
-    if len >= MIB {
-        format!("{}MiB", len / MIB)
-    } else {
-        format!("{}KiB", len / KIB)
-    }
-}
-
-/// The two sizes to time a shape at: 1 and 8 MiB, or 8 and 64 KiB if it is clearly superlinear.
-fn sizes_for(make: fn(usize) -> String) -> ([usize; 2], bool) {
-    let (small, _) = time_article(&make(64 * KIB), 3);
-    let (large, _) = time_article(&make(256 * KIB), 3);
-    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
-    if ratio > 10.0 && large > Duration::from_millis(20) {
-        ([8 * KIB, 64 * KIB], true)
-    } else {
-        ([MIB, 8 * MIB], false)
-    }
-}
-
-fn profiling() -> bool {
-    std::env::args().any(|a| a == "--profile-time")
-}
-
 /// The size of a result: signals, body dates, conflict groups, invalid candidates.
 fn result_size(dated: &ArticleDate) -> usize {
     dated.signals.len() + dated.body_dates.len() + dated.conflicts.len() + dated.invalid.len()
@@ -200,7 +177,7 @@ fn article(c: &mut Criterion) {
             let (sizes, superlinear) = if profiling() {
                 ([MIB, 8 * MIB], false)
             } else {
-                sizes_for(make)
+                sizes_for(|len| time_article(&make(len), 3).0)
             };
             (name, make, sizes, superlinear)
         })
