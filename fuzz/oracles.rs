@@ -34,6 +34,7 @@ pub fn run(target: &str, data: &[u8]) -> bool {
         "serde" => serde_text(data),
         "scan" => scan(data),
         "article" => article(data),
+        #[cfg(feature = "__internal")]
         "fastpath" => fastpath(data),
         _ => return false,
     }
@@ -927,8 +928,9 @@ pub fn article(data: &[u8]) {
 /// accepts, with the same value, and the public parser (fast path, then grammar) gives exactly what
 /// the grammar alone gives, errors included. Checked on the input and on the input glued after the
 /// start of each notation, so that the fuzzer reaches the common forms quickly.
+#[cfg(feature = "__internal")]
 pub fn fastpath(data: &[u8]) {
-    use kcna_dates::__fastpath as fp;
+    use kcna_dates::__internal as fp;
     let raw = text(data);
     for prefix in [
         "",

@@ -27,10 +27,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::dateline::DEFAULT_GRACE_DAYS;
 use crate::error::{Error, ErrorKind};
+use crate::grammar::dateline::DEFAULT_GRACE_DAYS;
+use crate::grammar::relative::{self, resolve_weekday};
 use crate::notation::{Notation, NotationKind};
-use crate::relative::{self, resolve_weekday};
 use crate::scan::{Found, scan};
 
 /// What [`date_article`] may use besides the text.

@@ -63,6 +63,43 @@ impl fmt::Display for Expected {
     }
 }
 
+/// Which field of a value a constructor was given out of range (see [`ErrorKind::OutOfRange`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Field {
+    /// A Gregorian year.
+    Year,
+    /// A Juche year.
+    JucheYear,
+    /// A month, 1-12.
+    Month,
+    /// A day of the month.
+    Day,
+}
+
+impl Field {
+    /// A short stable name: `year`, `juche_year`, `month`, `day`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Field::Year => "year",
+            Field::JucheYear => "juche_year",
+            Field::Month => "month",
+            Field::Day => "day",
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Field::Year => "year",
+            Field::JucheYear => "Juche year",
+            Field::Month => "month",
+            Field::Day => "day",
+        })
+    }
+}
+
 /// What went wrong. Matched on by callers; the [`Error`]'s message says it in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -94,6 +131,26 @@ pub enum ErrorKind {
     },
     /// A Gregorian year that chrono cannot represent, or a digit run too long to be a year.
     YearOutOfRange,
+    /// A value given to a constructor (not read from text) outside the range of its field, as
+    /// icu4x's `RangeError`: `JucheDate::new(0, 1, 1)` has Juche year 0, expected 1 to 260231.
+    /// Its span is empty (there is no text).
+    ///
+    /// ```
+    /// use kcna_dates::{ErrorKind, Field, JucheYear};
+    /// let err = JucheYear::new(0).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::OutOfRange { field: Field::JucheYear, value: 0, min: 1, max: 260231 });
+    /// assert_eq!(err.to_string(), "Juche year 0 is out of range, expected 1 to 260231");
+    /// ```
+    OutOfRange {
+        /// The field.
+        field: Field,
+        /// The value given.
+        value: i64,
+        /// The smallest value allowed.
+        min: i64,
+        /// The largest value allowed.
+        max: i64,
+    },
     /// A Juche year below 1 or too large to convert: the Juche calendar starts at Juche 1 (1912).
     JucheYearOutOfRange,
     /// A date before 1912-01-01 cannot be written as a Juche date.
@@ -135,7 +192,7 @@ pub enum ErrorKind {
 impl ErrorKind {
     /// A short stable name for the kind, for logs and JSON: `expected`, `trailing_input`,
     /// `month_out_of_range`, `day_out_of_range`, `no_such_date`, `year_out_of_range`,
-    /// `juche_year_out_of_range`, `before_juche`, `year_mismatch`, `weekday_mismatch`,
+    /// `out_of_range`, `juche_year_out_of_range`, `before_juche`, `year_mismatch`, `weekday_mismatch`,
     /// `no_reference`, `unresolvable`.
     ///
     /// ```
@@ -150,6 +207,7 @@ impl ErrorKind {
             ErrorKind::DayOutOfRange { .. } => "day_out_of_range",
             ErrorKind::NoSuchDate { .. } => "no_such_date",
             ErrorKind::YearOutOfRange => "year_out_of_range",
+            ErrorKind::OutOfRange { .. } => "out_of_range",
             ErrorKind::JucheYearOutOfRange => "juche_year_out_of_range",
             ErrorKind::BeforeJuche { .. } => "before_juche",
             ErrorKind::YearMismatch { .. } => "year_mismatch",
@@ -211,6 +269,19 @@ impl Error {
     /// input or a missing piece at offset `n`; for a value out of range it covers the value.
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
+    }
+
+    /// The error of a constructor given `value` for `field`, outside `min..=max`.
+    pub(crate) fn out_of_range(field: Field, value: impl Into<i64>, min: i64, max: i64) -> Error {
+        Error::new(
+            ErrorKind::OutOfRange {
+                field,
+                value: value.into(),
+                min,
+                max,
+            },
+            0..0,
+        )
     }
 
     /// Moves the span by `offset` bytes (for errors found inside a larger text).
@@ -297,6 +368,15 @@ impl fmt::Display for Error {
                 self.write_at(f)?;
                 f.write_str(" is out of range")
             }
+            ErrorKind::OutOfRange {
+                field,
+                value,
+                min,
+                max,
+            } => write!(
+                f,
+                "{field} {value} is out of range, expected {min} to {max}"
+            ),
             ErrorKind::JucheYearOutOfRange => {
                 f.write_str("Juche year")?;
                 self.write_at(f)?;

@@ -19,8 +19,8 @@ use chrono::{Datelike, NaiveDate};
 use jiff::civil::Date;
 
 use crate::error::{Error, ErrorKind};
-use crate::juche::JucheDate;
-use crate::month_name::MonthNameDate;
+use crate::grammar::juche::JucheDate;
+use crate::grammar::month_name::MonthNameDate;
 
 /// The jiff date of `date`.
 ///

@@ -76,25 +76,15 @@
 
 mod article;
 mod calendar;
-mod dateline;
-mod dmy;
-mod dotted;
 mod error;
-mod fast;
-mod iso;
+mod grammar;
 #[cfg(feature = "jiff")]
 mod jiff_impls;
-mod juche;
-mod korean;
-mod lex;
-mod month_name;
 mod notation;
 mod pyongyang;
-mod relative;
 mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
-mod spanish;
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]
@@ -105,108 +95,109 @@ pub use article::{
     ArticleDate, ArticleOptions, BodyDate, BodyResolution, Conflict, DEFAULT_DOUBTFUL_AFTER_DAYS,
     Signal, SignalRole, date_article,
 };
-pub use dateline::{Agency, DEFAULT_GRACE_DAYS, Dateline, Edition};
-pub use dmy::{parse_dmy, parse_dmy_prefix};
-pub use dotted::{parse_dotted, parse_dotted_prefix};
-pub use error::{Error, ErrorKind, Expected};
-pub use juche::{DprkYear, JUCHE_OFFSET, JucheDate, JucheYear};
-pub use korean::{KoreanDate, YearStyle};
-pub use month_name::MonthNameDate;
+pub use error::{Error, ErrorKind, Expected, Field};
+pub use grammar::dateline::{Agency, DEFAULT_GRACE_DAYS, Dateline, Edition};
+pub use grammar::dmy::{parse_dmy, parse_dmy_prefix};
+pub use grammar::dotted::{parse_dotted, parse_dotted_prefix};
+pub use grammar::juche::{DprkYear, JUCHE_OFFSET, JucheDate, JucheYear};
+pub use grammar::korean::{KoreanDate, YearStyle};
+pub use grammar::month_name::MonthNameDate;
+pub use grammar::relative::{DayPair, MonthDay, MonthRef, resolve_weekday};
+pub use grammar::spanish::SpanishDate;
 pub use notation::{Notation, NotationKind};
 pub use pyongyang::{pyongyang_offset, to_pyongyang};
-pub use relative::{DayPair, MonthDay, MonthRef, resolve_weekday};
-#[doc(hidden)]
-pub use scan::scan_naive;
 pub use scan::{Found, Scan, scan};
-pub use spanish::SpanishDate;
 
-/// The fast paths and the grammars behind them, for the differential tests and the `fastpath` fuzz
-/// target. Not part of the API.
+/// The fast paths and the grammars behind them, and the byte-by-byte scan, for the differential
+/// tests and the fuzz targets (feature `__internal`). Not part of the API.
+#[cfg(feature = "__internal")]
 #[doc(hidden)]
-pub mod __fastpath {
+pub mod __internal {
+    pub use crate::scan::scan_naive;
+
     use chrono::NaiveDate;
 
     use crate::{Dateline, Error, JucheDate, MonthNameDate, Notation};
 
     /// The `DD/MM/YYYY` fast path.
     pub fn dmy_fast(input: &str) -> Option<NaiveDate> {
-        crate::fast::dmy(input)
+        crate::grammar::dmy::fast(input)
     }
 
     /// `DD/MM/YYYY` by the grammar alone.
     pub fn dmy_grammar(input: &str) -> Result<NaiveDate, Error> {
-        crate::dmy::parse_dmy_grammar(input)
+        crate::grammar::dmy::parse_dmy_grammar(input)
     }
 
     /// The Juche stamp fast path.
     pub fn juche_fast(input: &str) -> Option<NaiveDate> {
-        crate::fast::juche_stamp(input)
+        crate::grammar::juche::fast_stamp(input)
     }
 
     /// A Juche stamp by the grammar alone.
     pub fn juche_grammar(input: &str) -> Result<JucheDate, Error> {
-        crate::juche::prefix_stamp(input).strict(input)
+        crate::grammar::juche::prefix_stamp(input).strict(input)
     }
 
     /// The `DD/MM/YYYY` prefix fast path: the date and the bytes it takes.
     pub fn dmy_prefix_fast(input: &str) -> Option<(NaiveDate, usize)> {
-        crate::fast::dmy_prefix(input)
+        crate::grammar::dmy::fast_prefix(input)
     }
 
     /// The Juche stamp prefix fast path: the date and the bytes it takes.
     pub fn juche_prefix_fast(input: &str) -> Option<(NaiveDate, usize)> {
-        crate::fast::juche_stamp_prefix(input)
+        crate::grammar::juche::fast_stamp_prefix(input)
     }
 
     /// The dotted stamp prefix fast path: the date and the bytes it takes.
     pub fn dotted_prefix_fast(input: &str) -> Option<(NaiveDate, usize)> {
-        crate::fast::dotted_prefix(input)
+        crate::grammar::dotted::fast_prefix(input)
     }
 
     /// The month-name date prefix fast path: the date and the bytes it takes.
     pub fn month_name_prefix_fast(input: &str) -> Option<(NaiveDate, usize)> {
-        crate::fast::month_name_prefix(input)
+        crate::grammar::month_name::fast_prefix(input)
     }
 
     /// A `DD/MM/YYYY` prefix reading by the grammar alone.
     pub fn dmy_prefix_grammar(input: &str) -> Result<(NaiveDate, usize), Error> {
-        crate::dmy::prefix(input).into_result()
+        crate::grammar::dmy::prefix(input).into_result()
     }
 
     /// A dotted stamp's prefix reading by the grammar alone.
     pub fn dotted_prefix_grammar(input: &str) -> Result<(NaiveDate, usize), Error> {
-        crate::dotted::prefix(input).into_result()
+        crate::grammar::dotted::prefix(input).into_result()
     }
 
     /// A Juche stamp's prefix reading by the grammar alone.
     pub fn juche_prefix_grammar(input: &str) -> Result<(JucheDate, usize), Error> {
-        crate::juche::prefix_stamp(input).into_result()
+        crate::grammar::juche::prefix_stamp(input).into_result()
     }
 
     /// A month-name date's prefix reading by the grammar alone.
     pub fn month_name_prefix_grammar(input: &str) -> Result<(MonthNameDate, usize), Error> {
-        crate::month_name::prefix(input).into_result()
+        crate::grammar::month_name::prefix(input).into_result()
     }
 
     /// The month-name date fast path.
     pub fn month_name_fast(input: &str) -> Option<NaiveDate> {
-        crate::fast::month_name_date(input)
+        crate::grammar::month_name::fast(input)
     }
 
     /// A month-name date by the grammar alone.
     pub fn month_name_grammar(input: &str) -> Result<MonthNameDate, Error> {
-        crate::month_name::prefix(input).strict(input)
+        crate::grammar::month_name::prefix(input).strict(input)
     }
 
     /// The dateline fast path: place, month, day, agency.
     pub fn dateline_fast(input: &str) -> Option<(String, u32, u32, String)> {
-        crate::fast::dateline(input)
+        crate::grammar::dateline::fast(input)
             .map(|p| (p.place.to_owned(), p.month, p.day, p.agency.to_owned()))
     }
 
     /// A dateline by the grammar alone.
     pub fn dateline_grammar(input: &str) -> Result<Dateline, Error> {
-        crate::dateline::prefix_any(input).strict(input)
+        crate::grammar::dateline::prefix_any(input).strict(input)
     }
 
     /// The notation at the start of `input` by the grammars alone, without the prefix fast paths

@@ -6,12 +6,10 @@ use core::str::FromStr;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::error::{Error, ErrorKind, Expected};
-use crate::lex::Prefix;
-use crate::relative::{DayPair, MonthDay, MonthRef};
-use crate::{
-    Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, SpanishDate, dateline, dmy, dotted,
-    iso, juche, korean, month_name, relative, spanish,
-};
+use crate::grammar::relative::{DayPair, MonthDay, MonthRef};
+use crate::grammar::runtime::Prefix;
+use crate::grammar::{dateline, dmy, dotted, iso, juche, korean, month_name, relative, spanish};
+use crate::{Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, SpanishDate};
 
 /// Which notation a piece of text is written in.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -250,20 +248,22 @@ pub(crate) fn read(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
 }
 
 /// [`read`] by the grammars alone, without the fast paths (for tests).
+#[cfg(feature = "__internal")]
 pub(crate) fn read_grammars(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
     read_with(input, false)
 }
 
 /// The prefix fast path of notation `kind`, where it has one and it accepts `input`: the same
-/// reading as the grammar's (see [`crate::fast`]).
+/// reading as the grammar's (see [`crate::grammar::fixed`]).
 fn read_fast(kind: NotationKind, input: &str) -> Option<Prefix<Notation>> {
     let (value, len) = match kind {
-        NotationKind::Dmy => crate::fast::dmy_prefix(input).map(|(d, len)| (Notation::Dmy(d), len)),
-        NotationKind::DottedStamp => {
-            crate::fast::dotted_prefix(input).map(|(d, len)| (Notation::DottedStamp(d), len))
+        NotationKind::Dmy => {
+            crate::grammar::dmy::fast_prefix(input).map(|(d, len)| (Notation::Dmy(d), len))
         }
+        NotationKind::DottedStamp => crate::grammar::dotted::fast_prefix(input)
+            .map(|(d, len)| (Notation::DottedStamp(d), len)),
         NotationKind::JucheStamp => juche::fast_prefix_stamp(input),
-        NotationKind::MonthName => crate::fast::month_name_prefix(input)
+        NotationKind::MonthName => crate::grammar::month_name::fast_prefix(input)
             .map(|(d, len)| (Notation::MonthName(MonthNameDate::from_gregorian(d)), len)),
         _ => None,
     }?;
@@ -292,7 +292,7 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
         || (first == b'(' && input.as_bytes().get(1).is_some_and(|&b| b >= 0x80))
     {
         &[(NotationKind::Dateline, read_cjk_dateline)]
-    } else if input.starts_with(crate::lex::is_wide_digit) {
+    } else if input.starts_with(crate::grammar::wide::is_wide_digit) {
         &[
             (NotationKind::KoreanDate, read_korean_date),
             (NotationKind::KoreanMonthDay, relative::prefix_korean),

@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 
 use crate::Edition;
 use crate::error::Error;
-use crate::lex::Prefix;
+use crate::grammar::runtime::Prefix;
 use crate::notation::{self, Notation, NotationKind};
 
 /// A notation found in a text by [`scan`].
@@ -310,7 +310,7 @@ impl<'a> Anchors<'a> {
                 self.spanish_from = at.saturating_add(1);
                 // A Spanish month name as the grammar reads it: a whole lower-case word.
                 let after = self.text.get(at.saturating_add(4)..).unwrap_or("");
-                if let Ok((rest, _)) = crate::spanish::spanish_month(after) {
+                if let Ok((rest, _)) = crate::grammar::spanish::spanish_month(after) {
                     let end = self.text.len().saturating_sub(rest.len());
                     self.spanish_from = end;
                     return Some(Hit {
@@ -355,22 +355,6 @@ impl<'a> Anchors<'a> {
         Some(hit)
     }
 }
-
-/// The anchors: every notation contains one, at a known distance from its start.
-const MONTH_ANCHORS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// Weekdays: `on Monday` starts three bytes (or more, with more spaces) before its weekday.
-const WEEKDAY_ANCHORS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// What an anchor is, and so where the notations containing it start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -417,11 +401,11 @@ static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
         let mut ascii = Patterns::default();
         // Capitalised month names; a dateline's month in capitals or lower case is reached from
         // its agency tag's `(` instead (see `Anchor::Tag`), so the set stays small and fast.
-        for month in MONTH_ANCHORS {
-            ascii.add(month.as_bytes().to_vec(), Anchor::Month);
+        for month in crate::calendar::MONTH_NAMES {
+            ascii.add(month.as_bytes().get(..3)?.to_vec(), Anchor::Month);
         }
         ascii.add(b"Juche".to_vec(), Anchor::Start);
-        for day in WEEKDAY_ANCHORS {
+        for day in crate::calendar::WEEKDAY_NAMES {
             ascii.add(day.as_bytes().to_vec(), Anchor::Weekday);
         }
         let mut wide = Patterns::default();
@@ -635,7 +619,7 @@ fn month_before_tag(bytes: &[u8], at: usize) -> Option<usize> {
     let text = core::str::from_utf8(head.get(start..end)?).ok()?;
     let capitalised = text.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
         && text.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-    (crate::dateline::month_word(text).is_some() && !capitalised).then_some(start)
+    (crate::grammar::dateline::month_word(text).is_some() && !capitalised).then_some(start)
 }
 
 /// Whether `,` (with spaces around it) stands just before the month at `at`.
@@ -756,7 +740,7 @@ fn starts_with_month_name(bytes: &[u8]) -> bool {
     bytes
         .get(..word_len)
         .and_then(|word| core::str::from_utf8(word).ok())
-        .is_some_and(|word| crate::dateline::month_word(word).is_some())
+        .is_some_and(|word| crate::grammar::dateline::month_word(word).is_some())
 }
 
 /// The longest place a dateline may have (see `dateline::MAX_PLACE_LEN`).
@@ -816,7 +800,7 @@ fn earliest_start(text: &str, from: usize, found: Found, pos: &mut usize) -> Fou
 fn read_at(text: &str, start: usize, pos: &mut usize) -> Option<Found> {
     let found = read_at_once(text, start, pos)?;
     if let Some(Notation::Dateline(dateline)) = found.notation() {
-        let skip = crate::dateline::glued_place_start(dateline.place());
+        let skip = crate::grammar::dateline::glued_place_start(dateline.place());
         if skip > 0 && matches!(dateline.edition(), Edition::English | Edition::Spanish) {
             return read_at_once(text, start.saturating_add(skip), pos).or(Some(found));
         }
@@ -845,7 +829,7 @@ fn read_at_once(text: &str, start: usize, pos: &mut usize) -> Option<Found> {
 ///
 /// [`scan`] must give exactly what this gives; it is public (but hidden) so that property tests
 /// and the `fastpath` fuzz target can check that.
-#[doc(hidden)]
+#[cfg(feature = "__internal")]
 pub fn scan_naive(text: &str) -> impl Iterator<Item = Found> + '_ {
     let mut pos = 0;
     core::iter::from_fn(move || naive_next(text, &mut pos))

@@ -17,7 +17,7 @@
     clippy::string_slice
 )]
 
-use kcna_dates::__fastpath as fp;
+use kcna_dates::__internal as fp;
 use kcna_dates::{Dateline, JucheDate, MonthNameDate, Notation, parse_dmy};
 use proptest::prelude::*;
 

@@ -20,9 +20,9 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use kcna_dates::{
-    DEFAULT_GRACE_DAYS, Dateline, DprkYear, Error, ErrorKind, Expected, JUCHE_OFFSET, JucheDate,
-    JucheYear, MonthNameDate, Notation, NotationKind, parse_dmy, parse_dmy_prefix, parse_dotted,
-    parse_dotted_prefix,
+    DEFAULT_GRACE_DAYS, Dateline, DprkYear, Error, ErrorKind, Expected, Field, JUCHE_OFFSET,
+    JucheDate, JucheYear, MonthNameDate, Notation, NotationKind, parse_dmy, parse_dmy_prefix,
+    parse_dotted, parse_dotted_prefix,
 };
 
 fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -122,8 +122,6 @@ fn run_table<T, P>(
         problems.join("\n")
     );
 }
-
-const JUCHE_RANGE: &str = "is out of range, expected 1 (1912) to 260231 (262142)";
 
 /// (date, canonical text, Juche year)
 type StampView = (NaiveDate, String, u32);
@@ -348,9 +346,24 @@ fn juche_stamp_accessors_and_conversions() {
     assert_eq!((value.date(), len), (ymd(2024, 8, 4), 13));
 
     // JucheDate::new errors: constructor errors have no input to quote.
+    // They carry field, value and bounds (as icu4x's RangeError does).
     let e = JucheDate::new(0, 1, 1).unwrap_err();
-    assert_eq!((e.kind(), e.span()), (ErrorKind::JucheYearOutOfRange, 0..0));
-    assert_eq!(e.to_string(), format!("Juche year {JUCHE_RANGE}"));
+    assert_eq!(
+        (e.kind(), e.span()),
+        (
+            ErrorKind::OutOfRange {
+                field: Field::JucheYear,
+                value: 0,
+                min: 1,
+                max: 260_231
+            },
+            0..0
+        )
+    );
+    assert_eq!(
+        e.to_string(),
+        "Juche year 0 is out of range, expected 1 to 260231"
+    );
     let e = JucheDate::new(112, 2, 29).unwrap_err();
     assert_eq!(
         e.kind(),
@@ -371,7 +384,12 @@ fn juche_stamp_accessors_and_conversions() {
     );
     assert_eq!(
         JucheDate::new(u32::MAX, 1, 1).unwrap_err().kind(),
-        ErrorKind::JucheYearOutOfRange
+        ErrorKind::OutOfRange {
+            field: Field::JucheYear,
+            value: i64::from(u32::MAX),
+            min: 1,
+            max: 260_231
+        }
     );
     assert_eq!(
         JucheDate::new(260_231, 12, 31).unwrap().date(),
@@ -379,7 +397,12 @@ fn juche_stamp_accessors_and_conversions() {
     );
     assert_eq!(
         JucheDate::new(260_232, 1, 1).unwrap_err().kind(),
-        ErrorKind::JucheYearOutOfRange
+        ErrorKind::OutOfRange {
+            field: Field::JucheYear,
+            value: 260_232,
+            min: 1,
+            max: 260_231
+        }
     );
 }
 
@@ -1127,7 +1150,12 @@ fn juche_year() {
         let e = JucheYear::new(bad).unwrap_err();
         assert_eq!(
             e.kind(),
-            ErrorKind::JucheYearOutOfRange,
+            ErrorKind::OutOfRange {
+                field: Field::JucheYear,
+                value: i64::from(bad),
+                min: 1,
+                max: 260_231
+            },
             "JucheYear::new({bad})"
         );
     }
@@ -1135,7 +1163,12 @@ fn juche_year() {
         let e = JucheYear::from_gregorian(bad).unwrap_err();
         assert_eq!(
             e.kind(),
-            ErrorKind::JucheYearOutOfRange,
+            ErrorKind::OutOfRange {
+                field: Field::Year,
+                value: i64::from(bad),
+                min: 1912,
+                max: 262_142
+            },
             "JucheYear::from_gregorian({bad})"
         );
     }
@@ -1176,7 +1209,12 @@ fn juche_year_from_gregorian_round_trips() {
     assert_eq!((e.kind(), e.span()), (ErrorKind::TrailingInput, 9..10));
     assert_eq!(
         JucheYear::from_gregorian(262_143).unwrap_err().kind(),
-        ErrorKind::JucheYearOutOfRange
+        ErrorKind::OutOfRange {
+            field: Field::Year,
+            value: 262_143,
+            min: 1912,
+            max: 262_142
+        }
     );
 }
 

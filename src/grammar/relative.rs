@@ -21,14 +21,14 @@ use nom::Offset;
 
 use crate::JucheYear;
 use crate::calendar::{month_name as english_month, weekday_name};
-use crate::dateline::resolve_month_day;
 use crate::error::{Error, ErrorKind, Expected};
-use crate::juche::prefix_year;
-use crate::lex::{
-    Number, PResult, Prefix, check_day, check_month, digits, fail, lit, month_name, spaces,
-    weekday, wide_blanks0, wide_digits, wide_number,
+use crate::grammar::dateline::resolve_month_day;
+use crate::grammar::juche::prefix_year;
+use crate::grammar::runtime::{
+    Number, PResult, Prefix, check_day, check_month, digits, fail, lit, month_name, spaces, weekday,
 };
-use crate::spanish::{spanish_month, spanish_month_name};
+use crate::grammar::spanish::{spanish_month, spanish_month_name};
+use crate::grammar::wide::{wide_blanks0, wide_digits, wide_number};
 
 /// A day of a month without its year, and the weekday the text gives with it, if any: `on May 7`,
 /// `on Monday, November 7`, `el 15 de junio`, `7월 9일`.
@@ -210,7 +210,7 @@ fn on_grammar(input: &str) -> PResult<'_, OnRaw<'_>> {
         return match with_date {
             Ok((r, (month, day))) => Ok((r, OnRaw::MonthDay(Some(given), month, day))),
             // `on Monday, November 7, 2022` is a full date with its weekday: not this notation.
-            Err(_) if !matches!(crate::month_name::prefix(rest), Prefix::NoMatch(_)) => {
+            Err(_) if !matches!(crate::grammar::month_name::prefix(rest), Prefix::NoMatch(_)) => {
                 fail(rest, Expected::End)
             }
             Err(_) => Ok((after, OnRaw::Weekday(given))),
@@ -241,7 +241,7 @@ fn in_grammar(input: &str) -> PResult<'_, (u32, Result<&str, &str>)> {
     let (rest, month) = month_name(rest)?;
     let (rest, _) = spaces(rest)?;
     if rest.starts_with("Juche") {
-        let (after, _) = crate::juche::year_grammar(rest)?;
+        let (after, _) = crate::grammar::juche::year_grammar(rest)?;
         let len = rest.offset(after);
         return Ok((after, (month, Err(rest.get(..len).unwrap_or(rest)))));
     }

@@ -25,10 +25,10 @@ use core::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, ErrorKind, Expected};
-use crate::juche::{JucheYear, to_gregorian_year, to_juche_year};
-use crate::lex::{
-    Number, PResult, Prefix, checked_date, fail, lit, wide_blanks0, wide_close_paren, wide_digits,
-    wide_number, wide_open_paren,
+use crate::grammar::juche::{JucheYear, to_gregorian_year, to_juche_year};
+use crate::grammar::runtime::{Number, PResult, Prefix, checked_date, fail, lit};
+use crate::grammar::wide::{
+    wide_blanks0, wide_close_paren, wide_digits, wide_number, wide_open_paren,
 };
 
 /// How the year of a date was written: Gregorian (`2026년`, `de 2000`), Juche alone

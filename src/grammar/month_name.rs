@@ -21,8 +21,11 @@ use nom::Offset;
 
 use crate::calendar::{month_name as english_month, weekday_name};
 use crate::error::{Error, ErrorKind, Expected};
-use crate::juche::{JucheYear, RawYear, validate_year, year_grammar};
-use crate::lex::{
+use crate::grammar::fixed::{
+    digit, four, four_end, month_word, month_word_space, two, upto_two_then, ymd,
+};
+use crate::grammar::juche::{JucheYear, RawYear, validate_year, year_grammar};
+use crate::grammar::runtime::{
     Number, PResult, Prefix, checked_date, digits, expect, lit, month_name, spaces, weekday,
 };
 
@@ -239,7 +242,7 @@ impl FromStr for MonthNameDate {
     /// Parses a whole month-name date: `May 08, 2025`, `Dec. 5, Juche 80 (1991)`,
     /// `Monday, November 7, 2022`, `Feb. 19, 2026 Thursday`.
     fn from_str(input: &str) -> Result<MonthNameDate, Error> {
-        match crate::fast::month_name_date(input) {
+        match fast(input) {
             Some(date) => Ok(MonthNameDate::from_gregorian(date)),
             None => prefix(input).strict(input),
         }
@@ -264,4 +267,53 @@ impl From<MonthNameDate> for NaiveDate {
     fn from(value: MonthNameDate) -> NaiveDate {
         value.date
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: the common form read at byte level, proven equal to the grammar (see
+// `crate::grammar::fixed`).
+
+/// `MonthName " " D{1,2} ", " Y{4}` at the start of `input`, not followed by a digit nor by
+/// blanks and a weekday (which the grammar would read): the date and the bytes it takes.
+pub(crate) fn fast_prefix(input: &str) -> Option<(NaiveDate, usize)> {
+    let bytes = input.as_bytes();
+    let (month, rest) = month_word_space(bytes)?;
+    let (day, rest) = upto_two_then(rest, b',')?;
+    let (year, rest) = four_end(rest.strip_prefix(b" ")?)?;
+    if rest.first() == Some(&b' ') {
+        // ` Thursday`: a trailing weekday is the grammar's to read.
+        let word = rest.trim_ascii_start();
+        let len = word
+            .iter()
+            .take(10)
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if word.get(..len).is_some_and(is_weekday) {
+            return None;
+        }
+    }
+    let date = ymd(year, month, day)?;
+    Some((date, bytes.len().checked_sub(rest.len())?))
+}
+
+/// Whether `word` is an English weekday name.
+fn is_weekday(word: &[u8]) -> bool {
+    crate::calendar::weekday_of_name(word).is_some()
+}
+
+/// `MonthName " " D{1,2} ", " Y{4}`, the whole input (no weekday, Gregorian year).
+pub(crate) fn fast(input: &str) -> Option<NaiveDate> {
+    // Fixed width from the end: ` D, YYYY` or ` DD, YYYY`.
+    let (word, day, a, b, c, d) = match *input.as_bytes() {
+        [ref word @ .., b' ', x, y, b',', b' ', a, b, c, d] if x.is_ascii_digit() => {
+            (word, two(x, y)?, a, b, c, d)
+        }
+        [ref word @ .., b' ', x, b',', b' ', a, b, c, d] => (word, digit(x)?, a, b, c, d),
+        _ => return None,
+    };
+    let (month, rest) = month_word(word)?;
+    if !rest.is_empty() {
+        return None;
+    }
+    ymd(four(a, b, c, d)?, month, day)
 }

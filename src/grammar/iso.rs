@@ -9,7 +9,7 @@
 //! also never starts one after a letter or digit.
 
 use crate::error::Expected;
-use crate::lex::{PResult, Prefix, digits, fail, gregorian_date, lit};
+use crate::grammar::runtime::{PResult, Prefix, digits, fail, gregorian_date, lit};
 use chrono::NaiveDate;
 
 /// The raw pieces of an ISO date.

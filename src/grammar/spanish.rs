@@ -17,9 +17,10 @@ use core::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Expected};
-use crate::juche::to_juche_year;
-use crate::korean::{RawYear, YearStyle, check_style, validate_year};
-use crate::lex::{PResult, Prefix, checked_date, digits, fail, lit, wide_number};
+use crate::grammar::juche::to_juche_year;
+use crate::grammar::korean::{RawYear, YearStyle, check_style, validate_year};
+use crate::grammar::runtime::{PResult, Prefix, checked_date, digits, fail, lit};
+use crate::grammar::wide::wide_number;
 
 /// A date written the Spanish way: `15 de junio de 2000`, `23 de octubre del 101 (2012)`.
 ///
@@ -188,7 +189,7 @@ fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
 pub(crate) fn prefix(input: &str) -> Prefix<SpanishDate> {
     Prefix::run(input, grammar, |raw| {
         let (year, year_number, style) = validate_year(input, raw.year)?;
-        let month = crate::lex::Number {
+        let month = crate::grammar::runtime::Number {
             digits_len: raw.month_span.1.saturating_sub(raw.month_span.0),
             value: Some(raw.month),
             start: raw.month_span.0,

@@ -14,7 +14,8 @@
 use chrono::NaiveDate;
 
 use crate::error::{Error, Expected};
-use crate::lex::{PResult, Prefix, digits, gregorian_date, lit};
+use crate::grammar::fixed::{four, upto_two_end, upto_two_then, ymd};
+use crate::grammar::runtime::{PResult, Prefix, digits, gregorian_date, lit};
 
 /// The raw pieces of a dotted stamp.
 pub(crate) struct RawDotted<'a> {
@@ -62,4 +63,23 @@ pub fn parse_dotted(input: &str) -> Result<NaiveDate, Error> {
 /// As [`parse_dotted`], except that trailing text is not an error.
 pub fn parse_dotted_prefix(input: &str) -> Result<(NaiveDate, usize), Error> {
     prefix(input).into_result()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: the common form read at byte level, proven equal to the grammar (see
+// `crate::grammar::fixed`).
+
+/// `Y{4} "." M{1,2} "." D{1,2} "."?` at the start of `input`: the date and the bytes it takes,
+/// as the dotted-stamp grammar's prefix reading when that is valid.
+pub(crate) fn fast_prefix(input: &str) -> Option<(NaiveDate, usize)> {
+    let bytes = input.as_bytes();
+    let [a, b, c, d, b'.', ref rest @ ..] = *bytes else {
+        return None;
+    };
+    let year = four(a, b, c, d)?;
+    let (month, rest) = upto_two_then(rest, b'.')?;
+    let (day, _, rest) = upto_two_end(rest)?;
+    let rest = rest.strip_prefix(b".").unwrap_or(rest);
+    let date = ymd(year, month, day)?;
+    Some((date, bytes.len().checked_sub(rest.len())?))
 }

@@ -27,8 +27,10 @@ use core::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::error::{Error, ErrorKind, Expected};
-use crate::lex::{
+use crate::calendar::{FIRST_JUCHE_YEAR, MAX_JUCHE_YEAR, MAX_YEAR};
+use crate::error::{Error, ErrorKind, Expected, Field};
+use crate::grammar::fixed::{digit, two, upto_two_end, upto_two_then, ymd};
+use crate::grammar::runtime::{
     Number, PResult, Prefix, checked_date, digits, digits_unbounded, expect, lit, spaces,
 };
 
@@ -74,7 +76,7 @@ impl JucheDate {
     /// The date of Juche year `year`, `month`, `day`.
     ///
     /// # Errors
-    /// [`ErrorKind::JucheYearOutOfRange`] for year 0 or a year chrono cannot hold,
+    /// [`ErrorKind::OutOfRange`] for Juche year 0 or a year chrono cannot hold,
     /// [`ErrorKind::MonthOutOfRange`], [`ErrorKind::DayOutOfRange`] or [`ErrorKind::NoSuchDate`]
     /// for a day that does not exist.
     ///
@@ -86,7 +88,7 @@ impl JucheDate {
     /// ```
     pub fn new(year: u32, month: u32, day: u32) -> Result<JucheDate, Error> {
         let Some(gregorian) = to_gregorian_year(year).filter(|_| year >= 1) else {
-            return Err(Error::new(ErrorKind::JucheYearOutOfRange, 0..0));
+            return Err(juche_year_out_of_range(year));
         };
         let month = Number {
             digits_len: 0,
@@ -175,8 +177,13 @@ pub(crate) fn prefix_stamp(input: &str) -> Prefix<JucheDate> {
 
 /// The fast path's prefix reading of a Juche stamp, when it takes the common form.
 pub(crate) fn fast_prefix_stamp(input: &str) -> Option<(crate::Notation, usize)> {
-    crate::fast::juche_stamp_prefix(input)
+    fast_stamp_prefix(input)
         .map(|(date, len)| (crate::Notation::JucheStamp(JucheDate { date }), len))
+}
+
+/// The error of a constructor given Juche year `year`.
+fn juche_year_out_of_range(year: u32) -> Error {
+    Error::out_of_range(Field::JucheYear, year, 1, i64::from(MAX_JUCHE_YEAR))
 }
 
 /// The Gregorian year of a Juche year read from text.
@@ -193,7 +200,7 @@ impl FromStr for JucheDate {
 
     /// Parses a whole Juche stamp: `Juche111.11.8.`, `Juche113.01.23`.
     fn from_str(input: &str) -> Result<JucheDate, Error> {
-        match crate::fast::juche_stamp(input) {
+        match fast_stamp(input) {
             Some(date) => Ok(JucheDate { date }),
             None => prefix_stamp(input).strict(input),
         }
@@ -262,21 +269,21 @@ impl JucheYear {
     /// Juche year `juche`, written without its Gregorian year.
     ///
     /// # Errors
-    /// [`ErrorKind::JucheYearOutOfRange`] for 0 or a year chrono cannot hold.
+    /// [`ErrorKind::OutOfRange`] (field [`Field::JucheYear`]) for 0 or a year chrono cannot hold.
     pub fn new(juche: u32) -> Result<JucheYear, Error> {
         match to_gregorian_year(juche).filter(|_| juche >= 1) {
             Some(_) => Ok(JucheYear {
                 juche,
                 with_gregorian: false,
             }),
-            None => Err(Error::new(ErrorKind::JucheYearOutOfRange, 0..0)),
+            None => Err(juche_year_out_of_range(juche)),
         }
     }
 
     /// The Juche year of Gregorian `year`, written with both years (`Juche 111 (2022)`).
     ///
     /// # Errors
-    /// [`ErrorKind::JucheYearOutOfRange`] for years before 1912 or after 262142 (the last year of
+    /// [`ErrorKind::OutOfRange`] (field [`Field::Year`]) for years before 1912 or after 262142 (the last year of
     /// chrono's `NaiveDate`, Juche 260231).
     pub fn from_gregorian(year: i32) -> Result<JucheYear, Error> {
         match to_juche_year(year).filter(|&y| to_gregorian_year(y).is_some()) {
@@ -284,7 +291,12 @@ impl JucheYear {
                 juche,
                 with_gregorian: true,
             }),
-            None => Err(Error::new(ErrorKind::JucheYearOutOfRange, 0..0)),
+            None => Err(Error::out_of_range(
+                Field::Year,
+                year,
+                i64::from(FIRST_JUCHE_YEAR),
+                i64::from(MAX_YEAR),
+            )),
         }
     }
 
@@ -423,4 +435,36 @@ impl fmt::Display for DprkYear {
             None => write!(f, "{}", self.0),
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: the common form read at byte level, proven equal to the grammar (see
+// `crate::grammar::fixed`).
+
+/// `"Juche" Y{1,3} "." M{1,2} "." D{1,2} "."?` at the start of `input`: the date and the bytes it
+/// takes (the final dot when present), as the grammar's prefix reading when that is valid.
+pub(crate) fn fast_stamp_prefix(input: &str) -> Option<(NaiveDate, usize)> {
+    let bytes = input.as_bytes();
+    let rest = bytes.strip_prefix(b"Juche")?;
+    let (juche, rest) = match *rest {
+        [a, b'.', ref rest @ ..] => (digit(a)?, rest),
+        [a, b, b'.', ref rest @ ..] => (two(a, b)?, rest),
+        [a, b, c, b'.', ref rest @ ..] => {
+            (two(a, b)?.checked_mul(10)?.checked_add(digit(c)?)?, rest)
+        }
+        _ => return None,
+    };
+    if juche == 0 {
+        return None;
+    }
+    let (month, rest) = upto_two_then(rest, b'.')?;
+    let (day, _, rest) = upto_two_end(rest)?;
+    let rest = rest.strip_prefix(b".").unwrap_or(rest);
+    let date = ymd(juche.checked_add(JUCHE_OFFSET.unsigned_abs())?, month, day)?;
+    Some((date, bytes.len().checked_sub(rest.len())?))
+}
+
+/// `"Juche" Y{1,3} "." M{1,2} "." D{1,2} "."?`, the whole input.
+pub(crate) fn fast_stamp(input: &str) -> Option<NaiveDate> {
+    fast_stamp_prefix(input).and_then(|(date, len)| (len == input.len()).then_some(date))
 }

@@ -14,7 +14,8 @@
 use chrono::NaiveDate;
 
 use crate::error::{Error, Expected};
-use crate::lex::{PResult, Prefix, digits, gregorian_date, lit};
+use crate::grammar::fixed::{digit, four, four_end, two, upto_two_then, ymd};
+use crate::grammar::runtime::{PResult, Prefix, digits, gregorian_date, lit};
 
 /// The raw pieces of a day-first stamp.
 pub(crate) struct RawDmy<'a> {
@@ -72,7 +73,7 @@ pub(crate) fn prefix(input: &str) -> Prefix<NaiveDate> {
 /// [`ErrorKind::DayOutOfRange`](crate::ErrorKind::DayOutOfRange) and
 /// [`ErrorKind::NoSuchDate`](crate::ErrorKind::NoSuchDate) (`29/02/2023`) for days that do not exist.
 pub fn parse_dmy(input: &str) -> Result<NaiveDate, Error> {
-    match crate::fast::dmy(input) {
+    match fast(input) {
         Some(date) => Ok(date),
         None => parse_dmy_grammar(input),
     }
@@ -95,4 +96,31 @@ pub(crate) fn parse_dmy_grammar(input: &str) -> Result<NaiveDate, Error> {
 /// As [`parse_dmy`], except that trailing text is not an error.
 pub fn parse_dmy_prefix(input: &str) -> Result<(NaiveDate, usize), Error> {
     prefix(input).into_result()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: the common form read at byte level, proven equal to the grammar (see
+// `crate::grammar::fixed`).
+
+/// `D{1,2} "/" M{1,2} "/" Y{4}` at the start of `input`, not followed by a digit: the date and
+/// the bytes it takes (as the grammar's prefix reading, when that is valid).
+pub(crate) fn fast_prefix(input: &str) -> Option<(NaiveDate, usize)> {
+    let bytes = input.as_bytes();
+    let (day, rest) = upto_two_then(bytes, b'/')?;
+    let (month, rest) = upto_two_then(rest, b'/')?;
+    let (year, rest) = four_end(rest)?;
+    let date = ymd(year, month, day)?;
+    Some((date, bytes.len().checked_sub(rest.len())?))
+}
+
+/// `D{1,2} "/" M{1,2} "/" Y{4}`, the whole input.
+pub(crate) fn fast(input: &str) -> Option<NaiveDate> {
+    let (day, month, a, b, c, d) = match *input.as_bytes() {
+        [x, b'/', m, b'/', a, b, c, d] => (digit(x)?, digit(m)?, a, b, c, d),
+        [x, b'/', m, n, b'/', a, b, c, d] => (digit(x)?, two(m, n)?, a, b, c, d),
+        [x, y, b'/', m, b'/', a, b, c, d] => (two(x, y)?, digit(m)?, a, b, c, d),
+        [x, y, b'/', m, n, b'/', a, b, c, d] => (two(x, y)?, two(m, n)?, a, b, c, d),
+        _ => return None,
+    };
+    ymd(four(a, b, c, d)?, month, day)
 }

@@ -13,7 +13,7 @@ use chrono::{NaiveDate, Weekday};
 use nom::error::{ErrorKind as NomKind, ParseError};
 use nom::{IResult, Offset, Parser};
 
-use crate::calendar::max_day;
+use crate::calendar::{abbreviated_month, full_month, max_day, weekday_of_name};
 use crate::error::{Error, ErrorKind, Expected};
 
 /// The error of the private grammars: what was expected, and the input left where it was expected.
@@ -115,43 +115,6 @@ fn ascii_word(input: &str) -> PResult<'_, &str> {
     }
 }
 
-/// The month of a full English month name.
-pub(crate) fn full_month(word: &str) -> Option<u32> {
-    Some(match word {
-        "January" => 1,
-        "February" => 2,
-        "March" => 3,
-        "April" => 4,
-        "May" => 5,
-        "June" => 6,
-        "July" => 7,
-        "August" => 8,
-        "September" => 9,
-        "October" => 10,
-        "November" => 11,
-        "December" => 12,
-        _ => return None,
-    })
-}
-
-/// The month of an abbreviated English month name (without its dot).
-pub(crate) fn abbreviated_month(word: &str) -> Option<u32> {
-    Some(match word {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" | "Sept" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    })
-}
-
 /// `MonthName ::= FullMonthName | ("Jan" | "Feb" | … | "Sep" | "Sept" | … | "Dec") "."?`
 pub(crate) fn month_name(input: &str) -> PResult<'_, u32> {
     let Ok((rest, word)) = ascii_word(input) else {
@@ -171,17 +134,10 @@ pub(crate) fn weekday(input: &str) -> PResult<'_, Weekday> {
     let Ok((rest, word)) = ascii_word(input) else {
         return fail(input, Expected::Weekday);
     };
-    let day = match word {
-        "Monday" => Weekday::Mon,
-        "Tuesday" => Weekday::Tue,
-        "Wednesday" => Weekday::Wed,
-        "Thursday" => Weekday::Thu,
-        "Friday" => Weekday::Fri,
-        "Saturday" => Weekday::Sat,
-        "Sunday" => Weekday::Sun,
-        _ => return fail(input, Expected::Weekday),
-    };
-    Ok((rest, day))
+    match weekday_of_name(word.as_bytes()) {
+        Some(day) => Ok((rest, day)),
+        None => fail(input, Expected::Weekday),
+    }
 }
 
 /// `Space ::= " "+` (ASCII spaces only: dates in running text are set with plain spaces).
@@ -382,106 +338,4 @@ fn next_char_end(input: &str, at: usize) -> usize {
         .and_then(|s| s.chars().next())
         .map_or(0, char::len_utf8);
     at.saturating_add(len)
-}
-
-// ---------------------------------------------------------------------------------------------
-// The other editions (Korean, Japanese, Spanish): digits that may be full-width, blanks that may
-// be ideographic spaces, parentheses that may be full-width.
-
-/// The value of `c` as a digit, for an ASCII digit or a full-width one (U+FF10..U+FF19).
-pub(crate) fn wide_digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => c.to_digit(10),
-        '\u{ff10}'..='\u{ff19}' => u32::from(c).checked_sub(0xff10),
-        _ => None,
-    }
-}
-
-/// Whether `c` is an ASCII or a full-width digit.
-pub(crate) fn is_wide_digit(c: char) -> bool {
-    wide_digit_value(c).is_some()
-}
-
-/// Reads `min..=max` digits, each ASCII or full-width (mixed is allowed), not followed by another
-/// digit of either kind. `min` and `max` count digits, not bytes.
-pub(crate) fn wide_digits<'a>(
-    min: usize,
-    max: usize,
-    what: Expected,
-) -> impl FnMut(&'a str) -> PResult<'a, &'a str> {
-    move |input: &'a str| {
-        let mut count = 0usize;
-        let mut end = 0usize;
-        for c in input.chars() {
-            if !is_wide_digit(c) {
-                break;
-            }
-            count = count.saturating_add(1);
-            end = end.saturating_add(c.len_utf8());
-        }
-        if count < min || count > max {
-            return fail(input, what);
-        }
-        match (input.get(..end), input.get(end..)) {
-            (Some(number), Some(rest)) => Ok((rest, number)),
-            _ => fail(input, what),
-        }
-    }
-}
-
-/// Records the run `digits` (ASCII or full-width digits), a slice of `full`: its value and its
-/// byte span in `full`.
-pub(crate) fn wide_number(full: &str, digits: &str) -> Number {
-    let value = digits.chars().try_fold(0u32, |acc, c| {
-        acc.checked_mul(10)?.checked_add(wide_digit_value(c)?)
-    });
-    Number {
-        digits_len: digits.len(),
-        value,
-        start: full.offset(digits),
-    }
-}
-
-/// Whether `c` is a blank between the words of a Korean date: a space or an ideographic space.
-pub(crate) fn is_wide_blank(c: char) -> bool {
-    matches!(c, ' ' | '\u{3000}')
-}
-
-/// `WideBlank*`: skips spaces and ideographic spaces (U+3000).
-pub(crate) fn wide_blanks0(input: &str) -> &str {
-    input.trim_start_matches(is_wide_blank)
-}
-
-/// `WideBlank+`: one or more spaces or ideographic spaces.
-pub(crate) fn wide_blanks1(input: &str) -> PResult<'_, &str> {
-    let rest = wide_blanks0(input);
-    if rest.len() == input.len() {
-        return fail(input, Expected::Space);
-    }
-    match input.get(..input.offset(rest)) {
-        Some(run) => Ok((rest, run)),
-        None => fail(input, Expected::Space),
-    }
-}
-
-/// `"(" | "（"`: an opening parenthesis, ASCII or full-width.
-pub(crate) fn wide_open_paren(input: &str) -> PResult<'_, &str> {
-    match input
-        .strip_prefix('(')
-        .or_else(|| input.strip_prefix('\u{ff08}'))
-    {
-        Some(rest) => Ok((rest, "(")),
-        None => fail(input, Expected::Literal("(")),
-    }
-}
-
-/// `")" | "）"`: a closing parenthesis, ASCII or full-width.
-pub(crate) fn wide_close_paren(input: &str) -> PResult<'_, &str> {
-    match input
-        .strip_prefix(')')
-        .or_else(|| input.strip_prefix('\u{ff09}'))
-    {
-        Some(rest) => Ok((rest, ")")),
-        None => fail(input, Expected::Literal(")")),
-    }
 }

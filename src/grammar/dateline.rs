@@ -45,13 +45,16 @@ use core::str::FromStr;
 use chrono::{Datelike, Days, NaiveDate};
 use nom::Offset;
 
+use crate::calendar::month_by_three;
 use crate::calendar::month_name as english_month;
+use crate::calendar::{abbreviated_month, full_month, max_day};
 use crate::error::{Error, ErrorKind, Expected};
-use crate::lex::{
-    Number, PResult, Prefix, abbreviated_month, check_day, digits, fail, full_month, lit, spaces,
+use crate::grammar::fixed::{digit, two};
+use crate::grammar::runtime::{Number, PResult, Prefix, check_day, digits, fail, lit, spaces};
+use crate::grammar::spanish::{spanish_month, spanish_month_name};
+use crate::grammar::wide::{
     wide_blanks0, wide_blanks1, wide_close_paren, wide_digits, wide_number, wide_open_paren,
 };
-use crate::spanish::{spanish_month, spanish_month_name};
 
 /// The edition (language) of KCNA a dateline was written in.
 ///
@@ -172,7 +175,7 @@ impl Dateline {
             value: Some(month),
             start: 0,
         };
-        let month = crate::lex::check_month(&month_number)?;
+        let month = crate::grammar::runtime::check_month(&month_number)?;
         let day = check_day(
             month,
             &Number {
@@ -817,7 +820,7 @@ pub(crate) fn prefix_cjk(input: &str) -> Prefix<Dateline> {
         korean_grammar
     };
     Prefix::run(input, grammar, |(raw, month)| {
-        let month = crate::lex::check_month(&wide_number(input, month))?;
+        let month = crate::grammar::runtime::check_month(&wide_number(input, month))?;
         let day = check_day(month, &wide_number(input, raw.day))?;
         Ok(Dateline {
             edition: raw.edition,
@@ -861,7 +864,7 @@ impl FromStr for Dateline {
 
     /// Parses a whole dateline, with or without its separator: `Pyongyang, November 8 (KCNA) --`.
     fn from_str(input: &str) -> Result<Dateline, Error> {
-        match crate::fast::dateline(input) {
+        match fast(input) {
             Some(parts) => Ok(Dateline {
                 edition: Edition::English,
                 place: Text::new(parts.place),
@@ -948,4 +951,62 @@ mod alloc_free {
             &self.0
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: the common form read at byte level, proven equal to the grammar (see
+// `crate::grammar::fixed`).
+
+/// The parts of a dateline read by [`dateline`].
+pub(crate) struct DatelineParts<'a> {
+    pub(crate) place: &'a str,
+    pub(crate) month: u32,
+    pub(crate) day: u32,
+    pub(crate) agency: &'a str,
+}
+
+/// `Place ", " FullMonthName " " D{1,2} " (" Agency ")" (" --")?`, the whole input, where the place
+/// is one ASCII word of letters starting with a capital and the agency `KCNA`, `ACNC` or `ATCC`; the day
+/// valid for the month in a leap year.
+pub(crate) fn fast(input: &str) -> Option<DatelineParts<'_>> {
+    let bytes = input.as_bytes();
+    let (first, tail) = bytes.split_first()?;
+    if !first.is_ascii_uppercase() {
+        return None;
+    }
+    let place_len = tail
+        .iter()
+        .take(64)
+        .position(|b| !b.is_ascii_alphabetic())?
+        .checked_add(1)?;
+    let (place, rest) = input.split_at_checked(place_len)?;
+    let [b',', b' ', a, b, c, ref tail @ ..] = *rest.as_bytes() else {
+        return None;
+    };
+    let (month, full_tail) = month_by_three([a, b, c])?;
+    let rest = tail.strip_prefix(full_tail)?.strip_prefix(b" ")?;
+    let (day, rest) = match *rest {
+        [x, b' ', b'(', ref rest @ ..] => (digit(x)?, rest),
+        [x, y, b' ', b'(', ref rest @ ..] => (two(x, y)?, rest),
+        _ => return None,
+    };
+    if !(1..=max_day(month)).contains(&day) {
+        return None;
+    }
+    let agency_len = rest.iter().take(13).position(|b| !b.is_ascii_uppercase())?;
+    let (agency, rest) = rest.split_at_checked(agency_len)?;
+    if !matches!(agency, b"KCNA" | b"ACNC" | b"ATCC") || !matches!(rest, b")" | b") --") {
+        return None;
+    }
+    let agency_start = input
+        .len()
+        .checked_sub(rest.len())?
+        .checked_sub(agency.len())?;
+    let agency = input.get(agency_start..agency_start.checked_add(agency.len())?)?;
+    Some(DatelineParts {
+        place,
+        month,
+        day,
+        agency,
+    })
 }

@@ -1,0 +1,101 @@
+//! Byte-level fast paths for the exact common form of each notation, tried by the strict parsers
+//! (and, in their prefix forms, by [`crate::notation::read`], hence by `scan`) before the nom
+//! grammars.
+//!
+//! The grammars stay the definition of every notation. A fast path only ever *accepts*: it reads
+//! the one common shape (`08/11/2022`, `Juche111.11.8.`, `2025.12.14.`, `May 08, 2025`,
+//! `Pyongyang, November 8 (KCNA)`) and returns the value the grammar would give (and, for a prefix
+//! form, the number of bytes the grammar would take), or `None` for anything else, including every
+//! input the grammar rejects, so the grammar then reports the error. `tests/fastpath.rs` (proptest)
+//! and the `fastpath` fuzz target check, on every input they see, that a fast path's `Some` equals
+//! the grammar's reading.
+//!
+//! No indexing and no scanning loops over the common forms: every shape is a fixed-width slice
+//! pattern (the only loops left are over a dateline's place and agency words).
+
+use chrono::NaiveDate;
+
+use crate::calendar::month_by_three;
+
+/// The value of an ASCII digit.
+pub(crate) fn digit(b: u8) -> Option<u32> {
+    b.is_ascii_digit().then_some(u32::from(b & 0x0f))
+}
+
+/// The value of two ASCII digits.
+pub(crate) fn two(tens: u8, ones: u8) -> Option<u32> {
+    digit(tens)?.checked_mul(10)?.checked_add(digit(ones)?)
+}
+
+/// The value of four ASCII digits.
+pub(crate) fn four(a: u8, b: u8, c: u8, d: u8) -> Option<u32> {
+    two(a, b)?.checked_mul(100)?.checked_add(two(c, d)?)
+}
+
+/// Whether `bytes` starts with an ASCII digit.
+pub(crate) fn starts_with_digit(bytes: &[u8]) -> bool {
+    bytes.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// A date from Gregorian year, month and day numbers.
+pub(crate) fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// `Digit Digit? sep`: the number and the bytes after `sep` (`sep` is not a digit).
+pub(crate) fn upto_two_then(bytes: &[u8], sep: u8) -> Option<(u32, &[u8])> {
+    match *bytes {
+        [a, s, ref rest @ ..] if s == sep => Some((digit(a)?, rest)),
+        [a, b, s, ref rest @ ..] if s == sep => Some((two(a, b)?, rest)),
+        _ => None,
+    }
+}
+
+/// `Digit Digit?` not followed by another digit: the number, its length and the bytes after it.
+pub(crate) fn upto_two_end(bytes: &[u8]) -> Option<(u32, usize, &[u8])> {
+    match *bytes {
+        [a, b, ref rest @ ..] if b.is_ascii_digit() => {
+            if starts_with_digit(rest) {
+                return None;
+            }
+            Some((two(a, b)?, 2, rest))
+        }
+        [a, ref rest @ ..] => Some((digit(a)?, 1, rest)),
+        [] => None,
+    }
+}
+
+/// `Digit{4}` not followed by another digit: the number and the bytes after it.
+pub(crate) fn four_end(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let [a, b, c, d, ref rest @ ..] = *bytes else {
+        return None;
+    };
+    if starts_with_digit(rest) {
+        return None;
+    }
+    Some((four(a, b, c, d)?, rest))
+}
+
+/// A month name, full or abbreviated (dot optional), at the start of `bytes`: the month and the
+/// bytes after it. The caller checks what follows (a letter there would make another word).
+pub(crate) fn month_word(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let [a, b, c, ref tail @ ..] = *bytes else {
+        return None;
+    };
+    let (month, full_tail) = month_by_three([a, b, c])?;
+    if let Some(rest) = tail.strip_prefix(full_tail) {
+        return Some((month, rest));
+    }
+    // Abbreviations (`May` has none, and is caught above): `Dec`, `Dec.`, `Sept`, `Sept.`.
+    let tail = match *tail {
+        [b't', ref rest @ ..] if month == 9 => rest,
+        _ => tail,
+    };
+    Some((month, tail.strip_prefix(b".").unwrap_or(tail)))
+}
+
+/// `MonthName " "` at the start of `bytes`: the month and the bytes after the space.
+pub(crate) fn month_word_space(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let (month, rest) = month_word(bytes)?;
+    Some((month, rest.strip_prefix(b" ")?))
+}

@@ -1,0 +1,105 @@
+//! The pieces of the Korean and Japanese editions: digits that may be full-width, blanks that may
+//! be ideographic spaces, parentheses that may be full-width.
+
+use nom::Offset;
+
+use crate::error::Expected;
+use crate::grammar::runtime::{Number, PResult, fail};
+
+/// The value of `c` as a digit, for an ASCII digit or a full-width one (U+FF10..U+FF19).
+pub(crate) fn wide_digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '\u{ff10}'..='\u{ff19}' => u32::from(c).checked_sub(0xff10),
+        _ => None,
+    }
+}
+
+/// Whether `c` is an ASCII or a full-width digit.
+pub(crate) fn is_wide_digit(c: char) -> bool {
+    wide_digit_value(c).is_some()
+}
+
+/// Reads `min..=max` digits, each ASCII or full-width (mixed is allowed), not followed by another
+/// digit of either kind. `min` and `max` count digits, not bytes.
+pub(crate) fn wide_digits<'a>(
+    min: usize,
+    max: usize,
+    what: Expected,
+) -> impl FnMut(&'a str) -> PResult<'a, &'a str> {
+    move |input: &'a str| {
+        let mut count = 0usize;
+        let mut end = 0usize;
+        for c in input.chars() {
+            if !is_wide_digit(c) {
+                break;
+            }
+            count = count.saturating_add(1);
+            end = end.saturating_add(c.len_utf8());
+        }
+        if count < min || count > max {
+            return fail(input, what);
+        }
+        match (input.get(..end), input.get(end..)) {
+            (Some(number), Some(rest)) => Ok((rest, number)),
+            _ => fail(input, what),
+        }
+    }
+}
+
+/// Records the run `digits` (ASCII or full-width digits), a slice of `full`: its value and its
+/// byte span in `full`.
+pub(crate) fn wide_number(full: &str, digits: &str) -> Number {
+    let value = digits.chars().try_fold(0u32, |acc, c| {
+        acc.checked_mul(10)?.checked_add(wide_digit_value(c)?)
+    });
+    Number {
+        digits_len: digits.len(),
+        value,
+        start: full.offset(digits),
+    }
+}
+
+/// Whether `c` is a blank between the words of a Korean date: a space or an ideographic space.
+pub(crate) fn is_wide_blank(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}')
+}
+
+/// `WideBlank*`: skips spaces and ideographic spaces (U+3000).
+pub(crate) fn wide_blanks0(input: &str) -> &str {
+    input.trim_start_matches(is_wide_blank)
+}
+
+/// `WideBlank+`: one or more spaces or ideographic spaces.
+pub(crate) fn wide_blanks1(input: &str) -> PResult<'_, &str> {
+    let rest = wide_blanks0(input);
+    if rest.len() == input.len() {
+        return fail(input, Expected::Space);
+    }
+    match input.get(..input.offset(rest)) {
+        Some(run) => Ok((rest, run)),
+        None => fail(input, Expected::Space),
+    }
+}
+
+/// `"(" | "（"`: an opening parenthesis, ASCII or full-width.
+pub(crate) fn wide_open_paren(input: &str) -> PResult<'_, &str> {
+    match input
+        .strip_prefix('(')
+        .or_else(|| input.strip_prefix('\u{ff08}'))
+    {
+        Some(rest) => Ok((rest, "(")),
+        None => fail(input, Expected::Literal("(")),
+    }
+}
+
+/// `")" | "）"`: a closing parenthesis, ASCII or full-width.
+pub(crate) fn wide_close_paren(input: &str) -> PResult<'_, &str> {
+    match input
+        .strip_prefix(')')
+        .or_else(|| input.strip_prefix('\u{ff09}'))
+    {
+        Some(rest) => Ok((rest, ")")),
+        None => fail(input, Expected::Literal(")")),
+    }
+}
