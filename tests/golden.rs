@@ -1120,8 +1120,27 @@ fn juche_year() {
                 "expected end of input after `Juche 113`, but found ` `",
             ),
         ),
+        // `(` and a four-digit year commit to the group: the missing `)` is named (before the
+        // grammar layer used `cut`, this said "expected end of input after `Juche 113`").
         (
             "Juche 113 (2024",
+            expected(
+                Expected::Literal(")"),
+                15,
+                "expected `)` after `Juche 113 (2024`, but found end of input",
+            ),
+        ),
+        (
+            "Juche 113 (2024]",
+            expected(
+                Expected::Literal(")"),
+                15,
+                "expected `)` after `Juche 113 (2024`, but found `]`",
+            ),
+        ),
+        // Not a year in brackets: the bare year, then text.
+        (
+            "Juche 113 (see below)",
             trailing(
                 9..10,
                 "expected end of input after `Juche 113`, but found ` `",

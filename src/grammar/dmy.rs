@@ -12,6 +12,8 @@
 //! `108/11/2022` and `08/11/20221` are not dates.
 
 use chrono::NaiveDate;
+use nom::Parser;
+use nom::combinator::map;
 
 use crate::error::{Error, Expected};
 use crate::grammar::fixed::{digit, four, four_end, two, upto_two_then, ymd};
@@ -26,12 +28,17 @@ pub(crate) struct RawDmy<'a> {
 
 /// `Dmy ::= Day "/" Month "/" Year4`
 fn grammar(input: &str) -> PResult<'_, RawDmy<'_>> {
-    let (rest, day) = digits(1, 2, Expected::Day)(input)?;
-    let (rest, _) = lit("/")(rest)?;
-    let (rest, month) = digits(1, 2, Expected::Month)(rest)?;
-    let (rest, _) = lit("/")(rest)?;
-    let (rest, year) = digits(4, 4, Expected::Year4)(rest)?;
-    Ok((rest, RawDmy { day, month, year }))
+    map(
+        (
+            digits(1, 2, Expected::Day),
+            lit("/"),
+            digits(1, 2, Expected::Month),
+            lit("/"),
+            digits(4, 4, Expected::Year4),
+        ),
+        |(day, _, month, _, year)| RawDmy { day, month, year },
+    )
+    .parse(input)
 }
 
 /// Reads a day-first stamp at the start of `input`.

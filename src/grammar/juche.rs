@@ -26,12 +26,15 @@ use core::fmt;
 use core::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+use nom::Parser;
+use nom::combinator::{cut, map, opt};
+use nom::sequence::delimited;
 
 use crate::calendar::{FIRST_JUCHE_YEAR, MAX_JUCHE_YEAR, MAX_YEAR};
 use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::fixed::{digit, two, upto_two_end, upto_two_then, ymd};
 use crate::grammar::runtime::{
-    Number, PResult, Prefix, checked_date, digits, digits_unbounded, expect, lit, spaces,
+    Number, PResult, Prefix, checked_date, digits, digits_unbounded, lit, spaces, spaces0,
 };
 
 pub use crate::calendar::JUCHE_OFFSET;
@@ -150,14 +153,19 @@ pub(crate) struct RawStamp<'a> {
 
 /// `JucheStamp ::= "Juche" Year "." Month "." Day "."?`
 fn stamp_grammar(input: &str) -> PResult<'_, RawStamp<'_>> {
-    let (rest, _) = lit("Juche")(input)?;
-    let (rest, year) = digits_unbounded(Expected::Year)(rest)?;
-    let (rest, _) = lit(".")(rest)?;
-    let (rest, month) = digits(1, 2, Expected::Month)(rest)?;
-    let (rest, _) = lit(".")(rest)?;
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    Ok((rest, RawStamp { year, month, day }))
+    map(
+        (
+            lit("Juche"),
+            digits_unbounded(Expected::Year),
+            lit("."),
+            digits(1, 2, Expected::Month),
+            lit("."),
+            digits(1, 2, Expected::Day),
+            opt(lit(".")),
+        ),
+        |(_, year, _, month, _, day, _)| RawStamp { year, month, day },
+    )
+    .parse(input)
 }
 
 /// Reads a Juche stamp at the start of `input`.
@@ -333,35 +341,30 @@ pub(crate) struct RawYear<'a> {
 
 /// `JucheYear ::= "Juche" " "+ Year (" "* "(" Year4 ")")?`
 pub(crate) fn year_grammar(input: &str) -> PResult<'_, RawYear<'_>> {
-    let (rest, _) = lit("Juche")(input)?;
-    let (rest, _) = spaces(rest)?;
-    let (rest, juche) = digits_unbounded(Expected::Year)(rest)?;
-    match gregorian_in_parens(rest) {
-        Ok((after, gregorian)) => Ok((
-            after,
-            RawYear {
-                juche,
-                gregorian: Some(gregorian),
-            },
-        )),
-        Err(_) => Ok((
-            rest,
-            RawYear {
-                juche,
-                gregorian: None,
-            },
-        )),
-    }
+    map(
+        (
+            lit("Juche"),
+            spaces,
+            digits_unbounded(Expected::Year),
+            opt(gregorian_in_parens),
+        ),
+        |(_, _, juche, gregorian)| RawYear { juche, gregorian },
+    )
+    .parse(input)
 }
 
 /// `" "* "(" Year4 ")"`, where `Year4` may run to six digits so that `Display` of a year after
 /// 9999 (`JucheYear::from_gregorian(10000)`) reads back.
+///
+/// Once `(` and a year are read the group is committed (`cut`): `Juche 113 (2024` lacks its `)`,
+/// it is not the bare `Juche 113` followed by text. `Juche 113 (see below)` is the bare year.
 fn gregorian_in_parens(input: &str) -> PResult<'_, &str> {
-    let rest = input.trim_start_matches(' ');
-    let (rest, _) = lit("(")(rest)?;
-    let (rest, year) = expect(Expected::Year4, digits(4, 6, Expected::Year4))(rest)?;
-    let (rest, _) = lit(")")(rest)?;
-    Ok((rest, year))
+    delimited(
+        (spaces0, lit("(")),
+        digits(4, 6, Expected::Year4),
+        cut(lit(")")),
+    )
+    .parse(input)
 }
 
 /// Checks the raw pieces of a Juche year read in `full`.

@@ -10,6 +10,7 @@
 use core::ops::Range;
 
 use chrono::{NaiveDate, Weekday};
+use nom::bytes::complete::{tag, take_while};
 use nom::error::{ErrorKind as NomKind, ParseError};
 use nom::{IResult, Offset, Parser};
 
@@ -67,12 +68,9 @@ pub(crate) fn expect<'a, O>(
     }
 }
 
-/// Reads the exact text `lit`, failing with ``expected `lit` ``.
+/// `tag(literal)`, failing with ``expected `literal` ``.
 pub(crate) fn lit<'a>(literal: &'static str) -> impl FnMut(&'a str) -> PResult<'a, &'a str> {
-    move |input: &'a str| match input.strip_prefix(literal) {
-        Some(rest) => Ok((rest, literal)),
-        None => fail(input, Expected::Literal(literal)),
-    }
+    expect(Expected::Literal(literal), tag(literal))
 }
 
 /// The length of the run of ASCII digits at the start of `input`.
@@ -147,6 +145,11 @@ pub(crate) fn spaces(input: &str) -> PResult<'_, &str> {
         (1.., Some(run), Some(rest)) => Ok((rest, run)),
         _ => fail(input, Expected::Space),
     }
+}
+
+/// `Space ::= " "*`: zero or more ASCII spaces (not tabs, unlike nom's `space0`).
+pub(crate) fn spaces0(input: &str) -> PResult<'_, &str> {
+    take_while(|c| c == ' ').parse(input)
 }
 
 /// A digit run read by a grammar, with its byte span in the whole input.
@@ -272,6 +275,13 @@ pub(crate) enum Prefix<T> {
 
 impl<T> Prefix<T> {
     /// Runs the grammar over `input`, then `validate` over what it read.
+    ///
+    /// A grammar that fails *after* committing to its notation (nom's `cut`, a
+    /// `nom::Err::Failure`: `Juche 113 (2024` has read `(2024` and lacks the `)`) gives
+    /// `Invalid`, with the text up to the failure as the notation's extent: the text has the
+    /// notation's shape as far as it goes, and the error names the missing piece. A grammar that
+    /// fails before committing (`nom::Err::Error`) gives `NoMatch`, and other notations may be
+    /// tried.
     pub(crate) fn run<'a, R>(
         input: &'a str,
         grammar: impl FnOnce(&'a str) -> PResult<'a, R>,
@@ -284,6 +294,11 @@ impl<T> Prefix<T> {
                     Ok(value) => Prefix::Valid(value, len),
                     Err(err) => Prefix::Invalid(err, len),
                 }
+            }
+            // (A failure before any text was read has no extent: it is no notation.)
+            Err(nom::Err::Failure(e)) if input.offset(e.at) > 0 => {
+                let len = input.offset(e.at);
+                Prefix::Invalid(syntax_error(input, e), len)
             }
             Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
                 Prefix::NoMatch(syntax_error(input, e))
