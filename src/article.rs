@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use crate::error::{Error, ErrorKind};
 use crate::grammar::dateline::DEFAULT_GRACE_DAYS;
 use crate::grammar::relative::{self, resolve_weekday};
-use crate::notation::{Notation, NotationKind};
+use crate::notation::{self, Notation, NotationKind, Role};
 use crate::scan::{Found, scan};
 
 /// What [`date_article`] may use besides the text.
@@ -286,24 +286,17 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
             continue;
         };
         let below_body = context.below_body(text, span.start);
-        let role = match notation {
-            Notation::JucheStamp(_) | Notation::DottedStamp(_) if stamp_place(text, span.start) => {
-                Some(SignalRole::PageStamp)
-            }
-            Notation::Dmy(_) if labelled(text, span.start) => Some(SignalRole::DayFirstStamp),
-            Notation::MonthName(_)
-            | Notation::KoreanDate(_)
-            | Notation::SpanishDate(_)
-            | Notation::IsoDate(_)
-                if heads_line(text, span.clone(), glued_until) =>
-            {
+        let role = match notation::entry(found.kind()).map(|entry| entry.role) {
+            Some(Role::Stamp) if stamp_place(text, span.start) => Some(SignalRole::PageStamp),
+            Some(Role::DayFirst) if labelled(text, span.start) => Some(SignalRole::DayFirstStamp),
+            Some(Role::Heading) if heads_line(text, span.clone(), glued_until) => {
                 if below_body {
                     Some(SignalRole::Signature)
                 } else {
                     Some(SignalRole::Header)
                 }
             }
-            Notation::Dateline(_) => Some(SignalRole::Dateline),
+            Some(Role::Dateline) => Some(SignalRole::Dateline),
             _ => None,
         };
         match role {

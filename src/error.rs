@@ -4,6 +4,7 @@ use core::fmt;
 use core::ops::Range;
 
 use crate::calendar::{max_day, month_name, weekday_name};
+use crate::kind::NotationKind;
 use chrono::{NaiveDate, Weekday};
 
 /// What a parser expected to read where it failed.
@@ -40,6 +41,8 @@ pub enum Expected {
     End,
     /// Any of the notations this crate reads.
     Notation,
+    /// One of these notations (the ones tried, none of which matched at all).
+    OneOf(&'static [NotationKind]),
 }
 
 impl fmt::Display for Expected {
@@ -59,6 +62,18 @@ impl fmt::Display for Expected {
             Expected::Space => f.write_str("space"),
             Expected::End => f.write_str("end of input"),
             Expected::Notation => f.write_str("a KCNA date notation"),
+            Expected::OneOf(kinds) => {
+                f.write_str("a KCNA date notation (")?;
+                for (i, kind) in kinds.iter().enumerate() {
+                    let sep = match i {
+                        0 => "",
+                        _ if i.saturating_add(1) == kinds.len() => " or ",
+                        _ => ", ",
+                    };
+                    write!(f, "{sep}{}", kind.description())?;
+                }
+                f.write_str(")")
+            }
         }
     }
 }

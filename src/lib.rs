@@ -80,6 +80,7 @@ mod error;
 mod grammar;
 #[cfg(feature = "jiff")]
 mod jiff_impls;
+mod kind;
 mod notation;
 mod pyongyang;
 mod scan;

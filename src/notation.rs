@@ -8,82 +8,10 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use crate::error::{Error, ErrorKind, Expected};
 use crate::grammar::relative::{DayPair, MonthDay, MonthRef};
 use crate::grammar::runtime::Prefix;
+use crate::grammar::wide::is_wide_digit;
 use crate::grammar::{dateline, dmy, dotted, iso, juche, korean, month_name, relative, spanish};
+pub use crate::kind::NotationKind;
 use crate::{Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, SpanishDate};
-
-/// Which notation a piece of text is written in.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-#[non_exhaustive]
-pub enum NotationKind {
-    /// `Pyongyang, November 8 (KCNA) --`
-    Dateline,
-    /// `08/11/2022`, day first.
-    Dmy,
-    /// `Juche111.11.8.`
-    JucheStamp,
-    /// `2025.12.14.`
-    DottedStamp,
-    /// `May 08, 2025`, `Dec. 5, Juche 80 (1991)`
-    MonthName,
-    /// `Juche 113 (2024)`, bare `Juche 99`
-    JucheYear,
-    /// `2026년 8월 21일`, `주체107(2018)년 7월 9일` (Korean edition)
-    KoreanDate,
-    /// `주체87（1998）년`, `주체１００년` (Korean edition; no month or day)
-    KoreanJucheYear,
-    /// `2026-08-21`, as in video labels `[2026-08-21]`
-    IsoDate,
-    /// `15 de junio de 2000`, `23 de octubre del 101 (2012)` (Spanish edition)
-    SpanishDate,
-    /// `on Monday`: a weekday in a story's body.
-    WeekdayRef,
-    /// `on May 7`, `on Monday, November 7`: a day without its year.
-    MonthDayRef,
-    /// `in October 2014`, `in May Juche 106 (2017)`: a month, not a day.
-    MonthRef,
-    /// `el 15 de junio` (Spanish edition): a day without its year.
-    SpanishDayRef,
-    /// `los días 25 y 30 de agosto` (Spanish edition): two days without their year.
-    SpanishDayPair,
-    /// `7월 9일` (Korean edition): a day without its year.
-    KoreanMonthDay,
-}
-
-impl NotationKind {
-    /// A short stable name: `dateline`, `dmy`, `juche_stamp`, `dotted_stamp`, `month_name`,
-    /// `juche_year`, `korean_date`, `korean_juche_year`, `iso_date`, `spanish_date`, `weekday_ref`,
-    /// `month_day_ref`, `month_ref`, `spanish_day_ref`, `spanish_day_pair`, `korean_month_day`.
-    ///
-    /// ```
-    /// assert_eq!(kcna_dates::NotationKind::KoreanDate.as_str(), "korean_date");
-    /// ```
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            NotationKind::Dateline => "dateline",
-            NotationKind::Dmy => "dmy",
-            NotationKind::JucheStamp => "juche_stamp",
-            NotationKind::DottedStamp => "dotted_stamp",
-            NotationKind::MonthName => "month_name",
-            NotationKind::JucheYear => "juche_year",
-            NotationKind::KoreanDate => "korean_date",
-            NotationKind::KoreanJucheYear => "korean_juche_year",
-            NotationKind::IsoDate => "iso_date",
-            NotationKind::SpanishDate => "spanish_date",
-            NotationKind::WeekdayRef => "weekday_ref",
-            NotationKind::MonthDayRef => "month_day_ref",
-            NotationKind::MonthRef => "month_ref",
-            NotationKind::SpanishDayRef => "spanish_day_ref",
-            NotationKind::SpanishDayPair => "spanish_day_pair",
-            NotationKind::KoreanMonthDay => "korean_month_day",
-        }
-    }
-}
-
-impl fmt::Display for NotationKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A value in any of the notations.
 ///
@@ -229,20 +157,344 @@ impl Notation {
     }
 }
 
-/// A notation's prefix reader.
-type Grammar = fn(&str) -> Prefix<Notation>;
+// ---------------------------------------------------------------------------------------------
+// The registry: one entry per notation, read by `Notation::from_str`/`parse_prefix`, by `scan`
+// (its anchors), by `date_article` (the role a notation can play) and, through `Notation::fields`,
+// by the CLI and the bindings. Adding a notation: its module under `grammar/`, a `Notation`
+// variant, and one entry here.
+
+/// How a text begins, as far as choosing the notations to try goes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Start {
+    /// An ASCII digit.
+    Digit,
+    /// `주체`.
+    KoreanJuche,
+    /// `【`, `（`, or `(` before a non-ASCII character: a Korean or Japanese dateline.
+    CjkOpen,
+    /// A full-width digit.
+    WideDigit,
+    /// `Juche`.
+    Juche,
+    /// `on `.
+    On,
+    /// `in `.
+    In,
+    /// `el `.
+    ElLower,
+    /// `El ` (a Spanish article, or a place: `El Paso, March 3 (KCNA)`).
+    ElCapital,
+    /// `los d`.
+    Los,
+    /// Anything else.
+    Other,
+}
+
+impl Start {
+    /// How `input` begins.
+    pub(crate) fn of(input: &str) -> Start {
+        let bytes = input.as_bytes();
+        match bytes.first() {
+            Some(b) if b.is_ascii_digit() => Start::Digit,
+            Some(b'J') if input.starts_with("Juche") => Start::Juche,
+            Some(b'o') if input.starts_with("on ") => Start::On,
+            Some(b'i') if input.starts_with("in ") => Start::In,
+            Some(b'e') if input.starts_with("el ") => Start::ElLower,
+            Some(b'E') if input.starts_with("El ") => Start::ElCapital,
+            Some(b'l') if input.starts_with("los d") => Start::Los,
+            Some(b'(') if bytes.get(1).is_some_and(|&b| b >= 0x80) => Start::CjkOpen,
+            Some(0x80..) if input.starts_with("주체") => Start::KoreanJuche,
+            Some(0x80..) if input.starts_with(['\u{ff08}', '【']) => Start::CjkOpen,
+            Some(0x80..) if input.starts_with(is_wide_digit) => Start::WideDigit,
+            _ => Start::Other,
+        }
+    }
+}
+
+/// Whether a notation is tried as a leading candidate for a start, or only as a fallback whose
+/// error is not reported (`Juche Tower, April 15 (KCNA)` is a dateline, but `Juche idea` should
+/// be reported as what the Juche notations expected).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Try {
+    Lead,
+    Fallback,
+}
+
+/// What a notation can be in an article (see [`crate::date_article`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Role {
+    /// A page stamp, where pages put stamps (`www.kcna.kp (Juche111.11.8.)`, `[2024.02.11.]`).
+    Stamp,
+    /// A day-first stamp after a label or at a line start (`Date: 08/11/2022`).
+    DayFirst,
+    /// A full date that is a header or a signature when alone on its line.
+    Heading,
+    /// A dateline.
+    Dateline,
+    /// A date inside a sentence only (a day without its year, a bare year, …).
+    Body,
+}
+
+/// Where `scan` looks for a notation: each notation contains one of its anchors at a known
+/// distance from its start (see [`crate::scan`] for the searches).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Anchor {
+    /// A capitalised English month name (or a word starting like one).
+    Month,
+    /// `Juche`: the notation starts at the anchor.
+    Juche,
+    /// `주체`: the notation starts at the anchor.
+    KoreanJuche,
+    /// `【`: a Japanese dateline starts at the anchor.
+    JapaneseBracket,
+    /// A digit before `/`: a day of one or two digits ends there.
+    Slash,
+    /// A digit before `.` or `-`: a four-digit year ends there.
+    YearEnd,
+    /// `년`: a Korean year of ASCII or full-width digits ends there.
+    Nyeon,
+    /// `월`: a Korean month without a year (`7월 9일`) ends there.
+    Wol,
+    /// A weekday name: `on` and spaces before it start `on Monday`.
+    Weekday,
+    /// `(`: a dateline's agency tag may open there; its month, in capitals or lower case, stands
+    /// before it (`MARCH 1 (`, `october 17 (`).
+    Tag,
+    /// `(` or `（` before a Hangul syllable: a Korean dateline starts there, or `주체` just after
+    /// it.
+    HangulParen,
+    /// ` de ` + a Spanish month: a day of one or two digits ends there (a Spanish date or the day
+    /// of a Spanish dateline).
+    SpanishMonth,
+}
+
+/// A notation's prefix reader (its grammar, then validation).
+type Reader = fn(&str) -> Prefix<Notation>;
+
+/// A notation's prefix fast path: the reading of its common form, equal to the grammar's.
+type Fast = fn(&str) -> Option<(Notation, usize)>;
+
+/// One notation of the registry.
+pub(crate) struct Entry {
+    /// Which notation.
+    pub(crate) kind: NotationKind,
+    /// The starts at which it is tried (in registry order among the entries of that start).
+    starts: &'static [(Start, Try)],
+    /// Its reader.
+    read: Reader,
+    /// Its fast path, if one pays (proven equal to `read` by the unit tests of its module).
+    fast: Option<Fast>,
+    /// What it can be in an article.
+    pub(crate) role: Role,
+    /// Where `scan` finds it.
+    pub(crate) anchors: &'static [Anchor],
+}
+
+/// Every notation, in the order they are tried at a start (the first that matches wins).
+pub(crate) static REGISTRY: [Entry; 16] = [
+    Entry {
+        kind: NotationKind::Dmy,
+        starts: &[(Start::Digit, Try::Lead)],
+        read: |input| dmy::prefix(input).map(Notation::Dmy),
+        fast: Some(|input| dmy::fast_prefix(input).map(|(d, len)| (Notation::Dmy(d), len))),
+        role: Role::DayFirst,
+        anchors: &[Anchor::Slash],
+    },
+    Entry {
+        kind: NotationKind::DottedStamp,
+        starts: &[(Start::Digit, Try::Lead)],
+        read: |input| dotted::prefix(input).map(Notation::DottedStamp),
+        fast: Some(|input| {
+            dotted::fast_prefix(input).map(|(d, len)| (Notation::DottedStamp(d), len))
+        }),
+        role: Role::Stamp,
+        anchors: &[Anchor::YearEnd],
+    },
+    Entry {
+        kind: NotationKind::IsoDate,
+        starts: &[(Start::Digit, Try::Lead)],
+        read: |input| iso::prefix(input).map(Notation::IsoDate),
+        fast: None,
+        role: Role::Heading,
+        anchors: &[Anchor::YearEnd],
+    },
+    Entry {
+        kind: NotationKind::KoreanDate,
+        starts: &[
+            (Start::Digit, Try::Lead),
+            (Start::KoreanJuche, Try::Lead),
+            (Start::WideDigit, Try::Lead),
+        ],
+        read: |input| korean::prefix_date(input).map(Notation::KoreanDate),
+        fast: None,
+        role: Role::Heading,
+        anchors: &[Anchor::Nyeon, Anchor::KoreanJuche],
+    },
+    Entry {
+        kind: NotationKind::SpanishDate,
+        starts: &[(Start::Digit, Try::Lead)],
+        read: |input| spanish::prefix(input).map(Notation::SpanishDate),
+        fast: None,
+        role: Role::Heading,
+        anchors: &[Anchor::SpanishMonth],
+    },
+    Entry {
+        kind: NotationKind::KoreanMonthDay,
+        starts: &[(Start::Digit, Try::Lead), (Start::WideDigit, Try::Lead)],
+        read: relative::prefix_korean,
+        fast: None,
+        role: Role::Body,
+        anchors: &[Anchor::Wol],
+    },
+    Entry {
+        kind: NotationKind::KoreanJucheYear,
+        starts: &[(Start::KoreanJuche, Try::Lead)],
+        read: |input| korean::prefix_juche_year(input).map(Notation::KoreanJucheYear),
+        fast: None,
+        role: Role::Body,
+        anchors: &[Anchor::KoreanJuche],
+    },
+    Entry {
+        kind: NotationKind::JucheStamp,
+        starts: &[(Start::Juche, Try::Lead)],
+        read: |input| juche::prefix_stamp(input).map(Notation::JucheStamp),
+        fast: Some(juche::fast_prefix_stamp),
+        role: Role::Stamp,
+        anchors: &[Anchor::Juche],
+    },
+    Entry {
+        kind: NotationKind::JucheYear,
+        starts: &[(Start::Juche, Try::Lead)],
+        read: |input| juche::prefix_year(input).map(Notation::JucheYear),
+        fast: None,
+        role: Role::Body,
+        anchors: &[Anchor::Juche],
+    },
+    Entry {
+        kind: NotationKind::WeekdayRef,
+        starts: &[(Start::On, Try::Lead)],
+        // Also reads `MonthDayRef` (`on May 7`, `on Monday, November 7`).
+        read: relative::prefix_on,
+        fast: None,
+        role: Role::Body,
+        anchors: &[Anchor::Weekday],
+    },
+    Entry {
+        kind: NotationKind::MonthDayRef,
+        // Read by the `on` reader of `WeekdayRef`.
+        starts: &[],
+        read: relative::prefix_on,
+        fast: None,
+        role: Role::Body,
+        anchors: &[Anchor::Month, Anchor::Weekday],
+    },
+    Entry {
+        kind: NotationKind::MonthRef,
+        starts: &[(Start::In, Try::Lead)],
+        read: relative::prefix_in,
+        fast: None,
+        role: Role::Body,
+        anchors: &[Anchor::Month],
+    },
+    Entry {
+        kind: NotationKind::MonthName,
+        starts: &[(Start::Other, Try::Lead)],
+        read: |input| month_name::prefix(input).map(Notation::MonthName),
+        fast: Some(|input| {
+            month_name::fast_prefix(input)
+                .map(|(d, len)| (Notation::MonthName(MonthNameDate::from_gregorian(d)), len))
+        }),
+        role: Role::Heading,
+        anchors: &[Anchor::Month, Anchor::Weekday],
+    },
+    Entry {
+        kind: NotationKind::Dateline,
+        // `El` may be a place (`El Paso, March 3 (KCNA)`): the dateline before `el 15 de junio`.
+        starts: &[
+            (Start::CjkOpen, Try::Lead),
+            (Start::ElCapital, Try::Lead),
+            (Start::Other, Try::Lead),
+            (Start::Juche, Try::Fallback),
+        ],
+        read: |input| {
+            let dateline = if Start::of(input) == Start::CjkOpen {
+                dateline::prefix_cjk(input)
+            } else {
+                dateline::prefix(input)
+            };
+            dateline.map(Notation::Dateline)
+        },
+        fast: None,
+        role: Role::Dateline,
+        anchors: &[
+            Anchor::Month,
+            Anchor::Tag,
+            Anchor::JapaneseBracket,
+            Anchor::HangulParen,
+            Anchor::SpanishMonth,
+        ],
+    },
+    Entry {
+        kind: NotationKind::SpanishDayRef,
+        starts: &[(Start::ElLower, Try::Lead), (Start::ElCapital, Try::Lead)],
+        read: relative::prefix_el,
+        fast: None,
+        role: Role::Body,
+        anchors: &[Anchor::SpanishMonth],
+    },
+    Entry {
+        kind: NotationKind::SpanishDayPair,
+        starts: &[(Start::Los, Try::Lead)],
+        read: relative::prefix_pair,
+        fast: None,
+        role: Role::Body,
+        anchors: &[Anchor::SpanishMonth],
+    },
+];
+
+/// The registry entry of `kind` (every kind has one: see the unit tests).
+pub(crate) fn entry(kind: NotationKind) -> Option<&'static Entry> {
+    REGISTRY.iter().find(|e| e.kind == kind)
+}
+
+/// The notations tried at each start, leading ones only (for the error of a text that begins none
+/// of them).
+static TRIED: std::sync::LazyLock<Vec<(Start, Vec<NotationKind>)>> =
+    std::sync::LazyLock::new(|| {
+        let mut tried: Vec<(Start, Vec<NotationKind>)> = Vec::new();
+        for entry in &REGISTRY {
+            for &(start, how) in entry.starts {
+                if how != Try::Lead {
+                    continue;
+                }
+                match tried.iter_mut().find(|(s, _)| *s == start) {
+                    Some((_, kinds)) => kinds.push(entry.kind),
+                    None => tried.push((start, vec![entry.kind])),
+                }
+            }
+        }
+        tried
+    });
+
+/// The leading notations tried at `start`.
+fn tried_at(start: Start) -> &'static [NotationKind] {
+    TRIED
+        .iter()
+        .find(|(s, _)| *s == start)
+        .map_or(&[], |(_, kinds)| kinds.as_slice())
+}
 
 /// Reads the notation that `input` starts with.
 pub(crate) fn prefix(input: &str) -> Prefix<Notation> {
     read(input).1
 }
 
-/// Reads the notation that `input` starts with, choosing the grammars to try by the first byte,
-/// and says which notation matched (`None` when none did).
+/// Reads the notation that `input` starts with, trying the registry's notations for how it begins
+/// in registry order, and says which notation matched (`None` when none did).
 ///
 /// A text with a notation's shape but no valid date (`31/02/2022`) is `Invalid` of that notation;
-/// it is not tried as another notation. When no grammar matches, the error is that of the grammar
-/// that read furthest.
+/// it is not tried as another notation. When no grammar matches, the error is that of the leading
+/// grammar that read furthest; when none read anything, it names the notations tried.
 pub(crate) fn read(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
     read_with(input, true)
 }
@@ -253,155 +505,37 @@ pub(crate) fn read_grammars(input: &str) -> (Option<NotationKind>, Prefix<Notati
     read_with(input, false)
 }
 
-/// The prefix fast path of notation `kind`, where it has one and it accepts `input`: the same
-/// reading as the grammar's (see [`crate::grammar::fixed`]).
-fn read_fast(kind: NotationKind, input: &str) -> Option<Prefix<Notation>> {
-    let (value, len) = match kind {
-        NotationKind::Dmy => {
-            crate::grammar::dmy::fast_prefix(input).map(|(d, len)| (Notation::Dmy(d), len))
-        }
-        NotationKind::DottedStamp => crate::grammar::dotted::fast_prefix(input)
-            .map(|(d, len)| (Notation::DottedStamp(d), len)),
-        NotationKind::JucheStamp => juche::fast_prefix_stamp(input),
-        NotationKind::MonthName => crate::grammar::month_name::fast_prefix(input)
-            .map(|(d, len)| (Notation::MonthName(MonthNameDate::from_gregorian(d)), len)),
-        _ => None,
-    }?;
-    Some(Prefix::Valid(value, len))
-}
-
 /// [`read`], with or without the fast paths.
 fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>) {
-    let first = input.as_bytes().first().copied().unwrap_or(0);
+    let start = Start::of(input);
     let mut best: Option<Error> = None;
-    let tries: &[(NotationKind, Grammar)] = if first.is_ascii_digit() {
-        &[
-            (NotationKind::Dmy, read_dmy),
-            (NotationKind::DottedStamp, read_dotted),
-            (NotationKind::IsoDate, read_iso),
-            (NotationKind::KoreanDate, read_korean_date),
-            (NotationKind::SpanishDate, read_spanish_date),
-            (NotationKind::KoreanMonthDay, relative::prefix_korean),
-        ]
-    } else if input.starts_with("주체") {
-        &[
-            (NotationKind::KoreanDate, read_korean_date),
-            (NotationKind::KoreanJucheYear, read_korean_juche_year),
-        ]
-    } else if input.starts_with(['\u{ff08}', '【'])
-        || (first == b'(' && input.as_bytes().get(1).is_some_and(|&b| b >= 0x80))
-    {
-        &[(NotationKind::Dateline, read_cjk_dateline)]
-    } else if input.starts_with(crate::grammar::wide::is_wide_digit) {
-        &[
-            (NotationKind::KoreanDate, read_korean_date),
-            (NotationKind::KoreanMonthDay, relative::prefix_korean),
-        ]
-    } else if first == b'J' && input.starts_with("Juche") {
-        &[
-            (NotationKind::JucheStamp, read_juche_stamp),
-            (NotationKind::JucheYear, read_juche_year),
-        ]
-    } else if input.starts_with("on ") {
-        // (`on`, `in`, `el` and `los` are no place: a place in lower case has four letters or
-        // more.)
-        &[(NotationKind::WeekdayRef, relative::prefix_on)]
-    } else if input.starts_with("in ") {
-        &[(NotationKind::MonthRef, relative::prefix_in)]
-    } else if input.starts_with("el ") {
-        &[(NotationKind::SpanishDayRef, relative::prefix_el)]
-    } else if input.starts_with("El ") {
-        // `El` may be a place (`El Paso, March 3 (KCNA)`): the dateline first.
-        &[
-            (NotationKind::Dateline, read_dateline),
-            (NotationKind::SpanishDayRef, relative::prefix_el),
-        ]
-    } else if input.starts_with("los d") {
-        &[(NotationKind::SpanishDayPair, relative::prefix_pair)]
-    } else {
-        &[
-            (NotationKind::MonthName, read_month_name),
-            (NotationKind::Dateline, read_dateline),
-        ]
-    };
-    for (kind, grammar) in tries {
-        if let Some(found) = fast.then(|| read_fast(*kind, input)).flatten() {
-            return (Some(*kind), found);
+    for entry in &REGISTRY {
+        let Some(&(_, how)) = entry.starts.iter().find(|(s, _)| *s == start) else {
+            continue;
+        };
+        if fast {
+            if let Some((value, len)) = entry.fast.and_then(|f| f(input)) {
+                return (Some(entry.kind), Prefix::Valid(value, len));
+            }
         }
-        match grammar(input) {
+        match (entry.read)(input) {
             Prefix::Valid(value, len) => return (Some(value.kind()), Prefix::Valid(value, len)),
             Prefix::NoMatch(err) => {
-                if best
+                let further = best
                     .as_ref()
-                    .is_none_or(|b| err.span().start > b.span().start)
-                {
+                    .is_none_or(|b| err.span().start > b.span().start);
+                if how == Try::Lead && further {
                     best = Some(err);
                 }
             }
-            matched => return (Some(*kind), matched),
+            matched => return (Some(entry.kind), matched),
         }
     }
-    // A place may start with `Juche` (`Juche Tower, April 15 (KCNA)`): when neither Juche
-    // notation matches, the text may still be a dateline. If it is not, the Juche error stands.
-    // (A dateline's place is at most 64 bytes and ends at a comma or a space: without one that
-    // near, there is nothing to try.)
-    let comma_near = input
-        .as_bytes()
-        .iter()
-        .take(65)
-        .any(|&b| b == b',' || b == b' ');
-    if first == b'J' && input.starts_with("Juche") && comma_near {
-        let dateline = read_dateline(input);
-        if !matches!(dateline, Prefix::NoMatch(_)) {
-            return (Some(NotationKind::Dateline), dateline);
-        }
-    }
-    let err = best.unwrap_or_else(|| Error::new(ErrorKind::Expected(Expected::Notation), 0..0));
+    let err = match best {
+        Some(err) if err.span().start > 0 => err,
+        _ => Error::new(ErrorKind::Expected(Expected::OneOf(tried_at(start))), 0..0),
+    };
     (None, Prefix::NoMatch(err))
-}
-
-fn read_dmy(input: &str) -> Prefix<Notation> {
-    dmy::prefix(input).map(Notation::Dmy)
-}
-
-fn read_dotted(input: &str) -> Prefix<Notation> {
-    dotted::prefix(input).map(Notation::DottedStamp)
-}
-
-fn read_juche_stamp(input: &str) -> Prefix<Notation> {
-    juche::prefix_stamp(input).map(Notation::JucheStamp)
-}
-
-fn read_juche_year(input: &str) -> Prefix<Notation> {
-    juche::prefix_year(input).map(Notation::JucheYear)
-}
-
-fn read_month_name(input: &str) -> Prefix<Notation> {
-    month_name::prefix(input).map(Notation::MonthName)
-}
-
-fn read_korean_date(input: &str) -> Prefix<Notation> {
-    korean::prefix_date(input).map(Notation::KoreanDate)
-}
-
-fn read_korean_juche_year(input: &str) -> Prefix<Notation> {
-    korean::prefix_juche_year(input).map(Notation::KoreanJucheYear)
-}
-
-fn read_iso(input: &str) -> Prefix<Notation> {
-    iso::prefix(input).map(Notation::IsoDate)
-}
-
-fn read_spanish_date(input: &str) -> Prefix<Notation> {
-    spanish::prefix(input).map(Notation::SpanishDate)
-}
-
-fn read_cjk_dateline(input: &str) -> Prefix<Notation> {
-    dateline::prefix_cjk(input).map(Notation::Dateline)
-}
-
-fn read_dateline(input: &str) -> Prefix<Notation> {
-    dateline::prefix(input).map(Notation::Dateline)
 }
 
 impl FromStr for Notation {
@@ -455,5 +589,138 @@ impl fmt::Display for Notation {
             Notation::SpanishDayPair(pair) => relative::write_pair(f, pair),
             Notation::KoreanMonthDay(day) => relative::write_korean(f, day),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KINDS: [NotationKind; 16] = [
+        NotationKind::Dateline,
+        NotationKind::Dmy,
+        NotationKind::JucheStamp,
+        NotationKind::DottedStamp,
+        NotationKind::MonthName,
+        NotationKind::JucheYear,
+        NotationKind::KoreanDate,
+        NotationKind::KoreanJucheYear,
+        NotationKind::IsoDate,
+        NotationKind::SpanishDate,
+        NotationKind::WeekdayRef,
+        NotationKind::MonthDayRef,
+        NotationKind::MonthRef,
+        NotationKind::SpanishDayRef,
+        NotationKind::SpanishDayPair,
+        NotationKind::KoreanMonthDay,
+    ];
+
+    /// The example quoted in a kind's description (between backticks).
+    fn example(kind: NotationKind) -> &'static str {
+        kind.description().split('`').nth(1).unwrap()
+    }
+
+    #[test]
+    fn every_kind_has_one_entry() {
+        for kind in KINDS {
+            let n = REGISTRY.iter().filter(|e| e.kind == kind).count();
+            assert_eq!(n, 1, "{kind}");
+            assert!(
+                !entry(kind).unwrap().anchors.is_empty(),
+                "{kind} has no anchor"
+            );
+        }
+        assert_eq!(REGISTRY.len(), KINDS.len());
+    }
+
+    #[test]
+    fn every_example_reads_as_its_kind_through_the_registry() {
+        for kind in KINDS {
+            let text = example(kind);
+            let (found, read) = read(text);
+            assert_eq!(found, Some(kind), "{text:?}");
+            let (value, len) = read.into_result().unwrap();
+            assert_eq!((value.kind(), len), (kind, text.len()), "{text:?}");
+            // And by its own entry's reader, and its start is one the entry is tried at (or, for
+            // `on May 7`, its reader's).
+            assert!(matches!(
+                (entry(kind).unwrap().read)(text),
+                Prefix::Valid(..)
+            ));
+            let start = Start::of(text);
+            let tried = REGISTRY
+                .iter()
+                .filter(|e| e.starts.iter().any(|(s, _)| *s == start))
+                .any(|e| {
+                    core::ptr::fn_addr_eq(e.read, entry(kind).unwrap().read) || e.kind == kind
+                });
+            assert!(
+                tried,
+                "{text:?} starts as {start:?}, which {kind} is not tried at"
+            );
+        }
+    }
+
+    #[test]
+    fn every_example_is_found_by_scan_inside_text() {
+        for kind in KINDS {
+            let text = example(kind);
+            let page = format!("Text before. {text} and after.");
+            let found: Vec<_> = crate::scan(&page).map(|f| (f.kind(), f.span())).collect();
+            assert!(
+                found
+                    .iter()
+                    .any(|(k, span)| *k == kind && page.get(span.clone()) == Some(text)),
+                "{text:?}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ok_fast_path_and_grammar_agree_on_the_common_forms() {
+        for text in [
+            "08/11/2022",
+            "2025.12.14.",
+            "Juche111.11.8.",
+            "May 08, 2025",
+        ] {
+            assert_eq!(
+                read_with(text, true).0,
+                read_with(text, false).0,
+                "{text:?}"
+            );
+            let fast = read_with(text, true).1.into_result().unwrap();
+            let grammar = read_with(text, false).1.into_result().unwrap();
+            assert_eq!(fast, grammar, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn err_no_notation_names_the_notations_tried() {
+        let err = prefix("hello").strict("hello").unwrap_err();
+        assert_eq!(
+            err.kind(),
+            ErrorKind::Expected(Expected::OneOf(&[
+                NotationKind::MonthName,
+                NotationKind::Dateline
+            ]))
+        );
+        // A start where some grammar reads part of the text: that grammar's error.
+        let err = prefix("１x").strict("１x").unwrap_err();
+        assert_eq!(err.to_string(), "expected `월` after `１`, but found `x`");
+    }
+
+    #[test]
+    fn err_a_juche_place_does_not_hide_the_juche_error() {
+        // `Juche idea` is no dateline; the error is the Juche year's, not the dateline's.
+        let err = prefix("Juche idea").strict("Juche idea").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "expected year after `Juche `, but found `i`"
+        );
+        // But `Juche Tower, April 15 (KCNA)` is a dateline.
+        let (kind, read) = read("Juche Tower, April 15 (KCNA)");
+        assert_eq!(kind, Some(NotationKind::Dateline));
+        assert!(matches!(read, Prefix::Valid(..)));
     }
 }

@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 use crate::Edition;
 use crate::error::Error;
 use crate::grammar::runtime::Prefix;
-use crate::notation::{self, Notation, NotationKind};
+use crate::notation::{self, Anchor, Notation, NotationKind, REGISTRY};
 
 /// A notation found in a text by [`scan`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -204,7 +204,7 @@ impl<'a> Anchors<'a> {
             digits_from,
             tags_from,
             heads: [None; SOURCES],
-            done: [false; SOURCES],
+            done: SEARCHES.map(|needed| !needed),
             resume,
         })
     }
@@ -356,37 +356,6 @@ impl<'a> Anchors<'a> {
     }
 }
 
-/// What an anchor is, and so where the notations containing it start.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Anchor {
-    /// An English month name (or a word starting like one).
-    Month,
-    /// `Juche`, `주체` or `【`: the notation starts at the anchor.
-    Start,
-    /// A digit before `/`: a day of one or two digits ends there.
-    Slash,
-    /// A digit before `.` or `-`: a four-digit year ends there.
-    YearEnd,
-    /// `년`: a Korean year of ASCII or full-width digits ends there.
-    Nyeon,
-    /// `월`: a Korean month without a year (`7월 9일`) ends there.
-    Wol,
-    /// A weekday name: `on` and spaces before it start `on Monday`.
-    Weekday,
-    /// `(`: a dateline's agency tag may open there; its month, in capitals or lower case, stands
-    /// before it (`MARCH 1 (`, `october 17 (`).
-    Tag,
-    /// `(` or `（` (of `len` bytes) before a Hangul lead byte: a Korean dateline starts there, or
-    /// `주체` just after it.
-    Paren {
-        /// The length of the parenthesis in bytes.
-        len: usize,
-    },
-    /// ` de ` + a Spanish month: a day of one or two digits ends there (a Spanish date or the day
-    /// of a Spanish dateline).
-    SpanishMonth,
-}
-
 /// The searcher for ` de `, the anchor of Spanish dates.
 static SPANISH_DE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b" de "));
@@ -399,29 +368,67 @@ type Automaton = (aho_corasick::AhoCorasick, Vec<Anchor>);
 static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
     std::sync::LazyLock::new(|| {
         let mut ascii = Patterns::default();
-        // Capitalised month names; a dateline's month in capitals or lower case is reached from
-        // its agency tag's `(` instead (see `Anchor::Tag`), so the set stays small and fast.
-        for month in crate::calendar::MONTH_NAMES {
-            ascii.add(month.as_bytes().get(..3)?.to_vec(), Anchor::Month);
-        }
-        ascii.add(b"Juche".to_vec(), Anchor::Start);
-        for day in crate::calendar::WEEKDAY_NAMES {
-            ascii.add(day.as_bytes().to_vec(), Anchor::Weekday);
-        }
         let mut wide = Patterns::default();
-        wide.add("주체".as_bytes().to_vec(), Anchor::Start);
-        wide.add("【".as_bytes().to_vec(), Anchor::Start);
-        wide.add("년".as_bytes().to_vec(), Anchor::Nyeon);
-        wide.add("월".as_bytes().to_vec(), Anchor::Wol);
-        // Hangul syllables (U+AC00..U+D7A3) start with one of these bytes in UTF-8.
-        for lead in 0xEA..=0xED_u8 {
-            wide.add(vec![b'(', lead], Anchor::Paren { len: 1 });
-            let mut paren = "\u{ff08}".as_bytes().to_vec();
-            paren.push(lead);
-            wide.add(paren, Anchor::Paren { len: 3 });
+        for anchor in registry_anchors() {
+            match anchor {
+                // Capitalised month names; a dateline's month in capitals or lower case is
+                // reached from its agency tag's `(` instead (see `Anchor::Tag`), so the set stays
+                // small and fast.
+                Anchor::Month => {
+                    for month in crate::calendar::MONTH_NAMES {
+                        ascii.add(month.as_bytes().get(..3)?.to_vec(), anchor);
+                    }
+                }
+                Anchor::Weekday => {
+                    for day in crate::calendar::WEEKDAY_NAMES {
+                        ascii.add(day.as_bytes().to_vec(), anchor);
+                    }
+                }
+                Anchor::Juche => ascii.add(b"Juche".to_vec(), anchor),
+                Anchor::KoreanJuche => wide.add("주체".as_bytes().to_vec(), anchor),
+                Anchor::JapaneseBracket => wide.add("【".as_bytes().to_vec(), anchor),
+                Anchor::Nyeon => wide.add("년".as_bytes().to_vec(), anchor),
+                Anchor::Wol => wide.add("월".as_bytes().to_vec(), anchor),
+                Anchor::HangulParen => {
+                    // Hangul syllables (U+AC00..U+D7A3) start with one of these bytes in UTF-8.
+                    for lead in 0xEA..=0xED_u8 {
+                        wide.add(vec![b'(', lead], anchor);
+                        let mut paren = "\u{ff08}".as_bytes().to_vec();
+                        paren.push(lead);
+                        wide.add(paren, anchor);
+                    }
+                }
+                // Searched by memchr and memmem (see `Anchors::pull`).
+                Anchor::Slash | Anchor::YearEnd | Anchor::Tag | Anchor::SpanishMonth => {}
+            }
         }
         Some((ascii.build()?, wide.build()?))
     });
+
+/// Every anchor some notation of the registry declares, once each, in registry order.
+fn registry_anchors() -> Vec<Anchor> {
+    let mut anchors: Vec<Anchor> = Vec::new();
+    for anchor in REGISTRY.iter().flat_map(|entry| entry.anchors) {
+        if !anchors.contains(anchor) {
+            anchors.push(*anchor);
+        }
+    }
+    anchors
+}
+
+/// Which of the searches that are not automata some notation needs: ` de ` + Spanish month,
+/// digit before `/`, `.` or `-`, and `(`.
+static SEARCHES: std::sync::LazyLock<[bool; SOURCES]> = std::sync::LazyLock::new(|| {
+    let anchors = registry_anchors();
+    let has = |a: Anchor| anchors.contains(&a);
+    [
+        true,
+        true,
+        has(Anchor::SpanishMonth),
+        has(Anchor::Slash) || has(Anchor::YearEnd),
+        has(Anchor::Tag),
+    ]
+});
 
 /// Anchor patterns being collected.
 #[derive(Default)]
@@ -478,10 +485,12 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
             }
             visit(at);
         }
-        Anchor::Start => {
+        Anchor::Juche | Anchor::KoreanJuche | Anchor::JapaneseBracket => {
             visit(at);
         }
-        Anchor::Paren { len } => {
+        Anchor::HangulParen => {
+            // `(` is one byte, `（` three.
+            let len = if bytes.get(at) == Some(&b'(') { 1 } else { 3 };
             if visit(at) {
                 return;
             }

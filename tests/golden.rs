@@ -1812,20 +1812,41 @@ fn notation_dispatch() {
                 "expected `.` after `2025`, but found end of input",
             ),
         ),
+        // Text that begins no notation names the notations tried at such a start (before the
+        // registry: "expected month name at start of input, but found …").
         (
             "",
             expected(
-                Expected::MonthName,
+                Expected::OneOf(&[NotationKind::MonthName, NotationKind::Dateline]),
                 0,
-                "expected month name at start of input, but found end of input",
+                "expected a KCNA date notation (month-name date `May 08, 2025` or dateline \
+                 `Pyongyang, November 8 (KCNA)`) at start of input, but found end of input",
             ),
         ),
         (
             "hello",
             expected(
-                Expected::MonthName,
+                Expected::OneOf(&[NotationKind::MonthName, NotationKind::Dateline]),
                 0,
-                "expected month name at start of input, but found `h`",
+                "expected a KCNA date notation (month-name date `May 08, 2025` or dateline \
+                 `Pyongyang, November 8 (KCNA)`) at start of input, but found `h`",
+            ),
+        ),
+        (
+            " Juche111.11.8.",
+            expected(
+                Expected::OneOf(&[NotationKind::MonthName, NotationKind::Dateline]),
+                0,
+                "expected a KCNA date notation (month-name date `May 08, 2025` or dateline \
+                 `Pyongyang, November 8 (KCNA)`) at start of input, but found ` `",
+            ),
+        ),
+        (
+            "Juche",
+            expected(
+                Expected::Year,
+                5,
+                "expected year after `Juche`, but found end of input",
             ),
         ),
         (

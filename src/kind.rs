@@ -1,0 +1,105 @@
+//! The names of the notations, at the ground of the crate (the error type names them).
+
+use core::fmt;
+
+/// Which notation a piece of text is written in.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
+pub enum NotationKind {
+    /// `Pyongyang, November 8 (KCNA) --`
+    Dateline,
+    /// `08/11/2022`, day first.
+    Dmy,
+    /// `Juche111.11.8.`
+    JucheStamp,
+    /// `2025.12.14.`
+    DottedStamp,
+    /// `May 08, 2025`, `Dec. 5, Juche 80 (1991)`
+    MonthName,
+    /// `Juche 113 (2024)`, bare `Juche 99`
+    JucheYear,
+    /// `2026년 8월 21일`, `주체107(2018)년 7월 9일` (Korean edition)
+    KoreanDate,
+    /// `주체87（1998）년`, `주체１００년` (Korean edition; no month or day)
+    KoreanJucheYear,
+    /// `2026-08-21`, as in video labels `[2026-08-21]`
+    IsoDate,
+    /// `15 de junio de 2000`, `23 de octubre del 101 (2012)` (Spanish edition)
+    SpanishDate,
+    /// `on Monday`: a weekday in a story's body.
+    WeekdayRef,
+    /// `on May 7`, `on Monday, November 7`: a day without its year.
+    MonthDayRef,
+    /// `in October 2014`, `in May Juche 106 (2017)`: a month, not a day.
+    MonthRef,
+    /// `el 15 de junio` (Spanish edition): a day without its year.
+    SpanishDayRef,
+    /// `los días 25 y 30 de agosto` (Spanish edition): two days without their year.
+    SpanishDayPair,
+    /// `7월 9일` (Korean edition): a day without its year.
+    KoreanMonthDay,
+}
+
+impl NotationKind {
+    /// A short stable name: `dateline`, `dmy`, `juche_stamp`, `dotted_stamp`, `month_name`,
+    /// `juche_year`, `korean_date`, `korean_juche_year`, `iso_date`, `spanish_date`, `weekday_ref`,
+    /// `month_day_ref`, `month_ref`, `spanish_day_ref`, `spanish_day_pair`, `korean_month_day`.
+    ///
+    /// ```
+    /// assert_eq!(kcna_dates::NotationKind::KoreanDate.as_str(), "korean_date");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NotationKind::Dateline => "dateline",
+            NotationKind::Dmy => "dmy",
+            NotationKind::JucheStamp => "juche_stamp",
+            NotationKind::DottedStamp => "dotted_stamp",
+            NotationKind::MonthName => "month_name",
+            NotationKind::JucheYear => "juche_year",
+            NotationKind::KoreanDate => "korean_date",
+            NotationKind::KoreanJucheYear => "korean_juche_year",
+            NotationKind::IsoDate => "iso_date",
+            NotationKind::SpanishDate => "spanish_date",
+            NotationKind::WeekdayRef => "weekday_ref",
+            NotationKind::MonthDayRef => "month_day_ref",
+            NotationKind::MonthRef => "month_ref",
+            NotationKind::SpanishDayRef => "spanish_day_ref",
+            NotationKind::SpanishDayPair => "spanish_day_pair",
+            NotationKind::KoreanMonthDay => "korean_month_day",
+        }
+    }
+}
+
+impl NotationKind {
+    /// What the notation is called in error messages: `dateline`, `day-first stamp`, …
+    ///
+    /// ```
+    /// assert_eq!(kcna_dates::NotationKind::Dmy.description(), "day-first stamp `08/11/2022`");
+    /// ```
+    pub fn description(&self) -> &'static str {
+        match self {
+            NotationKind::Dateline => "dateline `Pyongyang, November 8 (KCNA)`",
+            NotationKind::Dmy => "day-first stamp `08/11/2022`",
+            NotationKind::JucheStamp => "Juche stamp `Juche111.11.8.`",
+            NotationKind::DottedStamp => "dotted stamp `2025.12.14.`",
+            NotationKind::MonthName => "month-name date `May 08, 2025`",
+            NotationKind::JucheYear => "Juche year `Juche 113 (2024)`",
+            NotationKind::KoreanDate => "Korean date `2026년 8월 21일`",
+            NotationKind::KoreanJucheYear => "Korean Juche year `주체87(1998)년`",
+            NotationKind::IsoDate => "ISO date `2026-08-21`",
+            NotationKind::SpanishDate => "Spanish date `15 de junio de 2000`",
+            NotationKind::WeekdayRef => "weekday `on Monday`",
+            NotationKind::MonthDayRef => "day `on May 7`",
+            NotationKind::MonthRef => "month `in October 2014`",
+            NotationKind::SpanishDayRef => "Spanish day `el 15 de junio`",
+            NotationKind::SpanishDayPair => "Spanish day pair `los días 25 y 30 de agosto`",
+            NotationKind::KoreanMonthDay => "Korean day `7월 9일`",
+        }
+    }
+}
+
+impl fmt::Display for NotationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
