@@ -105,7 +105,7 @@ pub use grammar::korean::{KoreanDate, YearStyle};
 pub use grammar::month_name::MonthNameDate;
 pub use grammar::relative::{DayPair, MonthDay, MonthRef, resolve_weekday};
 pub use grammar::spanish::SpanishDate;
-pub use notation::{Notation, NotationKind};
+pub use notation::{FieldValue, Notation, NotationKind};
 pub use pyongyang::{pyongyang_offset, to_pyongyang};
 pub use scan::{Found, Scan, scan};
 

@@ -5,7 +5,9 @@ use core::str::FromStr;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::calendar::weekday_name;
 use crate::error::{Error, ErrorKind, Expected};
+use crate::grammar::korean::YearStyle;
 use crate::grammar::relative::{DayPair, MonthDay, MonthRef};
 use crate::grammar::runtime::Prefix;
 use crate::grammar::wide::is_wide_digit;
@@ -95,6 +97,29 @@ pub enum Notation {
     KoreanMonthDay(MonthDay),
 }
 
+/// The name of how a year was written: `gregorian`, `juche` or `juche_gregorian`.
+fn year_style_name(style: YearStyle) -> &'static str {
+    match style {
+        YearStyle::Gregorian => "gregorian",
+        YearStyle::Juche => "juche",
+        YearStyle::JucheGregorian => "juche_gregorian",
+    }
+}
+
+/// The value of a field of a [`Notation`] (see [`Notation::fields`]): the values of JSON, so
+/// that every printer can match on it exhaustively.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldValue<'a> {
+    /// A number.
+    Int(i64),
+    /// A text: a name (`Monday`, `juche_gregorian`) or text read from the input (a place).
+    Text(&'a str),
+    /// A yes or no.
+    Bool(bool),
+    /// Not given in the text (a month-name date without a weekday).
+    Null,
+}
+
 impl Notation {
     /// Which notation this is.
     pub fn kind(&self) -> NotationKind {
@@ -137,6 +162,108 @@ impl Notation {
             | Notation::SpanishDayRef(_)
             | Notation::SpanishDayPair(_)
             | Notation::KoreanMonthDay(_) => None,
+        }
+    }
+
+    /// The notation's fields by name, in a fixed order per kind, for printing (the CLI, the Python
+    /// package and the web page print these): `year`/`month`/`day` for a dated notation,
+    /// `juche_year`, `weekday`, `year_style`, `place`/`agency`/`edition` for a dateline, …
+    ///
+    /// ```
+    /// use kcna_dates::{FieldValue, Notation};
+    /// let n: Notation = "Juche111.11.8.".parse()?;
+    /// assert_eq!(
+    ///     n.fields(),
+    ///     [
+    ///         ("juche_year", FieldValue::Int(111)),
+    ///         ("month", FieldValue::Int(11)),
+    ///         ("day", FieldValue::Int(8)),
+    ///     ]
+    /// );
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    pub fn fields(&self) -> Vec<(&'static str, FieldValue<'_>)> {
+        use FieldValue::{Bool, Int, Null, Text};
+        let ymd = |date: &NaiveDate| {
+            vec![
+                ("year", Int(i64::from(date.year()))),
+                ("month", Int(i64::from(date.month()))),
+                ("day", Int(i64::from(date.day()))),
+            ]
+        };
+        let weekday = |day: Option<Weekday>| day.map_or(Null, |d| Text(weekday_name(d)));
+        let juche_year = |year: &JucheYear| {
+            vec![
+                ("juche_year", Int(i64::from(year.juche()))),
+                ("gregorian_year", Int(i64::from(year.gregorian()))),
+                ("gregorian_given", Bool(year.has_gregorian())),
+            ]
+        };
+        let month_day = |day: &MonthDay| {
+            vec![
+                ("month", Int(i64::from(day.month()))),
+                ("day", Int(i64::from(day.day()))),
+            ]
+        };
+        match self {
+            Notation::Dateline(dateline) => vec![
+                ("place", Text(dateline.place())),
+                ("month", Int(i64::from(dateline.month()))),
+                ("day", Int(i64::from(dateline.day()))),
+                ("agency", Text(dateline.agency())),
+                ("edition", Text(dateline.edition().as_str())),
+            ],
+            Notation::JucheStamp(stamp) => vec![
+                ("juche_year", Int(i64::from(stamp.year()))),
+                ("month", Int(i64::from(stamp.month()))),
+                ("day", Int(i64::from(stamp.day()))),
+            ],
+            Notation::Dmy(date) | Notation::DottedStamp(date) | Notation::IsoDate(date) => {
+                ymd(date)
+            }
+            Notation::MonthName(value) => {
+                let mut fields = ymd(&value.date());
+                fields.push(("weekday", weekday(value.weekday())));
+                let juche = value
+                    .juche_year()
+                    .map_or(Null, |y| Int(i64::from(y.juche())));
+                fields.push(("juche_year", juche));
+                fields
+            }
+            Notation::JucheYear(year) | Notation::KoreanJucheYear(year) => juche_year(year),
+            Notation::KoreanDate(value) => {
+                let mut fields = ymd(&value.date());
+                fields.push(("year_style", Text(year_style_name(value.year_style()))));
+                fields
+            }
+            Notation::SpanishDate(value) => {
+                let mut fields = ymd(&value.date());
+                fields.push(("year_style", Text(year_style_name(value.year_style()))));
+                fields
+            }
+            Notation::WeekdayRef(day) => vec![("weekday", Text(weekday_name(*day)))],
+            Notation::MonthDayRef(day) => {
+                let mut fields = month_day(day);
+                fields.push(("weekday", weekday(day.weekday())));
+                fields
+            }
+            Notation::SpanishDayRef(day) | Notation::KoreanMonthDay(day) => month_day(day),
+            Notation::MonthRef(month) => vec![
+                ("year", Int(i64::from(month.year()))),
+                ("month", Int(i64::from(month.month()))),
+                (
+                    "juche_year",
+                    month
+                        .juche_year()
+                        .map_or(Null, |y| Int(i64::from(y.juche()))),
+                ),
+            ],
+            Notation::SpanishDayPair(pair) => vec![
+                ("month", Int(i64::from(pair.second().month()))),
+                ("first_day", Int(i64::from(pair.first().day()))),
+                ("second_day", Int(i64::from(pair.second().day()))),
+                ("first_month", Int(i64::from(pair.first().month()))),
+            ],
         }
     }
 

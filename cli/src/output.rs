@@ -1,7 +1,7 @@
 //! The JSON shapes of the library's values. Every date is ISO `YYYY-MM-DD`.
 
-use chrono::{Datelike, NaiveDate, Weekday};
-use kcna_dates::{ArticleDate, Error, Found, JucheDate, JucheYear, Notation, YearStyle};
+use chrono::NaiveDate;
+use kcna_dates::{ArticleDate, Error, FieldValue, Found, JucheDate, Notation};
 use serde_json::{Map, Value, json};
 
 use crate::record::RecordError;
@@ -157,45 +157,8 @@ pub fn error_object(error: &Error) -> Value {
     })
 }
 
-/// The English name of a weekday.
-pub fn weekday_name(weekday: Weekday) -> &'static str {
-    match weekday {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-/// The name of how a year was written: `gregorian`, `juche` or `juche_gregorian`.
-fn year_style(style: YearStyle) -> &'static str {
-    match style {
-        YearStyle::Gregorian => "gregorian",
-        YearStyle::Juche => "juche",
-        YearStyle::JucheGregorian => "juche_gregorian",
-        // A style added to the library later: its fields are the common ones.
-        _ => "other",
-    }
-}
-
-/// The fields `year`, `month`, `day` of a calendar date.
-fn ymd(date: NaiveDate, out: &mut Map<String, Value>) {
-    out.insert("year".into(), date.year().into());
-    out.insert("month".into(), date.month().into());
-    out.insert("day".into(), date.day().into());
-}
-
-/// The fields of a Juche year: `juche_year`, `gregorian_year`, `gregorian_given`.
-fn juche_year(year: &JucheYear, out: &mut Map<String, Value>) {
-    out.insert("juche_year".into(), year.juche().into());
-    out.insert("gregorian_year".into(), year.gregorian().into());
-    out.insert("gregorian_given".into(), year.has_gregorian().into());
-}
-
-/// The result of `parse`: kind, date, Juche form, canonical text and the notation's fields.
+/// The result of `parse`: kind, date, Juche form, canonical text and the notation's fields
+/// (`Notation::fields`, the same for every notation the library reads).
 pub fn notation(input: &str, notation: &Notation) -> Value {
     let date = notation.date();
     let mut out = Map::new();
@@ -204,47 +167,14 @@ pub fn notation(input: &str, notation: &Notation) -> Value {
     out.insert("date".into(), iso(date));
     out.insert("juche".into(), juche(date));
     out.insert("text".into(), notation.to_string().into());
-    match notation {
-        Notation::Dateline(dateline) => {
-            out.insert("place".into(), dateline.place().into());
-            out.insert("month".into(), dateline.month().into());
-            out.insert("day".into(), dateline.day().into());
-            out.insert("agency".into(), dateline.agency().into());
-            out.insert("edition".into(), dateline.edition().as_str().into());
-        }
-        Notation::JucheStamp(stamp) => {
-            out.insert("juche_year".into(), stamp.year().into());
-            out.insert("month".into(), stamp.month().into());
-            out.insert("day".into(), stamp.day().into());
-        }
-        Notation::Dmy(date) | Notation::DottedStamp(date) | Notation::IsoDate(date) => {
-            ymd(*date, &mut out);
-        }
-        Notation::MonthName(value) => {
-            ymd(value.date(), &mut out);
-            out.insert(
-                "weekday".into(),
-                value
-                    .weekday()
-                    .map_or(Value::Null, |w| weekday_name(w).into()),
-            );
-            out.insert(
-                "juche_year".into(),
-                value.juche_year().map_or(Value::Null, |y| y.juche().into()),
-            );
-        }
-        Notation::JucheYear(year) | Notation::KoreanJucheYear(year) => juche_year(year, &mut out),
-        Notation::KoreanDate(value) => {
-            ymd(value.date(), &mut out);
-            out.insert("year_style".into(), year_style(value.year_style()).into());
-        }
-        Notation::SpanishDate(value) => {
-            ymd(value.date(), &mut out);
-            out.insert("year_style".into(), year_style(value.year_style()).into());
-        }
-        // `Notation` is non-exhaustive: a kind added to the library later prints the common
-        // fields (kind, date, juche, text) until it is given its own here.
-        _ => {}
+    for (name, value) in notation.fields() {
+        let value = match value {
+            FieldValue::Int(n) => Value::from(n),
+            FieldValue::Text(text) => Value::from(text),
+            FieldValue::Bool(yes) => Value::from(yes),
+            FieldValue::Null => Value::Null,
+        };
+        out.insert(name.into(), value);
     }
     Value::Object(out)
 }
