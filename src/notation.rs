@@ -485,7 +485,10 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         kind: NotationKind::JucheStamp,
         starts: &[(Start::Juche, Try::Lead)],
         read: |input| juche::prefix_stamp(input).map(Notation::JucheStamp),
-        fast: Some(juche::fast_prefix_stamp),
+        fast: Some(|input| {
+            let (date, len) = juche::fast_stamp_prefix(input)?;
+            Some((Notation::JucheStamp(JucheDate::try_from(date).ok()?), len))
+        }),
         role: Role::Stamp,
         anchors: &[Anchor::Juche],
     },

@@ -183,12 +183,6 @@ pub(crate) fn prefix_stamp(input: &str) -> Prefix<JucheDate> {
     })
 }
 
-/// The fast path's prefix reading of a Juche stamp, when it takes the common form.
-pub(crate) fn fast_prefix_stamp(input: &str) -> Option<(crate::Notation, usize)> {
-    fast_stamp_prefix(input)
-        .map(|(date, len)| (crate::Notation::JucheStamp(JucheDate { date }), len))
-}
-
 /// The error of a constructor given Juche year `year`.
 fn juche_year_out_of_range(year: u32) -> Error {
     Error::out_of_range(Field::JucheYear, year, 1, i64::from(MAX_JUCHE_YEAR))
