@@ -13,6 +13,18 @@ use crate::record::{Lacks, RecordError, RecordSpec, json_day};
 /// The default field that holds the known date.
 pub const KNOWN_FIELD: &str = "known_date";
 
+/// The fields of a wrongly dated record that are listed with it (besides the id).
+const ABOUT_FIELDS: [&str; 2] = ["url", "title"];
+
+/// The fields besides the text, id and reference that [`evaluate`] reads: the known date and
+/// [`ABOUT_FIELDS`] (for [`RecordSpec::keep`]).
+pub fn kept_fields(known_field: &str) -> Vec<String> {
+    std::iter::once(known_field)
+        .chain(ABOUT_FIELDS)
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The outcome of one record.
 pub enum Outcome {
     /// A blank line.
@@ -114,7 +126,7 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
             if let Some(id) = record.id {
                 about.insert("id".into(), id);
             }
-            for field in ["url", "title"] {
+            for field in ABOUT_FIELDS {
                 if let Some(value) = record.fields.get(field) {
                     about.insert(field.into(), value.clone());
                 }

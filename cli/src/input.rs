@@ -1,11 +1,11 @@
 //! Streaming input: files (or stdin) read as bytes, line by line or whole, in bounded batches,
 //! worked on by several threads with the results handed back in input order.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::thread;
 use std::time::Duration;
 
@@ -15,10 +15,11 @@ use serde_json::{Map, Value};
 /// The name under which standard input is reported.
 pub const STDIN_NAME: &str = "-";
 
-/// Most items in one batch.
-const BATCH_ITEMS: usize = 1024;
-/// Most bytes in one batch (a single longer item still makes a batch of its own).
-const BATCH_BYTES: usize = 4 << 20;
+/// Most items in one batch handed to a worker thread.
+const BATCH_ITEMS: usize = 32;
+/// Most bytes in one batch (a single longer item still makes a batch of its own): small, so that
+/// a batch is still in the CPU's cache when a worker takes it.
+const BATCH_BYTES: usize = 128 << 10;
 
 /// The UTF-8 byte-order mark, dropped from the start of every input.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -202,10 +203,11 @@ impl Reader {
             };
             let mut buf = Vec::new();
             let limit = self.max_record_bytes;
-            let mut bounded = (&mut current.reader).take(limit.saturating_add(1));
             let read = match mode {
-                Mode::Whole => bounded.read_to_end(&mut buf),
-                Mode::Lines => bounded.read_until(b'\n', &mut buf),
+                Mode::Whole => (&mut current.reader)
+                    .take(limit.saturating_add(1))
+                    .read_to_end(&mut buf),
+                Mode::Lines => read_line(&mut current.reader, &mut buf, limit.saturating_add(1)),
             };
             let complete = mode == Mode::Lines && buf.last() == Some(&b'\n');
             if let Ok(n) = read {
@@ -291,8 +293,9 @@ impl Reader {
         }
     }
 
-    /// The next batch: at most [`BATCH_ITEMS`] items and about [`BATCH_BYTES`] bytes.
-    fn batch(&mut self) -> Vec<Item> {
+    /// The next batch: at most [`BATCH_ITEMS`] items and about [`BATCH_BYTES`] bytes; and its
+    /// bytes.
+    fn batch(&mut self) -> (Vec<Item>, usize) {
         let mut batch = Vec::new();
         let mut bytes = 0usize;
         while batch.len() < BATCH_ITEMS && bytes < BATCH_BYTES {
@@ -302,7 +305,7 @@ impl Reader {
             bytes = bytes.saturating_add(item.len());
             batch.push(item);
         }
-        batch
+        (batch, bytes)
     }
 }
 
@@ -410,8 +413,8 @@ fn spinner_template(columns: u16) -> &'static str {
 /// Runs `work` on every item of `reader` on `threads` threads, and `consume` on each item and
 /// its result, in input order.
 ///
-/// Memory is bounded: at most two batches (the one being worked on and the next, read meanwhile)
-/// and the results of one are held at a time.
+/// With one thread, each item is worked on and consumed as soon as it is read, so its bytes are
+/// still in the CPU's cache. With more, see [`run_in_parallel`]. Memory is bounded either way.
 ///
 /// # Errors
 /// The first error returned by `consume` (writing the output).
@@ -427,72 +430,177 @@ where
     W: Fn(&Item) -> O + Sync,
     C: FnMut(&Item, O) -> io::Result<()>,
 {
-    let mut batch = reader.batch();
-    while !batch.is_empty() {
-        let (results, next) = if threads <= 1 {
-            let results: Vec<O> = batch.iter().map(&work).collect();
-            (results, reader.batch())
-        } else {
-            work_in_parallel(&batch, threads, &work, reader)
-        };
-        progress.set_position(reader.bytes_read);
-        for (item, result) in batch.iter().zip(results) {
-            consume(item, result)?;
-        }
-        batch = next;
+    if threads > 1 {
+        return run_in_parallel(reader, threads, progress, &work, &mut consume);
     }
+    let mut shown = 0u64;
+    while let Some(item) = reader.next_item() {
+        consume(&item, work(&item))?;
+        if reader.bytes_read.saturating_sub(shown) >= PROGRESS_STEP {
+            shown = reader.bytes_read;
+            progress.set_position(shown);
+        }
+    }
+    progress.set_position(reader.bytes_read);
     Ok(())
 }
 
-/// Works on `batch` with `threads` threads: `threads - 1` spawned workers start at once, and
-/// this thread joins them once it has read the next batch. Items are handed out in small chunks
-/// from a shared counter, so a slow record (or a descheduled thread) does not hold up the others.
-fn work_in_parallel<O, W>(
-    batch: &[Item],
-    threads: usize,
-    work: &W,
+/// Bytes read between two updates of the progress bar by a single thread.
+const PROGRESS_STEP: u64 = 1 << 20;
+
+/// A batch handed to a worker: its number in input order and its items.
+type Batch = (u64, Vec<Item>);
+
+/// What a worker hands back.
+enum Handed<O> {
+    /// A batch and the result of each of its items.
+    Done(u64, Vec<Item>, Vec<O>),
+    /// A worker panicked (sent as it unwinds), so a batch will never come back.
+    Lost,
+}
+
+/// Says [`Handed::Lost`] when a worker unwinds from a panic.
+struct LostOnPanic<O: Send> {
+    results: mpsc::Sender<Handed<O>>,
+}
+
+impl<O: Send> Drop for LostOnPanic<O> {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            let _ = self.results.send(Handed::Lost);
+        }
+    }
+}
+
+/// Runs `work` on `threads` worker threads, started once for the whole run, and `consume` on
+/// this thread in input order.
+///
+/// This thread reads small batches (at most [`BATCH_ITEMS`] items and about [`BATCH_BYTES`]
+/// bytes, a longer item making a batch of its own) and hands them out through a queue; each
+/// worker takes the next batch when it is done with one, so a slow record (or a descheduled
+/// thread) holds up no other batch. Results come back as batches are done, are put in input
+/// order, and are consumed (written) while the workers go on. Memory is bounded: at most
+/// `4 × threads` batches, and about [`IN_FLIGHT_BYTES`] bytes of input (or one longer item),
+/// are read and not yet consumed at any time.
+///
+/// # Errors
+/// The first error returned by `consume`; reading then stops, and the workers finish the batches
+/// already read (at most `4 × threads`).
+fn run_in_parallel<O, W, C>(
     reader: &mut Reader,
-) -> (Vec<O>, Vec<Item>)
+    threads: usize,
+    progress: &ProgressBar,
+    work: &W,
+    consume: &mut C,
+) -> io::Result<()>
 where
     O: Send,
     W: Fn(&Item) -> O + Sync,
+    C: FnMut(&Item, O) -> io::Result<()>,
 {
-    const CHUNK: usize = 16;
-    let next_chunk = AtomicUsize::new(0);
-    let chunks = batch.len().div_ceil(CHUNK);
-    let worker = || {
-        let mut done: Vec<(usize, Vec<O>)> = Vec::new();
-        loop {
-            let index = next_chunk.fetch_add(1, Ordering::Relaxed);
-            if index >= chunks {
-                return done;
-            }
-            let start = index.saturating_mul(CHUNK);
-            let end = start.saturating_add(CHUNK).min(batch.len());
-            let items = batch.get(start..end).unwrap_or(&[]);
-            done.push((index, items.iter().map(work).collect()));
-        }
-    };
+    let (batches, queue) = mpsc::channel::<Batch>();
+    let queue = Mutex::new(queue);
+    let (results, handed) = mpsc::channel::<Handed<O>>();
     thread::scope(|scope| {
-        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(worker)).collect();
-        let next = reader.batch();
-        let mut slots: Vec<Option<Vec<O>>> = std::iter::repeat_with(|| None).take(chunks).collect();
-        let mut place = |done: Vec<(usize, Vec<O>)>| {
-            for (index, results) in done {
-                if let Some(slot) = slots.get_mut(index) {
-                    *slot = Some(results);
-                }
-            }
-        };
-        place(worker());
-        for handle in handles {
-            match handle.join() {
-                Ok(done) => place(done),
-                Err(payload) => std::panic::resume_unwind(payload),
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let results = results.clone();
+                let queue = &queue;
+                scope.spawn(move || {
+                    let lost = LostOnPanic { results };
+                    loop {
+                        // The lock is held only while waiting for the next batch.
+                        let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                        let Ok((number, items)) = next else {
+                            return;
+                        };
+                        let done: Vec<O> = items.iter().map(work).collect();
+                        if lost
+                            .results
+                            .send(Handed::Done(number, items, done))
+                            .is_err()
+                        {
+                            return;
+                        }
+                    }
+                })
+            })
+            .collect();
+        drop(results);
+        let outcome = hand_out(reader, threads, progress, &batches, &handed, consume);
+        // No more batches: the workers stop once the queue is empty.
+        drop(batches);
+        for worker in workers {
+            if let Err(payload) = worker.join() {
+                std::panic::resume_unwind(payload);
             }
         }
-        (slots.into_iter().flatten().flatten().collect(), next)
+        outcome
     })
+}
+
+/// Most bytes of input read and not yet consumed by [`run_in_parallel`] (one longer item is
+/// always let through).
+const IN_FLIGHT_BYTES: usize = 4 << 20;
+
+/// The loop of [`run_in_parallel`] on this thread: reads and sends batches while there is room,
+/// and consumes results in input order.
+fn hand_out<O, C>(
+    reader: &mut Reader,
+    threads: usize,
+    progress: &ProgressBar,
+    batches: &mpsc::Sender<Batch>,
+    handed: &mpsc::Receiver<Handed<O>>,
+    consume: &mut C,
+) -> io::Result<()>
+where
+    C: FnMut(&Item, O) -> io::Result<()>,
+{
+    let most_batches = threads.saturating_mul(4);
+    let mut sent = 0u64;
+    let mut written = 0u64;
+    let mut in_flight = 0usize;
+    let mut in_flight_bytes = 0usize;
+    let mut waiting: BTreeMap<u64, (Vec<Item>, Vec<O>)> = BTreeMap::new();
+    let mut more = true;
+    loop {
+        while more
+            && in_flight < most_batches
+            && (in_flight == 0 || in_flight_bytes < IN_FLIGHT_BYTES)
+        {
+            let (items, bytes) = reader.batch();
+            if items.is_empty() {
+                more = false;
+                break;
+            }
+            if batches.send((sent, items)).is_err() {
+                // Every worker is gone: only a panic does that, which the join reports.
+                return Ok(());
+            }
+            sent = sent.saturating_add(1);
+            in_flight = in_flight.saturating_add(1);
+            in_flight_bytes = in_flight_bytes.saturating_add(bytes);
+        }
+        if in_flight == 0 {
+            return Ok(());
+        }
+        match handed.recv() {
+            Ok(Handed::Done(number, items, results)) => {
+                waiting.insert(number, (items, results));
+            }
+            // A worker panicked: the join reports it.
+            Ok(Handed::Lost) | Err(_) => return Ok(()),
+        }
+        while let Some((items, results)) = waiting.remove(&written) {
+            for (item, result) in items.iter().zip(results) {
+                consume(item, result)?;
+            }
+            written = written.saturating_add(1);
+            in_flight = in_flight.saturating_sub(1);
+            in_flight_bytes = in_flight_bytes.saturating_sub(items.iter().map(Item::len).sum());
+        }
+        progress.set_position(reader.bytes_read);
+    }
 }
 
 /// Reads and drops the rest of a record (to the end of its line, or of the input), in bounded
@@ -518,5 +626,166 @@ fn skip_record(reader: &mut dyn BufRead, mode: Mode) -> io::Result<u64> {
 
 /// The position of the first `\n` in `bytes`.
 fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
+    memchr::memchr(b'\n', bytes)
+}
+
+/// Appends to `buf` the bytes of `reader` up to and with the next `\n`, or up to `limit` bytes, or
+/// to the end of the input; the number of bytes appended. As `reader.take(limit).read_until(b'\n',
+/// buf)`, with a vectorized search for the line break.
+fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Result<usize> {
+    let mut read = 0usize;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        let room = usize::try_from(limit.saturating_sub(read as u64)).unwrap_or(usize::MAX);
+        let window = available.get(..room).unwrap_or(available);
+        let (used, done) = match memchr_newline(window) {
+            Some(at) => (at.saturating_add(1), true),
+            None => (window.len(), window.is_empty() || window.len() == room),
+        };
+        buf.extend_from_slice(window.get(..used).unwrap_or(window));
+        reader.consume(used);
+        read = read.saturating_add(used);
+        if done {
+            return Ok(read);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+
+    /// A JSON Lines file of `lines` lines of varied lengths, deleted on drop.
+    struct TempLines(PathBuf);
+
+    impl TempLines {
+        fn new(name: &str, lines: usize) -> TempLines {
+            let path = std::env::temp_dir().join(format!(
+                "kcna-dates-input-{}-{name}.jsonl",
+                std::process::id()
+            ));
+            let text: String = (1..=lines)
+                .map(|n| format!("{{\"n\":{n},\"pad\":\"{}\"}}\n", "x".repeat(n % 97 * 50)))
+                .collect();
+            std::fs::write(&path, text).unwrap();
+            TempLines(path)
+        }
+    }
+
+    impl Drop for TempLines {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    fn reader(file: &TempLines) -> Reader {
+        Reader::new(
+            std::slice::from_ref(&file.0),
+            Mode::Lines,
+            Format::JsonLines,
+        )
+    }
+
+    /// Work whose time varies from item to item, so the threads finish out of order.
+    fn slow_line(item: &Item) -> u64 {
+        if item.line % 7 == 0 {
+            thread::sleep(Duration::from_micros(200));
+        }
+        item.line
+    }
+
+    #[test]
+    fn read_line_is_take_read_until() {
+        let text = b"one\ntwo two\n\nthree three three\nno line break at the end";
+        for capacity in [1, 2, 3, 5, 64] {
+            for limit in [0, 1, 2, 4, 5, 9, 100] {
+                let mut ours = BufReader::with_capacity(capacity, &text[..]);
+                let mut std = BufReader::with_capacity(capacity, &text[..]);
+                loop {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    let n = read_line(&mut ours, &mut a, limit).unwrap();
+                    let m = (&mut std).take(limit).read_until(b'\n', &mut b).unwrap();
+                    assert_eq!((n, &a), (m, &b), "capacity {capacity}, limit {limit}");
+                    if n == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn results_are_consumed_in_input_order() {
+        let file = TempLines::new("order", 2000);
+        for threads in [1, 2, 3, 8] {
+            let mut seen = Vec::new();
+            run(
+                &mut reader(&file),
+                threads,
+                &ProgressBar::hidden(),
+                slow_line,
+                |item, line| {
+                    assert_eq!(item.line, line);
+                    seen.push(line);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(seen, (1..=2000).collect::<Vec<u64>>(), "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn a_write_error_stops_the_run() {
+        let file = TempLines::new("error", 2000);
+        for threads in [1, 2, 3] {
+            let mut written = 0;
+            let result = run(
+                &mut reader(&file),
+                threads,
+                &ProgressBar::hidden(),
+                slow_line,
+                |_, line| {
+                    if line == 300 {
+                        return Err(io::Error::from(io::ErrorKind::BrokenPipe));
+                    }
+                    written += 1;
+                    Ok(())
+                },
+            );
+            assert_eq!(result.unwrap_err().kind(), io::ErrorKind::BrokenPipe);
+            assert_eq!(written, 299, "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn a_panic_in_a_worker_reaches_the_caller() {
+        let file = TempLines::new("panic", 2000);
+        for threads in [2, 3] {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                run(
+                    &mut reader(&file),
+                    threads,
+                    &ProgressBar::hidden(),
+                    |item| {
+                        if item.line == 1234 {
+                            panic!("worker panic at line 1234");
+                        }
+                        item.line
+                    },
+                    |_, _| Ok(()),
+                )
+            }));
+            let payload = outcome.unwrap_err();
+            assert_eq!(
+                payload.downcast_ref::<&str>(),
+                Some(&"worker panic at line 1234")
+            );
+        }
+    }
 }

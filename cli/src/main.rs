@@ -375,6 +375,7 @@ fn spec(input: &InputArgs, dating: Option<&DatingArgs>) -> RecordSpec {
         reference_offset_days: dating.map_or(0, |d| d.reference_offset_days),
         grace_days: dating.map_or(DEFAULT_GRACE_DAYS, |d| d.grace_days),
         with_reference: dating.is_some(),
+        keep: Vec::new(),
     }
 }
 
@@ -386,7 +387,8 @@ fn head(item: &Item, id: Option<Value>) -> Map<String, Value> {
 /// What a worker hands back for one item.
 #[derive(Default)]
 struct Done {
-    text: String,
+    /// The output: JSON lines or CSV rows, each with its line break.
+    text: Vec<u8>,
     /// The item was a record (JSON Lines), an article or a line (plain text).
     record: bool,
     dated: bool,
@@ -402,7 +404,7 @@ impl Done {
     /// A record that could not be read: its error object (or row).
     fn failed(text: String, err: &RecordError) -> Done {
         Done {
-            text,
+            text: text.into_bytes(),
             record: true,
             error: true,
             lacks: err.lacks,
@@ -413,7 +415,7 @@ impl Done {
     /// An input that could not be opened or read on.
     fn file_failed(text: String) -> Done {
         Done {
-            text,
+            text: text.into_bytes(),
             error: true,
             ..Done::default()
         }
@@ -445,7 +447,7 @@ where
         work,
         |item, done| {
             tally.add(item, &done);
-            stdout.write_all(done.text.as_bytes())
+            stdout.write_all(&done.text)
         },
     );
     progress.finish_and_clear();
@@ -496,7 +498,7 @@ fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
             }
             obj.extend(output::found(&text, &found));
             done.text
-                .push_str(&output::render(&Value::Object(obj), pretty));
+                .extend_from_slice(output::render(&Value::Object(obj), pretty).as_bytes());
             done.notations = done.notations.saturating_add(1);
             done.invalid = done.invalid.saturating_add(u64::from(!found.is_valid()));
         }
@@ -576,10 +578,19 @@ fn date_command(
                 record.options.reference,
                 &dated,
             )
-        } else {
+            .into_bytes()
+        } else if pretty {
             let mut obj = head(item, record.id);
             obj.insert("reference".into(), output::iso(record.options.reference));
-            output::render_article(&obj, &dated, pretty)
+            output::render_article(&obj, &dated, pretty).into_bytes()
+        } else {
+            output::article_line(
+                file,
+                item.line,
+                record.id.as_ref(),
+                record.options.reference,
+                &dated,
+            )
         };
         Done {
             text,
@@ -612,7 +623,8 @@ fn eval_command(
         eprintln!("kcna-dates eval: the input of eval is JSON Lines; --plain does not apply");
         return Ok(false);
     }
-    let spec = spec(input, Some(dating));
+    let mut spec = spec(input, Some(dating));
+    spec.keep = eval::kept_fields(&known_field);
     let mut reader = Reader::new(&input.files, Mode::Lines, Format::JsonLines);
     reader.max_record_bytes = input.max_record_bytes;
     let progress = input::progress_bar(&reader);

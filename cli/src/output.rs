@@ -133,8 +133,16 @@ pub fn csv_error(
 /// `"YYYY-MM-DD"` or `null`.
 pub fn iso(date: Option<NaiveDate>) -> Value {
     match date {
-        Some(date) => Value::String(date.format("%Y-%m-%d").to_string()),
+        Some(date) => Value::String(iso_text(date)),
         None => Value::Null,
+    }
+}
+
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it (years outside 0..=9999 go to chrono).
+fn iso_text(date: NaiveDate) -> String {
+    match date.year() {
+        year @ 0..=9999 => format!("{year:04}-{:02}-{:02}", date.month(), date.day()),
+        _ => date.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -209,6 +217,70 @@ struct ArticleLine<'a> {
     article: &'a ArticleDate,
 }
 
+/// An output line of `date` in compact JSON: `{"file", "line", "id" (when given), "reference"`
+/// then the article's fields, with its line break. The same bytes as [`render_article`] with
+/// [`head`] and `reference` inserted, written straight into one buffer.
+pub fn article_line(
+    file: &str,
+    line: u64,
+    id: Option<&Value>,
+    reference: Option<NaiveDate>,
+    dated: &ArticleDate,
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1024);
+    let written = write_article_line(&mut out, file, line, id, reference, dated);
+    if written.is_ok() {
+        out.push(b'\n');
+        return out;
+    }
+    // Not reached by the library's types: the error is said as render_article says it.
+    let mut obj = head(file, line, id.cloned());
+    obj.insert("reference".into(), iso(reference));
+    render_article(&obj, dated, false).into_bytes()
+}
+
+fn write_article_line(
+    out: &mut Vec<u8>,
+    file: &str,
+    line: u64,
+    id: Option<&Value>,
+    reference: Option<NaiveDate>,
+    dated: &ArticleDate,
+) -> serde_json::Result<()> {
+    out.extend_from_slice(b"{\"file\":");
+    serde_json::to_writer(&mut *out, file)?;
+    out.extend_from_slice(b",\"line\":");
+    if line == 0 {
+        out.extend_from_slice(b"null");
+    } else {
+        out.extend_from_slice(line.to_string().as_bytes());
+    }
+    if let Some(id) = id {
+        out.extend_from_slice(b",\"id\":");
+        serde_json::to_writer(&mut *out, id)?;
+    }
+    out.extend_from_slice(b",\"reference\":");
+    match reference {
+        Some(date) => serde_json::to_writer(&mut *out, &iso_text(date))?,
+        None => out.extend_from_slice(b"null"),
+    }
+    // The article's object, its `{` turned into the `,` that follows the head's fields.
+    let start = out.len();
+    serde_json::to_writer(&mut *out, dated)?;
+    let object = out
+        .get(start..)
+        .is_some_and(|o| o.starts_with(b"{\"") && o.ends_with(b"}"));
+    match out.get_mut(start) {
+        Some(open) if object => {
+            *open = b',';
+            Ok(())
+        }
+        _ => Err(serde::ser::Error::custom(
+            "the article is not a JSON object with fields",
+        )),
+    }
+}
+
 /// An output object of `date`: `head`'s fields, then the article's (as [`render`] does).
 pub fn render_article(head: &Map<String, Value>, dated: &ArticleDate, pretty: bool) -> String {
     let line = ArticleLine {
@@ -233,6 +305,61 @@ pub fn render_article(head: &Map<String, Value>, dated: &ArticleDate, pretty: bo
                 format!("cannot write the result as JSON: {err}").into(),
             );
             render(&Value::Object(obj), pretty)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use kcna_dates::{ArticleOptions, date_article};
+
+    #[test]
+    fn iso_text_is_chrono_s() {
+        for (y, m, d) in [
+            (2024, 2, 12),
+            (999, 1, 5),
+            (9, 12, 31),
+            (0, 1, 1),
+            (9999, 12, 31),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_text(date), date.format("%Y-%m-%d").to_string());
+        }
+        for (y, m, d) in [(10000, 1, 1), (-1, 3, 4), (-1200, 5, 3), (200_000, 6, 7)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_text(date), date.format("%Y-%m-%d").to_string());
+        }
+    }
+
+    #[test]
+    fn article_line_is_render_article_s() {
+        let text = "[Juche113.2.12.]\nPyongyang, February 10 (KCNA) -- \"quoted\" on May 5, 2023";
+        let reference = NaiveDate::from_ymd_opt(2024, 2, 13);
+        for reference in [reference, None] {
+            let mut options = ArticleOptions::new();
+            options.reference = reference;
+            let dated = date_article(text, &options);
+            for (line, id) in [
+                (2, Some(Value::from("kcna-\"002\""))),
+                (0, None),
+                (7, Some(serde_json::json!({"a": [1, null]}))),
+            ] {
+                let mut obj = head("dir/a \"b\".jsonl", line, id.clone());
+                obj.insert("reference".into(), iso(reference));
+                assert_eq!(
+                    String::from_utf8(article_line(
+                        "dir/a \"b\".jsonl",
+                        line,
+                        id.as_ref(),
+                        reference,
+                        &dated
+                    ))
+                    .unwrap(),
+                    render_article(&obj, &dated, false)
+                );
+            }
         }
     }
 }

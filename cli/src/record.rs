@@ -1,7 +1,10 @@
 //! Turning one input item (a JSON Lines record or a plain text) into an article to date.
 
+use std::fmt;
+
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kcna_dates::{ArticleOptions, to_pyongyang};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 /// An epoch number whose magnitude is below this is seconds; from it on, milliseconds.
@@ -28,6 +31,9 @@ pub struct RecordSpec {
     pub grace_days: u32,
     /// Whether the output has a `reference` field (`date` and `eval`, not `scan`).
     pub with_reference: bool,
+    /// Other fields of a JSON record kept in [`Record::fields`] (`eval`: the known date, url and
+    /// title); the rest are read as JSON (a record must be valid JSON) but not kept.
+    pub keep: Vec<String>,
 }
 
 /// An article read from an item.
@@ -39,7 +45,8 @@ pub struct Record {
     pub id: Option<Value>,
     /// The options to date it with.
     pub options: ArticleOptions,
-    /// The other fields of a JSON record (empty for plain text).
+    /// The fields of a JSON record named by the spec (`--id-field`, `--reference-field` and
+    /// [`RecordSpec::keep`]) that it has, apart from the text (empty for plain text).
     pub fields: Map<String, Value>,
     /// Which of the named fields the record lacks (or has as `null`).
     pub lacks: Lacks,
@@ -252,16 +259,15 @@ impl RecordSpec {
         if line.trim().is_empty() {
             return Ok(None);
         }
-        let value: Value = serde_json::from_str(line)
-            .map_err(|err| RecordError::bare(self, format!("bad JSON: {err}")))?;
-        let Value::Object(mut fields) = value else {
-            return Err(RecordError::bare(
-                self,
-                format!(
-                    "the record is {}, expected a JSON object",
-                    type_name(&value)
-                ),
-            ));
+        let mut fields = match self.read_fields(line) {
+            Ok(Parsed::Object(fields)) => fields,
+            Ok(Parsed::Other(type_name)) => {
+                return Err(RecordError::bare(
+                    self,
+                    format!("the record is {type_name}, expected a JSON object"),
+                ));
+            }
+            Err(err) => return Err(RecordError::bare(self, format!("bad JSON: {err}"))),
         };
         let lacks = Lacks {
             id: self
@@ -325,6 +331,171 @@ impl RecordSpec {
     }
 }
 
+impl RecordSpec {
+    /// Reads a JSON record as `serde_json::from_str::<Value>` would (the same errors, at the same
+    /// places), but keeps only the fields it names: the text, the id, the reference and
+    /// [`RecordSpec::keep`]. The others are parsed and dropped without being built.
+    fn read_fields(&self, line: &str) -> serde_json::Result<Parsed> {
+        let mut wanted: Vec<&str> = Vec::with_capacity(self.keep.len().saturating_add(3));
+        wanted.push(&self.text_field);
+        wanted.extend(self.id_field.as_deref());
+        wanted.extend(self.reference_field.as_deref());
+        wanted.extend(self.keep.iter().map(String::as_str));
+        let mut deserializer = serde_json::Deserializer::from_str(line);
+        let parsed = RecordSeed { wanted: &wanted }.deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(parsed)
+    }
+}
+
+/// A JSON record as [`RecordSpec::read_fields`] reads it.
+enum Parsed {
+    /// An object: its wanted fields (the last one of a repeated name, as in a `Value`).
+    Object(Map<String, Value>),
+    /// Another value: the name of its type (see [`type_name`]).
+    Other(&'static str),
+}
+
+/// Reads a JSON value, keeping the `wanted` fields of an object.
+struct RecordSeed<'a> {
+    wanted: &'a [&'a str],
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
+    type Value = Parsed;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Parsed, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'_> {
+    type Value = Parsed;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Parsed, E> {
+        Ok(Parsed::Other("null"))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Parsed, E> {
+        Ok(Parsed::Other("a boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Parsed, E> {
+        Ok(Parsed::Other("a number"))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Parsed, E> {
+        Ok(Parsed::Other("a number"))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Parsed, E> {
+        Ok(Parsed::Other("a number"))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Parsed, E> {
+        Ok(Parsed::Other("a string"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Parsed, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Parsed::Other("an array"))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parsed, A::Error> {
+        let mut fields = Map::new();
+        while let Some(wanted) = map.next_key_seed(Key(self.wanted))? {
+            match wanted {
+                Some(name) => {
+                    let value = map.next_value::<Value>()?;
+                    fields.insert(name.to_owned(), value);
+                }
+                None => {
+                    map.next_value::<Skip>()?;
+                }
+            }
+        }
+        Ok(Parsed::Object(fields))
+    }
+}
+
+/// Reads an object's key: the wanted name it is, if any (without allocating).
+struct Key<'a>(&'a [&'a str]);
+
+impl<'de, 'a> DeserializeSeed<'de> for Key<'a> {
+    type Value = Option<&'a str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, 'a> Visitor<'de> for Key<'a> {
+    type Value = Option<&'a str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(self.0.iter().copied().find(|name| *name == key))
+    }
+}
+
+/// Any JSON value, parsed (and so checked, as a `Value` would be) and dropped.
+struct Skip;
+
+impl<'de> de::Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Skip, D::Error> {
+        deserializer.deserialize_any(Skip)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -332,6 +503,73 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// What `RecordSpec::json` did before it read only the named fields: the whole record as a
+    /// `Value`, its error, or its type when not an object.
+    fn as_value(line: &str) -> Result<Map<String, Value>, String> {
+        match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(fields)) => Ok(fields),
+            Ok(other) => Err(format!("the record is {}", type_name(&other))),
+            Err(err) => Err(format!("bad JSON: {err}")),
+        }
+    }
+
+    #[test]
+    fn named_fields_are_read_as_a_value_reads_them() {
+        let spec = RecordSpec {
+            text_field: "text".into(),
+            id_field: Some("id".into()),
+            reference_field: Some("known_date".into()),
+            reference: None,
+            reference_offset_days: 0,
+            grace_days: 3,
+            with_reference: true,
+            keep: vec!["url".into()],
+        };
+        let deep = format!(
+            "{{\"text\":\"t\",\"x\":{}{}}}",
+            "[".repeat(130),
+            "]".repeat(130)
+        );
+        let lines = [
+            r#"{"text":"a","id":7,"known_date":"2020-01-02","url":"u","other":[1,{"b":null}]}"#,
+            r#"{"te\u0078t":"escaped key","id":"x","id":"last one wins"}"#,
+            r#"{"text":"a","big":1e400}"#,
+            r#"{"text":"a","n":18446744073709551616,"m":-9223372036854775809}"#,
+            r#"{"text":"a","s":"\ud800"}"#,
+            r#"{"text":"a","s":"\ud83d\ude00","t":"\x"}"#,
+            "{\"text\":\"a\",\"s\":\"tab\there\"}",
+            r#"{"text":"a",}"#,
+            r#"{"text":"a" "id":1}"#,
+            r#"{1:2}"#,
+            r#"{"text":"a"} trailing"#,
+            r#"{"text":"a","n":01}"#,
+            r#"[1,2,{"a":3}]"#,
+            r#"[1,2"#,
+            r#""a string""#,
+            "-1.5e3",
+            "true",
+            "null",
+            "{}",
+            &deep,
+        ];
+        for line in lines {
+            let ours = match spec.read_fields(line) {
+                Ok(Parsed::Object(fields)) => Ok(fields),
+                Ok(Parsed::Other(type_name)) => Err(format!("the record is {type_name}")),
+                Err(err) => Err(format!("bad JSON: {err}")),
+            };
+            let whole = as_value(line).map(|fields| {
+                fields
+                    .into_iter()
+                    .filter(|(name, _)| {
+                        ["text", "id", "known_date", "url"].contains(&name.as_str())
+                    })
+                    .collect::<Map<String, Value>>()
+            });
+            assert_eq!(ours, whole, "{line}");
+        }
     }
 
     #[test]
