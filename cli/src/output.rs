@@ -1,6 +1,6 @@
 //! The JSON shapes of the library's values. Every date is ISO `YYYY-MM-DD`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use kcna_dates::{ArticleDate, Error, FieldValue, Found, JucheDate, Notation};
 use serde_json::{Map, Value, json};
 
