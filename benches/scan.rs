@@ -5,8 +5,9 @@
 //!   `1,000` noise). Timed: our `scan`, four separate regex `find_iter` passes (dateline,
 //!   DD/MM/YYYY, Juche stamp, month-name date), one combined regex alternation, and the ceiling
 //!   `memchr::memmem::find_iter` for the literal `(KCNA)`. Throughput is in bytes.
-//! * `scan_corpus`: our `scan` on each file of `../shared/corpus/*.jsonl` (the `text` fields,
-//!   concatenated), when that directory exists next to the repository; skipped silently otherwise.
+//! * `corpus_<file>`: for each file of `../shared/corpus/*.jsonl` (the `text` fields), when that
+//!   directory exists next to the repository (skipped with a message otherwise): our `scan` over
+//!   the texts concatenated, `date_article` on each text, and the ceiling `memmem` of `(KCNA)`.
 //!
 //! Before timing, the match counts of each alternative are checked against ours, kind by kind.
 //!
@@ -29,7 +30,7 @@ use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use kcna_dates::{NotationKind, scan};
+use kcna_dates::{ArticleOptions, NotationKind, date_article, scan};
 use regex::Regex;
 
 /// The size of the synthetic text, in bytes (at least).
@@ -333,8 +334,9 @@ fn scan_synthetic(c: &mut Criterion) {
     g.finish();
 }
 
-/// The `text` fields of each `*.jsonl` file in `../shared/corpus`, concatenated, by file name.
-fn corpus_texts() -> Vec<(String, String)> {
+/// The `text` fields of each `*.jsonl` file in `../shared/corpus`, concatenated (with a blank
+/// line between them) and one by one, by file name.
+fn corpus_texts() -> Vec<(String, String, Vec<String>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
@@ -350,38 +352,57 @@ fn corpus_texts() -> Vec<(String, String)> {
         .filter_map(|path| {
             let data = std::fs::read_to_string(&path).ok()?;
             let mut text = String::new();
+            let mut records = Vec::new();
             for line in data.lines().filter(|l| !l.trim().is_empty()) {
                 let record: serde_json::Value = serde_json::from_str(line).ok()?;
                 if let Some(t) = record.get("text").and_then(|t| t.as_str()) {
                     text.push_str(t);
                     text.push_str("\n\n");
+                    records.push(t.to_owned());
                 }
             }
             let name = path.file_stem()?.to_string_lossy().into_owned();
-            Some((name, text))
+            Some((name, text, records))
         })
-        .filter(|(_, text)| !text.is_empty())
+        .filter(|(_, text, _)| !text.is_empty())
         .collect()
 }
 
+/// Per corpus file, side by side: `scan`, `date_article` on each record (the same texts), and the
+/// memchr ceiling (`memmem` of `(KCNA)` over the same bytes).
 fn scan_corpus(c: &mut Criterion) {
     let texts = corpus_texts();
     if texts.is_empty() {
+        eprintln!("scan_corpus: no ../shared/corpus next to the repository; skipped");
         return;
     }
-    let mut g = c.benchmark_group("scan_corpus");
-    for (name, text) in &texts {
+    let kcna = memchr::memmem::Finder::new(b"(KCNA)");
+    let options = ArticleOptions::new();
+    for (name, text, records) in &texts {
         eprintln!(
-            "corpus {name}: {} bytes, {} notations",
+            "corpus {name}: {} bytes, {} records, {} notations",
             text.len(),
+            records.len(),
             scan(text).count()
         );
+        let mut g = c.benchmark_group(format!("corpus_{name}"));
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(name.as_str(), |b| {
+        g.bench_function("kcna_dates::scan", |b| {
             b.iter(|| scan(black_box(text)).count());
         });
+        g.bench_function("kcna_dates::date_article", |b| {
+            b.iter(|| {
+                records
+                    .iter()
+                    .map(|r| date_article(black_box(r), &options).signals.len())
+                    .sum::<usize>()
+            });
+        });
+        g.bench_function("memchr_memmem_KCNA", |b| {
+            b.iter(|| kcna.find_iter(black_box(text.as_bytes())).count());
+        });
+        g.finish();
     }
-    g.finish();
 }
 
 criterion_group! {
