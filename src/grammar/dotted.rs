@@ -12,6 +12,8 @@
 //! KCNA's own stamps do; input may omit the padding and the final dot.
 
 use chrono::NaiveDate;
+use nom::Parser;
+use nom::combinator::{map, opt};
 
 use crate::error::{Error, Expected};
 use crate::grammar::fixed::{four, upto_two_end, upto_two_then, ymd};
@@ -26,13 +28,18 @@ pub(crate) struct RawDotted<'a> {
 
 /// `Dotted ::= Year4 "." Month "." Day "."?`
 fn grammar(input: &str) -> PResult<'_, RawDotted<'_>> {
-    let (rest, year) = digits(4, 4, Expected::Year4)(input)?;
-    let (rest, _) = lit(".")(rest)?;
-    let (rest, month) = digits(1, 2, Expected::Month)(rest)?;
-    let (rest, _) = lit(".")(rest)?;
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    Ok((rest, RawDotted { year, month, day }))
+    map(
+        (
+            digits(4, 4, Expected::Year4),
+            lit("."),
+            digits(1, 2, Expected::Month),
+            lit("."),
+            digits(1, 2, Expected::Day),
+            opt(lit(".")),
+        ),
+        |(year, _, month, _, day, _)| RawDotted { year, month, day },
+    )
+    .parse(input)
 }
 
 /// Reads a dotted stamp at the start of `input`.

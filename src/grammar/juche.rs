@@ -93,17 +93,10 @@ impl JucheDate {
         let Some(gregorian) = to_gregorian_year(year).filter(|_| year >= 1) else {
             return Err(juche_year_out_of_range(year));
         };
-        let month = Number {
-            digits_len: 0,
-            value: Some(month),
-            start: 0,
-        };
-        let day = Number {
-            digits_len: 0,
-            value: Some(day),
-            start: 0,
-        };
-        checked_date(gregorian, 0..0, &month, &day).map(|date| JucheDate { date })
+        // Month and day errors carry their value and bounds (`MonthOutOfRange`, `DayOutOfRange`,
+        // `NoSuchDate`), with an empty span: there is no text.
+        checked_date(gregorian, 0..0, &Number::value(month), &Number::value(day))
+            .map(|date| JucheDate { date })
     }
 
     /// The Juche year (111 for 2022).

@@ -2,31 +2,40 @@
 //! headers `Mar. 10, Juche 111 (2022) Thursday`, and body text `on Monday, November 7, 2022`.
 //!
 //! ```text
-//! MonthNameDate ::= (Weekday "," " "+)? MonthName " "+ Day "," " "+ Year (" "+ Weekday)?
+//! MonthNameDate ::= Body (" "+ Weekday)? | Weekday "," " "+ Body
+//! Body          ::= MonthName " "+ Day "," " "+ Year
 //! MonthName     ::= "January" | … | "December" | ("Jan" | "Feb" | … | "Sep" | "Sept" | … | "Dec") "."?
 //! Day           ::= Digit Digit?           (valid for the month and year)
 //! Year          ::= Year4 | JucheYear      (Dec. 5, Juche 80 (1991))
+//! Year4         ::= Digit Digit Digit Digit
 //! Weekday       ::= "Monday" | … | "Sunday"
 //! ```
 //!
-//! A weekday given with the date must be the date's weekday: a mismatch is an error that names
-//! both. Scraped listing pages glue dates together (`May 08, 2025May 08, 2025`); the grammar stops
+//! The weekday comes before the date (`Monday, November 7, 2022`) or after it (`Mar. 10, Juche 111
+//! (2022) Thursday`), never both: in `Monday, November 7, 2022 Monday` the second one is text after
+//! the date. A weekday given with the date must be the date's weekday: a mismatch is an error that
+//! names both. Scraped listing pages glue dates together (`May 08, 2025May 08, 2025`); the grammar stops
 //! after the four-digit year, so each reads on its own.
 
 use core::fmt;
 use core::str::FromStr;
 
+use core::ops::Range;
+
 use chrono::{Datelike, NaiveDate, Weekday};
-use nom::Offset;
+use nom::branch::alt;
+use nom::combinator::{consumed, map, opt};
+use nom::sequence::{preceded, terminated};
+use nom::{Offset, Parser};
 
 use crate::calendar::{month_name as english_month, weekday_name};
-use crate::error::{Error, ErrorKind, Expected};
+use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::fixed::{
     digit, four, four_end, month_word, month_word_space, two, upto_two_then, ymd,
 };
 use crate::grammar::juche::{JucheYear, RawYear, validate_year, year_grammar};
 use crate::grammar::runtime::{
-    Number, PResult, Prefix, checked_date, digits, expect, lit, month_name, spaces, weekday,
+    Number, PResult, Prefix, checked_date, digits, lit, month_name, spaces, weekday,
 };
 
 /// A date written with an English month name, as in `May 08, 2025` or `Dec. 5, Juche 80 (1991)`.
@@ -77,10 +86,29 @@ impl MonthNameDate {
     /// ```
     ///
     /// # Errors
-    /// [`ErrorKind::YearOutOfRange`] for a year outside 0..=9999, which has no four-digit form.
+    /// [`ErrorKind::OutOfRange`] (field [`Field::Year`](crate::Field::Year)) for a year outside
+    /// 0 to 9999, which has no four-digit form.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kcna_dates::{ErrorKind, Field, MonthNameDate};
+    ///
+    /// let err = MonthNameDate::from_date(NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap()).unwrap_err();
+    /// assert_eq!(
+    ///     err.kind(),
+    ///     ErrorKind::OutOfRange { field: Field::Year, value: 10_000, min: 0, max: 9999 }
+    /// );
+    /// assert_eq!(err.to_string(), "year 10000 is out of range, expected 0 to 9999");
+    /// ```
     pub fn from_date(date: NaiveDate) -> Result<MonthNameDate, Error> {
-        if !(0..=9999).contains(&date.year()) {
-            return Err(Error::new(ErrorKind::YearOutOfRange, 0..0));
+        let year = date.year();
+        if !(MIN_YEAR4..=MAX_YEAR4).contains(&year) {
+            return Err(Error::out_of_range(
+                Field::Year,
+                year,
+                i64::from(MIN_YEAR4),
+                i64::from(MAX_YEAR4),
+            ));
         }
         Ok(MonthNameDate::from_gregorian(date))
     }
@@ -124,111 +152,133 @@ impl MonthNameDate {
     }
 }
 
+/// The first and last years a four-digit Gregorian year writes.
+const MIN_YEAR4: i32 = 0;
+const MAX_YEAR4: i32 = 9999;
+
 /// The year of a month-name date as written.
 enum RawYearPart<'a> {
     Gregorian(&'a str),
-    Juche(RawYear<'a>),
+    /// The whole text of the Juche year (`Juche 80 (1991)`) and its pieces.
+    Juche(&'a str, RawYear<'a>),
 }
 
 /// The raw pieces of a month-name date.
 struct Raw<'a> {
-    leading_weekday: Option<(&'a str, Weekday)>,
+    /// The weekday as written (before or after the date) and its value.
+    weekday: Option<(&'a str, Weekday)>,
+    body: RawBody<'a>,
+}
+
+/// The raw pieces of a month-name date without its weekday.
+struct RawBody<'a> {
     month: (&'a str, u32),
     day: &'a str,
     year: RawYearPart<'a>,
-    trailing_weekday: Option<(&'a str, Weekday)>,
 }
 
-/// `Weekday "," " "+`
-fn leading_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
-    let (rest, day) = weekday(input)?;
-    let word = input.get(..input.offset(rest)).unwrap_or("");
-    let (rest, _) = lit(",")(rest)?;
-    let (rest, _) = spaces(rest)?;
-    Ok((rest, (word, day)))
+/// `MonthNameDate ::= Body (" "+ Weekday)? | Weekday "," " "+ Body`
+///
+/// Of the two alternatives that fail, the error of the one that read further is reported:
+/// `Monday November 7, 2022` lacks the `,` after `Monday`, not a month name at its start. The
+/// trailing weekday is optional without commitment: `May 8, 2025 The leader …` is a complete date
+/// followed by prose.
+fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
+    alt((
+        map((body, opt(trailing_weekday)), |(body, weekday)| Raw {
+            weekday,
+            body,
+        }),
+        map((leading_weekday, body), |(weekday, body)| Raw {
+            weekday: Some(weekday),
+            body,
+        }),
+    ))
+    .parse(input)
 }
 
-/// `" "+ Weekday`
-fn trailing_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
-    let (rest, _) = spaces(input)?;
-    let (after, day) = weekday(rest)?;
-    Ok((after, (rest.get(..rest.offset(after)).unwrap_or(""), day)))
+/// `Body ::= MonthName " "+ Day "," " "+ Year`
+fn body(input: &str) -> PResult<'_, RawBody<'_>> {
+    map(
+        (
+            consumed(month_name),
+            spaces,
+            digits(1, 2, Expected::Day),
+            lit(","),
+            spaces,
+            year_part,
+        ),
+        |(month, _, day, _, _, year)| RawBody { month, day, year },
+    )
+    .parse(input)
 }
 
 /// `Year ::= Year4 | JucheYear`
+///
+/// (A Juche year that lacks the `)` of its Gregorian year, `Dec. 5, Juche 80 (1991`, fails there:
+/// the Juche grammar commits after `(` and a year.)
 fn year_part(input: &str) -> PResult<'_, RawYearPart<'_>> {
-    if input.starts_with("Juche") {
-        let (rest, year) = year_grammar(input)?;
-        return Ok((rest, RawYearPart::Juche(year)));
-    }
-    let (rest, year) = expect(Expected::Year4, digits(4, 4, Expected::Year4))(input)?;
-    Ok((rest, RawYearPart::Gregorian(year)))
+    alt((
+        map(digits(4, 4, Expected::Year4), RawYearPart::Gregorian),
+        map(consumed(year_grammar), |(text, year)| {
+            RawYearPart::Juche(text, year)
+        }),
+    ))
+    .parse(input)
 }
 
-/// `MonthNameDate ::= (Weekday "," " "+)? MonthName " "+ Day "," " "+ Year (" "+ Weekday)?`
-fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
-    let (rest, leading) = match leading_weekday(input) {
-        Ok((rest, found)) => (rest, Some(found)),
-        Err(_) => (input, None),
-    };
-    let (after_month, month) = month_name(rest)?;
-    let month_text = rest.get(..rest.offset(after_month)).unwrap_or("");
-    let (rest, _) = spaces(after_month)?;
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-    let (rest, _) = lit(",")(rest)?;
-    let (rest, _) = spaces(rest)?;
-    let (rest, year) = year_part(rest)?;
-    let (rest, trailing) = match (leading, trailing_weekday(rest)) {
-        (None, Ok((after, found))) => (after, Some(found)),
-        _ => (rest, None),
-    };
-    let raw = Raw {
-        leading_weekday: leading,
-        month: (month_text, month),
-        day,
-        year,
-        trailing_weekday: trailing,
-    };
-    Ok((rest, raw))
+/// `Weekday "," " "+`: the weekday as written and its value.
+fn leading_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
+    terminated(consumed(weekday), (lit(","), spaces)).parse(input)
+}
+
+/// `" "+ Weekday`: the weekday as written and its value.
+fn trailing_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
+    preceded(spaces, consumed(weekday)).parse(input)
 }
 
 /// Checks the raw pieces of a month-name date read in `full`.
 fn validate(full: &str, raw: Raw<'_>) -> Result<MonthNameDate, Error> {
-    let (gregorian, year_span, juche) = match raw.year {
+    let RawBody { month, day, year } = raw.body;
+    let (gregorian, year_span, juche) = match year {
         RawYearPart::Gregorian(text) => {
             let year = Number::new(full, text);
             let value = year.value.and_then(|y| i32::try_from(y).ok()).unwrap_or(0);
             (value, year.span(), None)
         }
-        RawYearPart::Juche(ref year) => {
+        RawYearPart::Juche(text, ref year) => {
             let juche = validate_year(full, year)?;
-            (juche.gregorian(), 0..0, Some(juche))
+            (juche.gregorian(), span_of(full, text), Some(juche))
         }
     };
-    let (month_text, month_value) = raw.month;
+    let (month_text, month_value) = month;
     let month = Number {
         digits_len: month_text.len(),
         value: Some(month_value),
         start: full.offset(month_text),
     };
-    let date = checked_date(gregorian, year_span, &month, &Number::new(full, raw.day))?;
-    let given = raw.leading_weekday.or(raw.trailing_weekday);
-    if let Some((text, given)) = given.filter(|(_, given)| *given != date.weekday()) {
-        let start = full.offset(text);
+    let date = checked_date(gregorian, year_span, &month, &Number::new(full, day))?;
+    if let Some((text, given)) = raw.weekday.filter(|&(_, given)| given != date.weekday()) {
         return Err(Error::new(
             ErrorKind::WeekdayMismatch {
                 date,
                 given,
                 actual: date.weekday(),
             },
-            start..start.saturating_add(text.len()),
+            span_of(full, text),
         ));
     }
     Ok(MonthNameDate {
         date,
         juche,
-        weekday_given: given.is_some(),
+        weekday_given: raw.weekday.is_some(),
     })
+}
+
+/// The byte span of `part`, a slice of `full`.
+fn span_of(full: &str, part: &str) -> Range<usize> {
+    let start = full.offset(part);
+    start..start.saturating_add(part.len())
 }
 
 /// Reads a month-name date at the start of `input`.
