@@ -65,3 +65,110 @@ pub(crate) fn prefix(input: &str) -> Prefix<NaiveDate> {
         gregorian_date(input, raw.year, raw.month, raw.day)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use core::ops::Range;
+
+    use super::*;
+    use crate::grammar::dmy::tests::{Read, read};
+
+    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
+    }
+
+    fn date(input: &str) -> Read<'_, NaiveDate> {
+        read(input, prefix(input))
+    }
+
+    fn no_match(message: &str, at: usize) -> Read<'static, NaiveDate> {
+        Read::NoMatch(message.to_owned(), at..at)
+    }
+
+    fn invalid<'a>(message: &str, span: Range<usize>, rest: &'a str) -> Read<'a, NaiveDate> {
+        Read::Invalid(message.to_owned(), span, rest)
+    }
+
+    #[test]
+    fn ok_whole() {
+        assert_eq!(date("2026-08-21"), Read::Valid(ymd(2026, 8, 21), ""));
+    }
+
+    #[test]
+    fn ok_token_ends() {
+        assert_eq!(date("2026-08-21]"), Read::Valid(ymd(2026, 8, 21), "]"));
+        assert_eq!(date("2026-08-21 x"), Read::Valid(ymd(2026, 8, 21), " x"));
+        assert_eq!(date("2026-08-21."), Read::Valid(ymd(2026, 8, 21), "."));
+        assert_eq!(
+            date("2026-08-21, and"),
+            Read::Valid(ymd(2026, 8, 21), ", and")
+        );
+        assert_eq!(date("2026-08-21:x"), Read::Valid(ymd(2026, 8, 21), ":x"));
+    }
+
+    #[test]
+    fn err_token_runs_on() {
+        for (text, found) in [
+            ("2026-08-21T10", "T"),
+            ("2026-08-21-22", "-"),
+            ("2026-08-21/2", "/"),
+            ("2026-08-21_x", "_"),
+            ("2026-08-21.5", "."),
+            ("2026-08-21,5", ","),
+            ("2026-08-21:30", ":"),
+            ("2026-08-21é", "é"),
+        ] {
+            assert_eq!(
+                date(text),
+                no_match(
+                    &format!("expected end of input after `2026-08-21`, but found `{found}`"),
+                    10
+                ),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn err_unpadded() {
+        assert_eq!(
+            date("2026-8-21"),
+            no_match("expected month after `2026-`, but found `8`", 5)
+        );
+        assert_eq!(
+            date("2026-08-1"),
+            no_match("expected day after `2026-08-`, but found `1`", 8)
+        );
+    }
+
+    #[test]
+    fn err_not_iso() {
+        assert_eq!(
+            date("26-08-21"),
+            no_match(
+                "expected four-digit year at start of input, but found `2`",
+                0
+            )
+        );
+        assert_eq!(
+            date("2026/08/21"),
+            no_match("expected `-` after `2026`, but found `/`", 4)
+        );
+    }
+
+    #[test]
+    fn err_no_such_day() {
+        assert_eq!(
+            date("2026-02-30"),
+            invalid(
+                "day 30 is out of range for February, expected 1 to 29",
+                8..10,
+                ""
+            )
+        );
+        assert_eq!(
+            date("2026-13-01]"),
+            invalid("month 13 is out of range, expected 1 to 12", 5..7, "]")
+        );
+    }
+}

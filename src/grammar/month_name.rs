@@ -367,3 +367,352 @@ pub(crate) fn fast(input: &str) -> Option<NaiveDate> {
     }
     ymd(four(a, b, c, d)?, month, day)
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::grammar::dmy::tests::{Read, after, near, read};
+
+    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
+    }
+
+    /// What a reading gives: the date, the Juche year (and whether its Gregorian year was written),
+    /// the weekday given.
+    type View = (NaiveDate, Option<(u32, bool)>, Option<Weekday>);
+
+    fn view(d: MonthNameDate) -> View {
+        (
+            d.date(),
+            d.juche_year().map(|y| (y.juche(), y.has_gregorian())),
+            d.weekday(),
+        )
+    }
+
+    fn date(input: &str) -> Read<'_, View> {
+        read(input, prefix(input).map(view))
+    }
+
+    fn plain(year: i32, month: u32, day: u32) -> View {
+        (ymd(year, month, day), None, None)
+    }
+
+    fn no_match(message: &str, at: usize) -> Read<'static, View> {
+        Read::NoMatch(message.to_owned(), at..at)
+    }
+
+    fn invalid<'a>(message: &str, span: Range<usize>, rest: &'a str) -> Read<'a, View> {
+        Read::Invalid(message.to_owned(), span, rest)
+    }
+
+    // `Body ::= MonthName " "+ Day "," " "+ Year`
+
+    #[test]
+    fn ok_listing() {
+        assert_eq!(date("May 08, 2025"), Read::Valid(plain(2025, 5, 8), ""));
+    }
+
+    #[test]
+    fn ok_glued_listing() {
+        assert_eq!(
+            date("May 08, 2025May 08, 2025"),
+            Read::Valid(plain(2025, 5, 8), "May 08, 2025")
+        );
+    }
+
+    #[test]
+    fn ok_abbreviations() {
+        assert_eq!(date("Dec. 5, 2024"), Read::Valid(plain(2024, 12, 5), ""));
+        assert_eq!(date("Dec 5, 2024"), Read::Valid(plain(2024, 12, 5), ""));
+        assert_eq!(date("Sept. 5, 2024"), Read::Valid(plain(2024, 9, 5), ""));
+        assert_eq!(date("Sep  5,  2024"), Read::Valid(plain(2024, 9, 5), ""));
+    }
+
+    #[test]
+    fn ok_then_prose() {
+        // Text after a complete date, even a capitalised word, is not a missing weekday.
+        assert_eq!(
+            date("May 8, 2025 The leader"),
+            Read::Valid(plain(2025, 5, 8), " The leader")
+        );
+    }
+
+    #[test]
+    fn ok_juche_years() {
+        assert_eq!(
+            date("Dec. 5, Juche 80 (1991)"),
+            Read::Valid((ymd(1991, 12, 5), Some((80, true)), None), "")
+        );
+        assert_eq!(
+            date("Dec. 5, Juche 80, the"),
+            Read::Valid((ymd(1991, 12, 5), Some((80, false)), None), ", the")
+        );
+        assert_eq!(
+            date("Jan. 1, Juche 8089"),
+            Read::Valid((ymd(10_000, 1, 1), Some((8089, false)), None), "")
+        );
+    }
+
+    // `MonthNameDate ::= Body (" "+ Weekday)? | Weekday "," " "+ Body`
+
+    #[test]
+    fn ok_leading_weekday() {
+        assert_eq!(
+            date("Monday, November 7, 2022 and"),
+            Read::Valid((ymd(2022, 11, 7), None, Some(Weekday::Mon)), " and")
+        );
+    }
+
+    #[test]
+    fn ok_trailing_weekday() {
+        assert_eq!(
+            date("Feb. 19, 2026 Thursday."),
+            Read::Valid((ymd(2026, 2, 19), None, Some(Weekday::Thu)), ".")
+        );
+        assert_eq!(
+            date("Mar. 10, Juche 111 (2022) Thursday"),
+            Read::Valid(
+                (ymd(2022, 3, 10), Some((111, true)), Some(Weekday::Thu)),
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn ok_weekday_on_both_sides() {
+        // Never both: the second weekday is text after the date.
+        assert_eq!(
+            date("Monday, November 7, 2022 Monday"),
+            Read::Valid((ymd(2022, 11, 7), None, Some(Weekday::Mon)), " Monday")
+        );
+    }
+
+    #[test]
+    fn err_weekday_mismatch() {
+        assert_eq!(
+            date("Feb. 19, 2026 Friday"),
+            invalid(
+                "2026-02-19 is a Thursday, but the text gives Friday",
+                14..20,
+                ""
+            )
+        );
+        assert_eq!(
+            date("Tuesday, November 7, 2022"),
+            invalid(
+                "2022-11-07 is a Monday, but the text gives Tuesday",
+                0..7,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn err_leading_weekday_without_comma() {
+        assert_eq!(
+            date("Monday November 7, 2022"),
+            no_match("expected `,` after `Monday`, but found ` `", 6)
+        );
+    }
+
+    #[test]
+    fn err_leading_weekday_without_space() {
+        assert_eq!(
+            date("Monday,November 7, 2022"),
+            no_match("expected space after `Monday,`, but found `N`", 7)
+        );
+    }
+
+    #[test]
+    fn err_leading_weekday_then_prose() {
+        assert_eq!(
+            date("Monday, the leader"),
+            no_match("expected month name after `Monday, `, but found `t`", 8)
+        );
+    }
+
+    #[test]
+    fn err_month_name() {
+        assert_eq!(
+            date("Febr. 19, 2026"),
+            no_match("expected month name at start of input, but found `F`", 0)
+        );
+        assert_eq!(
+            date(""),
+            no_match(
+                "expected month name at start of input, but found end of input",
+                0
+            )
+        );
+    }
+
+    #[test]
+    fn err_missing_comma() {
+        assert_eq!(
+            date("May 8 2025"),
+            no_match("expected `,` after `May 8`, but found ` `", 5)
+        );
+    }
+
+    #[test]
+    fn err_month_day_then_prose() {
+        // `On May 8, he said` is no date: no year, so no match (not an invalid candidate).
+        assert_eq!(
+            date("May 8, he said"),
+            no_match("expected four-digit year after `May 8, `, but found `h`", 7)
+        );
+    }
+
+    #[test]
+    fn err_year() {
+        assert_eq!(
+            date("May 8, 25"),
+            no_match("expected four-digit year after `May 8, `, but found `2`", 7)
+        );
+        assert_eq!(
+            date("May 8, 20255"),
+            no_match("expected four-digit year after `May 8, `, but found `2`", 7)
+        );
+        assert_eq!(
+            date("May 8, Juche idea"),
+            no_match("expected year after `May 8, Juche `, but found `i`", 13)
+        );
+    }
+
+    #[test]
+    fn err_juche_year_unclosed() {
+        assert_eq!(
+            date("Dec. 5, Juche 80 (1991"),
+            invalid(
+                "expected `)` after `Dec. 5, Juche 80 (1991`, but found end of input",
+                22..22,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn err_juche_year_mismatch() {
+        assert_eq!(
+            date("Dec. 5, Juche 29 (1930)"),
+            invalid("Juche 29 is 1940, but the text gives 1930", 14..22, "")
+        );
+    }
+
+    #[test]
+    fn err_no_such_date() {
+        assert_eq!(
+            date("Feb. 29, 2023"),
+            invalid("February 29 does not exist in 2023", 5..7, "")
+        );
+        assert_eq!(
+            date("Feb. 29, Juche 112 (2023)"),
+            invalid("February 29 does not exist in 2023", 5..7, "")
+        );
+        assert_eq!(
+            date("June 31, 2024"),
+            invalid(
+                "day 31 is out of range for June, expected 1 to 30",
+                5..7,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn ok_from_date() {
+        let d = MonthNameDate::from_date(ymd(2022, 11, 8)).unwrap();
+        assert_eq!(view(d), plain(2022, 11, 8));
+        assert_eq!(d.to_string(), "November 8, 2022");
+        assert_eq!(
+            MonthNameDate::from_date(ymd(0, 1, 2)).unwrap().to_string(),
+            "January 2, 0000"
+        );
+        assert_eq!(
+            MonthNameDate::from_date(ymd(9999, 12, 31))
+                .unwrap()
+                .to_string(),
+            "December 31, 9999"
+        );
+    }
+
+    #[test]
+    fn err_from_date() {
+        for year in [-1, 10_000, 262_142] {
+            let err = MonthNameDate::from_date(ymd(year, 1, 1)).unwrap_err();
+            assert_eq!(
+                (err.kind(), err.span(), err.to_string()),
+                (
+                    ErrorKind::OutOfRange {
+                        field: Field::Year,
+                        value: i64::from(year),
+                        min: 0,
+                        max: 9999
+                    },
+                    0..0,
+                    format!("year {year} is out of range, expected 0 to 9999")
+                )
+            );
+        }
+    }
+
+    const NEAR: &[&str] = &[
+        "May",
+        "Dec.",
+        "Sept.",
+        "Sep",
+        "Feb",
+        "February",
+        "Mayo",
+        "December.",
+        " ",
+        ", ",
+        ",",
+        "08",
+        "5",
+        "29",
+        "2025",
+        "2024",
+        "Juche 80 (1991)",
+        " Thursday",
+        " Thu",
+        "Monday, ",
+        "0",
+        "99999",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// Where the fast path accepts a whole date, the grammar reads the same date.
+        #[test]
+        fn fast_path_agrees(text in near(NEAR, 7)) {
+            let grammar = prefix(&text).strict(&text);
+            if let Some(date) = fast(&text) {
+                prop_assert_eq!(grammar.clone(), Ok(MonthNameDate::from_gregorian(date)));
+            }
+            prop_assert_eq!(text.parse::<MonthNameDate>(), grammar);
+        }
+
+        /// Where the prefix fast path accepts, the grammar's prefix reading is the same date and
+        /// length: on near-miss texts, and on dates of any day with text glued after.
+        #[test]
+        fn fast_prefix_agrees(
+            text in near(NEAR, 8),
+            (month, day, year) in (proptest::sample::select(&NEAR[..8]), 0u32..=32, 0u32..=9999),
+            suffix in near(NEAR, 3),
+        ) {
+            let listing = format!("{month} {day:02}, {year:04}{suffix}");
+            for text in [text, listing] {
+                if let Some((date, len)) = fast_prefix(&text) {
+                    prop_assert_eq!(
+                        read(&text, prefix(&text)),
+                        Read::Valid(MonthNameDate::from_gregorian(date), after(&text, len))
+                    );
+                }
+            }
+        }
+    }
+}
