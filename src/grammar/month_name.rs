@@ -2,7 +2,7 @@
 //! headers `Mar. 10, Juche 111 (2022) Thursday`, and body text `on Monday, November 7, 2022`.
 //!
 //! ```text
-//! MonthNameDate ::= Body (" "+ Weekday)? | Weekday "," " "+ Body
+//! MonthNameDate ::= Weekday "," " "+ Body | Body (" "+ Weekday)?
 //! Body          ::= MonthName " "+ Day "," " "+ Year
 //! MonthName     ::= "January" | … | "December" | ("Jan" | "Feb" | … | "Sep" | "Sept" | … | "Dec") "."?
 //! Day           ::= Digit Digit?           (valid for the month and year)
@@ -35,7 +35,7 @@ use crate::grammar::fixed::{
 };
 use crate::grammar::juche::{JucheYear, RawYear, validate_year, year_grammar};
 use crate::grammar::runtime::{
-    Number, PResult, Prefix, checked_date, digits, lit, month_name, spaces, weekday,
+    Number, PResult, Prefix, checked_date, digits, expect, lit, month_name, spaces, weekday,
 };
 
 /// A date written with an English month name, as in `May 08, 2025` or `Dec. 5, Juche 80 (1991)`.
@@ -177,7 +177,7 @@ struct RawBody<'a> {
     year: RawYearPart<'a>,
 }
 
-/// `MonthNameDate ::= Body (" "+ Weekday)? | Weekday "," " "+ Body`
+/// `MonthNameDate ::= Weekday "," " "+ Body | Body (" "+ Weekday)?`
 ///
 /// Of the two alternatives that fail, the error of the one that read further is reported:
 /// `Monday November 7, 2022` lacks the `,` after `Monday`, not a month name at its start. The
@@ -185,12 +185,12 @@ struct RawBody<'a> {
 /// followed by prose.
 fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
     alt((
-        map((body, opt(trailing_weekday)), |(body, weekday)| Raw {
-            weekday,
-            body,
-        }),
         map((leading_weekday, body), |(weekday, body)| Raw {
             weekday: Some(weekday),
+            body,
+        }),
+        map((body, opt(trailing_weekday)), |(body, weekday)| Raw {
+            weekday,
             body,
         }),
     ))
@@ -228,8 +228,15 @@ fn year_part(input: &str) -> PResult<'_, RawYearPart<'_>> {
 }
 
 /// `Weekday "," " "+`: the weekday as written and its value.
+///
+/// Text that starts with no weekday fails expecting a month name: the weekday is optional, so a
+/// month name is what such a text lacks (`Febr. 19, 2026`: "expected month name").
 fn leading_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
-    terminated(consumed(weekday), (lit(","), spaces)).parse(input)
+    terminated(
+        consumed(expect(Expected::MonthName, weekday)),
+        (lit(","), spaces),
+    )
+    .parse(input)
 }
 
 /// `" "+ Weekday`: the weekday as written and its value.
@@ -331,7 +338,8 @@ pub(crate) fn fast_prefix(input: &str) -> Option<(NaiveDate, usize)> {
     let (day, rest) = upto_two_then(rest, b',')?;
     let (year, rest) = four_end(rest.strip_prefix(b" ")?)?;
     if rest.first() == Some(&b' ') {
-        // ` Thursday`: a trailing weekday is the grammar's to read.
+        // ` Thursday`: a trailing weekday is the grammar's to read. (No weekday name is longer
+        // than nine letters, so ten tell a weekday from a longer word.)
         let word = rest.trim_ascii_start();
         let len = word
             .iter()
