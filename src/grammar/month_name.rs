@@ -152,8 +152,9 @@ impl MonthNameDate {
     }
 }
 
-/// The first and last years a four-digit Gregorian year writes.
+/// The first year a four-digit Gregorian year writes (`0000`).
 const MIN_YEAR4: i32 = 0;
+/// The last year a four-digit Gregorian year writes (`9999`).
 const MAX_YEAR4: i32 = 9999;
 
 /// The year of a month-name date as written.
@@ -179,7 +180,7 @@ struct RawBody<'a> {
 
 /// `MonthNameDate ::= Weekday "," " "+ Body | Body (" "+ Weekday)?`
 ///
-/// Of the two alternatives that fail, the error of the one that read further is reported:
+/// When both alternatives fail, the error of the one that read further is reported:
 /// `Monday November 7, 2022` lacks the `,` after `Monday`, not a month name at its start. The
 /// trailing weekday is optional without commitment: `May 8, 2025 The leader …` is a complete date
 /// followed by prose.
