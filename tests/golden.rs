@@ -925,11 +925,13 @@ fn month_name() {
             ),
         ),
         (
+            // A leading weekday without its comma: the comma is what is missing (before the
+            // grammar was written with `alt`, this said "expected month name at start of input").
             "Monday November 7, 2022",
             expected(
-                Expected::MonthName,
-                0,
-                "expected month name at start of input, but found `M`",
+                Expected::Literal(","),
+                6,
+                "expected `,` after `Monday`, but found ` `",
             ),
         ),
         (
@@ -1015,7 +1017,22 @@ fn month_name() {
     // A year with no four-digit form cannot be written, so it is refused.
     for year in [-1, 10_000] {
         let err = MonthNameDate::from_date(ymd(year, 1, 1)).unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::YearOutOfRange);
+        assert_eq!(
+            (err.kind(), err.span()),
+            (
+                ErrorKind::OutOfRange {
+                    field: Field::Year,
+                    value: i64::from(year),
+                    min: 0,
+                    max: 9999
+                },
+                0..0
+            )
+        );
+        assert_eq!(
+            err.to_string(),
+            format!("year {year} is out of range, expected 0 to 9999")
+        );
     }
 }
 

@@ -20,7 +20,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use jiff::civil::{Date, date};
-use kcna_dates::{ErrorKind, JucheDate, MonthNameDate};
+use kcna_dates::{ErrorKind, Field, JucheDate, MonthNameDate};
 use proptest::prelude::*;
 
 fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -96,21 +96,24 @@ fn juche_boundary() {
     assert_eq!(Date::try_from(last).unwrap(), Date::MAX);
     assert_eq!(JucheDate::new(8088, 12, 31).unwrap(), last);
 
-    // The next day is chrono's, not jiff's: YearOutOfRange.
-    for text in ["Juche8089.1.1.", "Juche260231.12.31."] {
+    // The next day is chrono's, not jiff's: the year is out of jiff's range.
+    for (text, year) in [("Juche8089.1.1.", 10_000), ("Juche260231.12.31.", 262_142)] {
         let stamp: JucheDate = text.parse().unwrap();
         let e = Date::try_from(stamp).unwrap_err();
         assert_eq!(
             (e.kind(), e.span()),
-            (ErrorKind::YearOutOfRange, 0..0),
+            (jiff_year_out_of_range(year), 0..0),
             "{text}"
         );
-        assert_eq!(e.to_string(), "year is out of range");
+        assert_eq!(
+            e.to_string(),
+            format!("year {year} is out of range, expected -9999 to 9999")
+        );
     }
     let chrono_last = JucheDate::try_from(NaiveDate::MAX).unwrap();
     assert_eq!(
         Date::try_from(chrono_last).unwrap_err().kind(),
-        ErrorKind::YearOutOfRange
+        jiff_year_out_of_range(262_142)
     );
 }
 
@@ -164,14 +167,27 @@ fn month_name_date() {
         assert_eq!(naive(want), NaiveDate::from(d), "{text}");
     }
     // After 9999 only a Juche year can write the date; jiff cannot hold it.
-    for text in ["Jan. 1, Juche 8089", "Dec. 5, Juche 260231 (262142)"] {
+    for (text, year) in [
+        ("Jan. 1, Juche 8089", 10_000),
+        ("Dec. 5, Juche 260231 (262142)", 262_142),
+    ] {
         let d: MonthNameDate = text.parse().unwrap();
         let e = Date::try_from(d).unwrap_err();
         assert_eq!(
             (e.kind(), e.span()),
-            (ErrorKind::YearOutOfRange, 0..0),
+            (jiff_year_out_of_range(year), 0..0),
             "{text}"
         );
+    }
+}
+
+/// The error of a conversion to jiff of a date in Gregorian `year`, after jiff's last year.
+fn jiff_year_out_of_range(year: i64) -> ErrorKind {
+    ErrorKind::OutOfRange {
+        field: Field::Year,
+        value: year,
+        min: -9999,
+        max: 9999,
     }
 }
 

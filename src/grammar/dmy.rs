@@ -131,3 +131,220 @@ pub(crate) fn fast(input: &str) -> Option<NaiveDate> {
     };
     ymd(four(a, b, c, d)?, month, day)
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    //! Unit tests of the day-first grammar and its fast path, and the helpers the other notation
+    //! modules' unit tests share (`read`, `near`).
+
+    use core::ops::Range;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// How a prefix reading went, for tests: the value and the text left after it; or the error's
+    /// message (quoting the input), its span, and, for an invalid candidate, the text after the
+    /// candidate.
+    #[derive(Debug, PartialEq)]
+    pub(crate) enum Read<'a, T> {
+        Valid(T, &'a str),
+        Invalid(String, Range<usize>, &'a str),
+        NoMatch(String, Range<usize>),
+    }
+
+    /// The text of `input` after its first `len` bytes.
+    pub(crate) fn after(input: &str, len: usize) -> &str {
+        input.get(len..).expect("a reading ends on a char boundary")
+    }
+
+    /// `reading` (a prefix reading of `input`) as a [`Read`].
+    pub(crate) fn read<T>(input: &str, reading: Prefix<T>) -> Read<'_, T> {
+        let rest = |len| after(input, len);
+        match reading {
+            Prefix::Valid(value, len) => Read::Valid(value, rest(len)),
+            Prefix::Invalid(err, len) => Read::Invalid(
+                err.clone().with_input(input).to_string(),
+                err.span(),
+                rest(len),
+            ),
+            Prefix::NoMatch(err) => {
+                Read::NoMatch(err.clone().with_input(input).to_string(), err.span())
+            }
+        }
+    }
+
+    /// Texts near a notation's common form: up to `max` pieces of `alphabet` glued together.
+    pub(crate) fn near(
+        alphabet: &'static [&'static str],
+        max: usize,
+    ) -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(alphabet), 0..max)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
+    }
+
+    fn ok(input: &str) -> Read<'_, NaiveDate> {
+        read(input, prefix(input))
+    }
+
+    fn no_match(message: &str, at: usize) -> Read<'static, NaiveDate> {
+        Read::NoMatch(message.to_owned(), at..at)
+    }
+
+    fn invalid<'a>(message: &str, span: Range<usize>, rest: &'a str) -> Read<'a, NaiveDate> {
+        Read::Invalid(message.to_owned(), span, rest)
+    }
+
+    #[test]
+    fn ok_padded() {
+        assert_eq!(ok("08/11/2022"), Read::Valid(ymd(2022, 11, 8), ""));
+    }
+
+    #[test]
+    fn ok_unpadded_then_text() {
+        assert_eq!(
+            ok("8/1/2022 | Source: KCNA"),
+            Read::Valid(ymd(2022, 1, 8), " | Source: KCNA")
+        );
+    }
+
+    #[test]
+    fn ok_leap_day() {
+        assert_eq!(ok("29/02/2024"), Read::Valid(ymd(2024, 2, 29), ""));
+    }
+
+    #[test]
+    fn ok_year_zero() {
+        assert_eq!(ok("01/01/0000"), Read::Valid(ymd(0, 1, 1), ""));
+    }
+
+    #[test]
+    fn err_month_first() {
+        assert_eq!(
+            ok("08/13/2022"),
+            invalid("month 13 is out of range, expected 1 to 12", 3..5, "")
+        );
+    }
+
+    #[test]
+    fn err_day_out_of_range() {
+        assert_eq!(
+            ok("31/04/2024 x"),
+            invalid(
+                "day 31 is out of range for April, expected 1 to 30",
+                0..2,
+                " x"
+            )
+        );
+        assert_eq!(
+            ok("00/04/2024"),
+            invalid(
+                "day 0 is out of range for April, expected 1 to 30",
+                0..2,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn err_no_such_date() {
+        assert_eq!(
+            ok("29/02/2023"),
+            invalid("February 29 does not exist in 2023", 0..2, "")
+        );
+    }
+
+    #[test]
+    fn err_two_digit_year() {
+        assert_eq!(
+            ok("08/11/22"),
+            no_match("expected four-digit year after `08/11/`, but found `2`", 6)
+        );
+    }
+
+    #[test]
+    fn err_five_digit_year() {
+        assert_eq!(
+            ok("08/11/20221"),
+            no_match("expected four-digit year after `08/11/`, but found `2`", 6)
+        );
+    }
+
+    #[test]
+    fn err_three_digit_day() {
+        assert_eq!(
+            ok("108/11/2022"),
+            no_match("expected day at start of input, but found `1`", 0)
+        );
+    }
+
+    #[test]
+    fn err_wrong_separator() {
+        assert_eq!(
+            ok("08-11-2022"),
+            no_match("expected `/` after `08`, but found `-`", 2)
+        );
+        assert_eq!(
+            ok("08/11.2022"),
+            no_match("expected `/` after `08/11`, but found `.`", 5)
+        );
+    }
+
+    #[test]
+    fn err_empty() {
+        assert_eq!(
+            ok(""),
+            no_match("expected day at start of input, but found end of input", 0)
+        );
+    }
+
+    #[test]
+    fn err_strict_trailing() {
+        let err = parse_dmy("08/11/2022 ").unwrap_err();
+        assert_eq!(
+            (err.to_string().as_str(), err.span()),
+            (
+                "expected end of input after `08/11/2022`, but found ` `",
+                10..11
+            )
+        );
+    }
+
+    const NEAR: &[&str] = &[
+        "0", "1", "2", "3", "9", "08", "29", "31", "/", "2022", "2024", "0000", " ", "+", "-", "１",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// Where the fast path accepts, the grammar reads the same date.
+        #[test]
+        fn fast_path_agrees(text in near(NEAR, 8)) {
+            if let Some(date) = fast(&text) {
+                prop_assert_eq!(parse_dmy_grammar(&text), Ok(date));
+            }
+            prop_assert_eq!(parse_dmy(&text), parse_dmy_grammar(&text));
+        }
+
+        /// Where the prefix fast path accepts, the grammar's prefix reading is the same date and
+        /// length: on near-miss texts, and on stamps of any day and month with text glued after.
+        #[test]
+        fn fast_prefix_agrees(
+            text in near(NEAR, 9),
+            (day, month, year, padded) in (0u32..=32, 0u32..=13, 0u32..=9999, any::<bool>()),
+            suffix in near(NEAR, 3),
+        ) {
+            let width = if padded { 2 } else { 1 };
+            let stamp = format!("{day:0width$}/{month:0width$}/{year:04}{suffix}");
+            for text in [text, stamp] {
+                if let Some((date, len)) = fast_prefix(&text) {
+                    prop_assert_eq!(read(&text, prefix(&text)), Read::Valid(date, after(&text, len)));
+                }
+            }
+        }
+    }
+}

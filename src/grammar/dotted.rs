@@ -12,6 +12,8 @@
 //! KCNA's own stamps do; input may omit the padding and the final dot.
 
 use chrono::NaiveDate;
+use nom::Parser;
+use nom::combinator::{map, opt};
 
 use crate::error::{Error, Expected};
 use crate::grammar::fixed::{four, upto_two_end, upto_two_then, ymd};
@@ -26,13 +28,18 @@ pub(crate) struct RawDotted<'a> {
 
 /// `Dotted ::= Year4 "." Month "." Day "."?`
 fn grammar(input: &str) -> PResult<'_, RawDotted<'_>> {
-    let (rest, year) = digits(4, 4, Expected::Year4)(input)?;
-    let (rest, _) = lit(".")(rest)?;
-    let (rest, month) = digits(1, 2, Expected::Month)(rest)?;
-    let (rest, _) = lit(".")(rest)?;
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    Ok((rest, RawDotted { year, month, day }))
+    map(
+        (
+            digits(4, 4, Expected::Year4),
+            lit("."),
+            digits(1, 2, Expected::Month),
+            lit("."),
+            digits(1, 2, Expected::Day),
+            opt(lit(".")),
+        ),
+        |(year, _, month, _, day, _)| RawDotted { year, month, day },
+    )
+    .parse(input)
 }
 
 /// Reads a dotted stamp at the start of `input`.
@@ -82,4 +89,151 @@ pub(crate) fn fast_prefix(input: &str) -> Option<(NaiveDate, usize)> {
     let rest = rest.strip_prefix(b".").unwrap_or(rest);
     let date = ymd(year, month, day)?;
     Some((date, bytes.len().checked_sub(rest.len())?))
+}
+
+#[cfg(test)]
+mod tests {
+    use core::ops::Range;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::grammar::dmy::tests::{Read, after, near, read};
+
+    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
+    }
+
+    fn stamp(input: &str) -> Read<'_, NaiveDate> {
+        read(input, prefix(input))
+    }
+
+    fn no_match(message: &str, at: usize) -> Read<'static, NaiveDate> {
+        Read::NoMatch(message.to_owned(), at..at)
+    }
+
+    fn invalid<'a>(message: &str, span: Range<usize>, rest: &'a str) -> Read<'a, NaiveDate> {
+        Read::Invalid(message.to_owned(), span, rest)
+    }
+
+    #[test]
+    fn ok_canonical() {
+        assert_eq!(stamp("2025.12.14."), Read::Valid(ymd(2025, 12, 14), ""));
+    }
+
+    #[test]
+    fn ok_unpadded_without_final_dot() {
+        assert_eq!(stamp("2023.3.13"), Read::Valid(ymd(2023, 3, 13), ""));
+    }
+
+    #[test]
+    fn ok_in_brackets() {
+        assert_eq!(
+            stamp("2024.02.11.] x"),
+            Read::Valid(ymd(2024, 2, 11), "] x")
+        );
+        assert_eq!(stamp("2025.12.14.)"), Read::Valid(ymd(2025, 12, 14), ")"));
+    }
+
+    #[test]
+    fn ok_one_final_dot() {
+        assert_eq!(stamp("2023.12.01.."), Read::Valid(ymd(2023, 12, 1), "."));
+    }
+
+    #[test]
+    fn err_no_such_date() {
+        assert_eq!(
+            stamp("2023.02.29."),
+            invalid("February 29 does not exist in 2023", 8..10, "")
+        );
+    }
+
+    #[test]
+    fn err_month() {
+        assert_eq!(
+            stamp("2023.13.01."),
+            invalid("month 13 is out of range, expected 1 to 12", 5..7, "")
+        );
+    }
+
+    #[test]
+    fn err_year_width() {
+        assert_eq!(
+            stamp("202.1.1."),
+            no_match(
+                "expected four-digit year at start of input, but found `2`",
+                0
+            )
+        );
+        assert_eq!(
+            stamp("20251.1.1."),
+            no_match(
+                "expected four-digit year at start of input, but found `2`",
+                0
+            )
+        );
+    }
+
+    #[test]
+    fn err_year_alone() {
+        assert_eq!(
+            stamp("2025"),
+            no_match("expected `.` after `2025`, but found end of input", 4)
+        );
+        assert_eq!(
+            stamp("2025. 12"),
+            no_match("expected month after `2025.`, but found ` `", 5)
+        );
+    }
+
+    #[test]
+    fn err_number_runs_on() {
+        assert_eq!(
+            stamp("2025.123.1."),
+            no_match("expected month after `2025.`, but found `1`", 5)
+        );
+        assert_eq!(
+            stamp("2025.12.141."),
+            no_match("expected day after `2025.12.`, but found `1`", 8)
+        );
+    }
+
+    #[test]
+    fn err_strict_trailing() {
+        let err = parse_dotted("2023.12.01..").unwrap_err();
+        assert_eq!(
+            (err.to_string().as_str(), err.span()),
+            (
+                "expected end of input after `2023.12.01.`, but found `.`",
+                11..12
+            )
+        );
+    }
+
+    const NEAR: &[&str] = &[
+        "2025", "2024", "0000", "20251", "1", "12", "02", "29", "31", "0", "9", ".", "..", " ",
+        "/", "-", "x",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// Where the prefix fast path accepts, the grammar's prefix reading is the same date and
+        /// length: on near-miss texts, and on stamps of any month and day with text glued after.
+        #[test]
+        fn fast_prefix_agrees(
+            text in near(NEAR, 8),
+            (year, month, day, padded, dot) in (0u32..=9999, 0u32..=13, 0u32..=32, any::<bool>(), any::<bool>()),
+            suffix in near(NEAR, 3),
+        ) {
+            let width = if padded { 2 } else { 1 };
+            let dot = if dot { "." } else { "" };
+            let written = format!("{year:04}.{month:0width$}.{day:0width$}{dot}{suffix}");
+            for text in [text, written] {
+                if let Some((date, len)) = fast_prefix(&text) {
+                    prop_assert_eq!(stamp(&text), Read::Valid(date, after(&text, len)));
+                }
+            }
+        }
+    }
 }

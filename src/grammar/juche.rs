@@ -93,17 +93,10 @@ impl JucheDate {
         let Some(gregorian) = to_gregorian_year(year).filter(|_| year >= 1) else {
             return Err(juche_year_out_of_range(year));
         };
-        let month = Number {
-            digits_len: 0,
-            value: Some(month),
-            start: 0,
-        };
-        let day = Number {
-            digits_len: 0,
-            value: Some(day),
-            start: 0,
-        };
-        checked_date(gregorian, 0..0, &month, &day).map(|date| JucheDate { date })
+        // Month and day errors carry their value and bounds (`MonthOutOfRange`, `DayOutOfRange`,
+        // `NoSuchDate`), with an empty span: there is no text.
+        checked_date(gregorian, 0..0, &Number::value(month), &Number::value(day))
+            .map(|date| JucheDate { date })
     }
 
     /// The Juche year (111 for 2022).
@@ -464,4 +457,405 @@ pub(crate) fn fast_stamp_prefix(input: &str) -> Option<(NaiveDate, usize)> {
 /// `"Juche" Y{1,3} "." M{1,2} "." D{1,2} "."?`, the whole input.
 pub(crate) fn fast_stamp(input: &str) -> Option<NaiveDate> {
     fast_stamp_prefix(input).and_then(|(date, len)| (len == input.len()).then_some(date))
+}
+
+#[cfg(test)]
+mod tests {
+    use core::ops::Range;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::grammar::dmy::tests::{Read, after, near, read};
+
+    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
+    }
+
+    fn stamp(input: &str) -> Read<'_, NaiveDate> {
+        read(input, prefix_stamp(input).map(NaiveDate::from))
+    }
+
+    /// A Juche year read: the Juche year and whether the Gregorian year was written.
+    fn year(input: &str) -> Read<'_, (u32, bool)> {
+        read(
+            input,
+            prefix_year(input).map(|y| (y.juche(), y.has_gregorian())),
+        )
+    }
+
+    fn no_match<T>(message: &str, at: usize) -> Read<'static, T> {
+        Read::NoMatch(message.to_owned(), at..at)
+    }
+
+    fn invalid<'a, T>(message: &str, span: Range<usize>, rest: &'a str) -> Read<'a, T> {
+        Read::Invalid(message.to_owned(), span, rest)
+    }
+
+    /// The kind, span and message of a constructor's error.
+    fn constructor_err<T: fmt::Debug>(
+        result: Result<T, Error>,
+    ) -> (ErrorKind, Range<usize>, String) {
+        let err = result.unwrap_err();
+        (err.kind(), err.span(), err.to_string())
+    }
+
+    // `JucheStamp ::= "Juche" Year "." Month "." Day "."?`
+
+    #[test]
+    fn ok_stamp() {
+        assert_eq!(stamp("Juche111.11.8."), Read::Valid(ymd(2022, 11, 8), ""));
+    }
+
+    #[test]
+    fn ok_stamp_without_final_dot() {
+        assert_eq!(
+            stamp("Juche113.1.23 x"),
+            Read::Valid(ymd(2024, 1, 23), " x")
+        );
+    }
+
+    #[test]
+    fn ok_stamp_padded_in_brackets() {
+        assert_eq!(
+            stamp("Juche113.08.04.] Kim"),
+            Read::Valid(ymd(2024, 8, 4), "] Kim")
+        );
+    }
+
+    #[test]
+    fn ok_stamp_first_day() {
+        assert_eq!(stamp("Juche1.1.1."), Read::Valid(ymd(1912, 1, 1), ""));
+    }
+
+    #[test]
+    fn err_stamp_year_zero() {
+        assert_eq!(
+            stamp("Juche0.1.1."),
+            invalid(
+                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
+                5..6,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn err_stamp_year_too_long() {
+        assert_eq!(
+            stamp("Juche99999999999999999999.1.1."),
+            invalid(
+                "Juche year `99999999999999999999` is out of range, expected 1 (1912) to 260231 (262142)",
+                5..25,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn err_stamp_no_such_date() {
+        assert_eq!(
+            stamp("Juche112.2.29."),
+            invalid("February 29 does not exist in 2023", 11..13, "")
+        );
+    }
+
+    #[test]
+    fn err_stamp_month() {
+        assert_eq!(
+            stamp("Juche111.13.8."),
+            invalid("month 13 is out of range, expected 1 to 12", 9..11, "")
+        );
+    }
+
+    #[test]
+    fn err_stamp_missing_day() {
+        assert_eq!(
+            stamp("Juche111.11."),
+            no_match(
+                "expected day after `Juche111.11.`, but found end of input",
+                12
+            )
+        );
+    }
+
+    #[test]
+    fn err_stamp_space_after_juche() {
+        assert_eq!(
+            stamp("Juche 111.11.8."),
+            no_match("expected year after `Juche`, but found ` `", 5)
+        );
+    }
+
+    #[test]
+    fn err_stamp_not_juche() {
+        assert_eq!(
+            stamp("Juch111.11.8."),
+            no_match("expected `Juche` at start of input, but found `J`", 0)
+        );
+    }
+
+    // `JucheYear ::= "Juche" " "+ Year (" "* "(" Year4 ")")?`
+
+    #[test]
+    fn ok_year_with_gregorian() {
+        assert_eq!(year("Juche 113 (2024)"), Read::Valid((113, true), ""));
+        assert_eq!(year("Juche 81(1992) x"), Read::Valid((81, true), " x"));
+    }
+
+    #[test]
+    fn ok_year_bare() {
+        assert_eq!(year("Juche 99, the"), Read::Valid((99, false), ", the"));
+    }
+
+    #[test]
+    fn ok_year_then_parenthesised_prose() {
+        // `(` not followed by a year does not commit: the year is bare.
+        assert_eq!(
+            year("Juche 113 (see below)"),
+            Read::Valid((113, false), " (see below)")
+        );
+        assert_eq!(year("Juche 113 (20)"), Read::Valid((113, false), " (20)"));
+    }
+
+    #[test]
+    fn ok_year_after_9999() {
+        assert_eq!(year("Juche 8089 (10000)"), Read::Valid((8089, true), ""));
+    }
+
+    #[test]
+    fn err_year_unclosed() {
+        assert_eq!(
+            year("Juche 113 (2024"),
+            invalid(
+                "expected `)` after `Juche 113 (2024`, but found end of input",
+                15..15,
+                ""
+            )
+        );
+        assert_eq!(
+            year("Juche 113 (2024 was"),
+            invalid(
+                "expected `)` after `Juche 113 (2024`, but found ` `",
+                15..15,
+                " was"
+            )
+        );
+    }
+
+    #[test]
+    fn err_year_mismatch() {
+        assert_eq!(
+            year("Juche 29 (1930)"),
+            invalid("Juche 29 is 1940, but the text gives 1930", 6..14, "")
+        );
+    }
+
+    #[test]
+    fn err_year_zero() {
+        assert_eq!(
+            year("Juche 0 (1911)"),
+            invalid(
+                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
+                6..7,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn err_year_no_space() {
+        assert_eq!(
+            year("Juche113"),
+            no_match("expected space after `Juche`, but found `1`", 5)
+        );
+    }
+
+    #[test]
+    fn err_year_ideology() {
+        assert_eq!(
+            year("Juche idea"),
+            no_match("expected year after `Juche `, but found `i`", 6)
+        );
+        assert_eq!(
+            year("Juche"),
+            no_match("expected space after `Juche`, but found end of input", 5)
+        );
+    }
+
+    // Constructors.
+
+    #[test]
+    fn ok_new() {
+        let date = JucheDate::new(113, 2, 29).unwrap();
+        assert_eq!((date.year(), date.month(), date.day()), (113, 2, 29));
+        assert_eq!(date.date(), ymd(2024, 2, 29));
+        assert_eq!(JucheDate::new(1, 1, 1), Ok(JucheDate::MIN));
+        assert_eq!(
+            JucheDate::new(260_231, 12, 31).unwrap().date(),
+            NaiveDate::MAX
+        );
+    }
+
+    #[test]
+    fn err_new_year() {
+        for year in [0, 260_232, u32::MAX] {
+            assert_eq!(
+                constructor_err(JucheDate::new(year, 1, 1)),
+                (
+                    ErrorKind::OutOfRange {
+                        field: Field::JucheYear,
+                        value: i64::from(year),
+                        min: 1,
+                        max: 260_231
+                    },
+                    0..0,
+                    format!("Juche year {year} is out of range, expected 1 to 260231")
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn err_new_month_and_day() {
+        assert_eq!(
+            constructor_err(JucheDate::new(111, 13, 1)),
+            (
+                ErrorKind::MonthOutOfRange { month: 13 },
+                0..0,
+                "month 13 is out of range, expected 1 to 12".to_owned()
+            )
+        );
+        assert_eq!(
+            constructor_err(JucheDate::new(111, 4, 31)),
+            (
+                ErrorKind::DayOutOfRange { month: 4, day: 31 },
+                0..0,
+                "day 31 is out of range for April, expected 1 to 30".to_owned()
+            )
+        );
+        assert_eq!(
+            constructor_err(JucheDate::new(112, 2, 29)),
+            (
+                ErrorKind::NoSuchDate {
+                    year: 2023,
+                    month: 2,
+                    day: 29
+                },
+                0..0,
+                "February 29 does not exist in 2023".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn ok_juche_year_constructors() {
+        let year = JucheYear::new(113).unwrap();
+        assert_eq!(
+            (year.juche(), year.gregorian(), year.has_gregorian()),
+            (113, 2024, false)
+        );
+        let year = JucheYear::from_gregorian(2022).unwrap();
+        assert_eq!(
+            (year.juche(), year.gregorian(), year.has_gregorian()),
+            (111, 2022, true)
+        );
+        assert_eq!(year.to_string(), "Juche 111 (2022)");
+    }
+
+    #[test]
+    fn err_juche_year_constructors() {
+        assert_eq!(
+            constructor_err(JucheYear::new(0)),
+            (
+                ErrorKind::OutOfRange {
+                    field: Field::JucheYear,
+                    value: 0,
+                    min: 1,
+                    max: 260_231
+                },
+                0..0,
+                "Juche year 0 is out of range, expected 1 to 260231".to_owned()
+            )
+        );
+        for year in [1911, 262_143] {
+            assert_eq!(
+                constructor_err(JucheYear::from_gregorian(year)),
+                (
+                    ErrorKind::OutOfRange {
+                        field: Field::Year,
+                        value: i64::from(year),
+                        min: 1912,
+                        max: 262_142
+                    },
+                    0..0,
+                    format!("year {year} is out of range, expected 1912 to 262142")
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn err_before_juche() {
+        let date = ymd(1911, 12, 31);
+        assert_eq!(
+            constructor_err(JucheDate::try_from(date)),
+            (
+                ErrorKind::BeforeJuche { date },
+                0..0,
+                "1911-12-31 is before 1912-01-01 (Juche 1) and has no Juche date; DPRK practice writes such years in Gregorian only".to_owned()
+            )
+        );
+    }
+
+    const NEAR: &[&str] = &[
+        "Juche",
+        "0",
+        "1",
+        "111",
+        "113",
+        "8",
+        ".",
+        "..",
+        "12",
+        "29",
+        "2",
+        "4294967295",
+        " ",
+        "-",
+        "x",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// Where the fast path accepts a whole stamp, the grammar reads the same date.
+        #[test]
+        fn fast_path_agrees(text in near(NEAR, 8)) {
+            let grammar = prefix_stamp(&text).strict(&text);
+            if let Some(date) = fast_stamp(&text) {
+                prop_assert_eq!(grammar.clone(), Ok(JucheDate { date }));
+            }
+            prop_assert_eq!(text.parse::<JucheDate>(), grammar);
+        }
+
+        /// Where the prefix fast path accepts, the grammar's prefix reading is the same date and
+        /// length: on near-miss texts, and on stamps of any year, month and day with text glued
+        /// after.
+        #[test]
+        fn fast_prefix_agrees(
+            text in near(NEAR, 9),
+            (juche, month, day, padded, dot) in (0u32..=1200, 0u32..=13, 0u32..=32, any::<bool>(), any::<bool>()),
+            suffix in near(NEAR, 3),
+        ) {
+            let width = if padded { 2 } else { 1 };
+            let dot = if dot { "." } else { "" };
+            let written = format!("Juche{juche}.{month:0width$}.{day:0width$}{dot}{suffix}");
+            for text in [text, written] {
+                if let Some((date, len)) = fast_stamp_prefix(&text) {
+                    prop_assert_eq!(stamp(&text), Read::Valid(date, after(&text, len)));
+                }
+            }
+        }
+    }
 }

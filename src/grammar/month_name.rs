@@ -2,25 +2,34 @@
 //! headers `Mar. 10, Juche 111 (2022) Thursday`, and body text `on Monday, November 7, 2022`.
 //!
 //! ```text
-//! MonthNameDate ::= (Weekday "," " "+)? MonthName " "+ Day "," " "+ Year (" "+ Weekday)?
+//! MonthNameDate ::= Weekday "," " "+ Body | Body (" "+ Weekday)?
+//! Body          ::= MonthName " "+ Day "," " "+ Year
 //! MonthName     ::= "January" | … | "December" | ("Jan" | "Feb" | … | "Sep" | "Sept" | … | "Dec") "."?
 //! Day           ::= Digit Digit?           (valid for the month and year)
 //! Year          ::= Year4 | JucheYear      (Dec. 5, Juche 80 (1991))
+//! Year4         ::= Digit Digit Digit Digit
 //! Weekday       ::= "Monday" | … | "Sunday"
 //! ```
 //!
-//! A weekday given with the date must be the date's weekday: a mismatch is an error that names
-//! both. Scraped listing pages glue dates together (`May 08, 2025May 08, 2025`); the grammar stops
+//! The weekday comes before the date (`Monday, November 7, 2022`) or after it (`Mar. 10, Juche 111
+//! (2022) Thursday`), never both: in `Monday, November 7, 2022 Monday` the second one is text after
+//! the date. A weekday given with the date must be the date's weekday: a mismatch is an error that
+//! names both. Scraped listing pages glue dates together (`May 08, 2025May 08, 2025`); the grammar stops
 //! after the four-digit year, so each reads on its own.
 
 use core::fmt;
 use core::str::FromStr;
 
+use core::ops::Range;
+
 use chrono::{Datelike, NaiveDate, Weekday};
-use nom::Offset;
+use nom::branch::alt;
+use nom::combinator::{consumed, map, opt};
+use nom::sequence::{preceded, terminated};
+use nom::{Offset, Parser};
 
 use crate::calendar::{month_name as english_month, weekday_name};
-use crate::error::{Error, ErrorKind, Expected};
+use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::fixed::{
     digit, four, four_end, month_word, month_word_space, two, upto_two_then, ymd,
 };
@@ -77,10 +86,29 @@ impl MonthNameDate {
     /// ```
     ///
     /// # Errors
-    /// [`ErrorKind::YearOutOfRange`] for a year outside 0..=9999, which has no four-digit form.
+    /// [`ErrorKind::OutOfRange`] (field [`Field::Year`](crate::Field::Year)) for a year outside
+    /// 0 to 9999, which has no four-digit form.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kcna_dates::{ErrorKind, Field, MonthNameDate};
+    ///
+    /// let err = MonthNameDate::from_date(NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap()).unwrap_err();
+    /// assert_eq!(
+    ///     err.kind(),
+    ///     ErrorKind::OutOfRange { field: Field::Year, value: 10_000, min: 0, max: 9999 }
+    /// );
+    /// assert_eq!(err.to_string(), "year 10000 is out of range, expected 0 to 9999");
+    /// ```
     pub fn from_date(date: NaiveDate) -> Result<MonthNameDate, Error> {
-        if !(0..=9999).contains(&date.year()) {
-            return Err(Error::new(ErrorKind::YearOutOfRange, 0..0));
+        let year = date.year();
+        if !(MIN_YEAR4..=MAX_YEAR4).contains(&year) {
+            return Err(Error::out_of_range(
+                Field::Year,
+                year,
+                i64::from(MIN_YEAR4),
+                i64::from(MAX_YEAR4),
+            ));
         }
         Ok(MonthNameDate::from_gregorian(date))
     }
@@ -124,111 +152,141 @@ impl MonthNameDate {
     }
 }
 
+/// The first year a four-digit Gregorian year writes (`0000`).
+const MIN_YEAR4: i32 = 0;
+/// The last year a four-digit Gregorian year writes (`9999`).
+const MAX_YEAR4: i32 = 9999;
+
 /// The year of a month-name date as written.
 enum RawYearPart<'a> {
     Gregorian(&'a str),
-    Juche(RawYear<'a>),
+    /// The whole text of the Juche year (`Juche 80 (1991)`) and its pieces.
+    Juche(&'a str, RawYear<'a>),
 }
 
 /// The raw pieces of a month-name date.
 struct Raw<'a> {
-    leading_weekday: Option<(&'a str, Weekday)>,
+    /// The weekday as written (before or after the date) and its value.
+    weekday: Option<(&'a str, Weekday)>,
+    body: RawBody<'a>,
+}
+
+/// The raw pieces of a month-name date without its weekday.
+struct RawBody<'a> {
     month: (&'a str, u32),
     day: &'a str,
     year: RawYearPart<'a>,
-    trailing_weekday: Option<(&'a str, Weekday)>,
 }
 
-/// `Weekday "," " "+`
-fn leading_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
-    let (rest, day) = weekday(input)?;
-    let word = input.get(..input.offset(rest)).unwrap_or("");
-    let (rest, _) = lit(",")(rest)?;
-    let (rest, _) = spaces(rest)?;
-    Ok((rest, (word, day)))
+/// `MonthNameDate ::= Weekday "," " "+ Body | Body (" "+ Weekday)?`
+///
+/// When both alternatives fail, the error of the one that read further is reported:
+/// `Monday November 7, 2022` lacks the `,` after `Monday`, not a month name at its start. The
+/// trailing weekday is optional without commitment: `May 8, 2025 The leader …` is a complete date
+/// followed by prose.
+fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
+    alt((
+        map((leading_weekday, body), |(weekday, body)| Raw {
+            weekday: Some(weekday),
+            body,
+        }),
+        map((body, opt(trailing_weekday)), |(body, weekday)| Raw {
+            weekday,
+            body,
+        }),
+    ))
+    .parse(input)
 }
 
-/// `" "+ Weekday`
-fn trailing_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
-    let (rest, _) = spaces(input)?;
-    let (after, day) = weekday(rest)?;
-    Ok((after, (rest.get(..rest.offset(after)).unwrap_or(""), day)))
+/// `Body ::= MonthName " "+ Day "," " "+ Year`
+fn body(input: &str) -> PResult<'_, RawBody<'_>> {
+    map(
+        (
+            consumed(month_name),
+            spaces,
+            digits(1, 2, Expected::Day),
+            lit(","),
+            spaces,
+            year_part,
+        ),
+        |(month, _, day, _, _, year)| RawBody { month, day, year },
+    )
+    .parse(input)
 }
 
 /// `Year ::= Year4 | JucheYear`
+///
+/// (A Juche year that lacks the `)` of its Gregorian year, `Dec. 5, Juche 80 (1991`, fails there:
+/// the Juche grammar commits after `(` and a year.)
 fn year_part(input: &str) -> PResult<'_, RawYearPart<'_>> {
-    if input.starts_with("Juche") {
-        let (rest, year) = year_grammar(input)?;
-        return Ok((rest, RawYearPart::Juche(year)));
-    }
-    let (rest, year) = expect(Expected::Year4, digits(4, 4, Expected::Year4))(input)?;
-    Ok((rest, RawYearPart::Gregorian(year)))
+    alt((
+        map(digits(4, 4, Expected::Year4), RawYearPart::Gregorian),
+        map(consumed(year_grammar), |(text, year)| {
+            RawYearPart::Juche(text, year)
+        }),
+    ))
+    .parse(input)
 }
 
-/// `MonthNameDate ::= (Weekday "," " "+)? MonthName " "+ Day "," " "+ Year (" "+ Weekday)?`
-fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
-    let (rest, leading) = match leading_weekday(input) {
-        Ok((rest, found)) => (rest, Some(found)),
-        Err(_) => (input, None),
-    };
-    let (after_month, month) = month_name(rest)?;
-    let month_text = rest.get(..rest.offset(after_month)).unwrap_or("");
-    let (rest, _) = spaces(after_month)?;
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-    let (rest, _) = lit(",")(rest)?;
-    let (rest, _) = spaces(rest)?;
-    let (rest, year) = year_part(rest)?;
-    let (rest, trailing) = match (leading, trailing_weekday(rest)) {
-        (None, Ok((after, found))) => (after, Some(found)),
-        _ => (rest, None),
-    };
-    let raw = Raw {
-        leading_weekday: leading,
-        month: (month_text, month),
-        day,
-        year,
-        trailing_weekday: trailing,
-    };
-    Ok((rest, raw))
+/// `Weekday "," " "+`: the weekday as written and its value.
+///
+/// Text that starts with no weekday fails expecting a month name: the weekday is optional, so a
+/// month name is what such a text lacks (`Febr. 19, 2026`: "expected month name").
+fn leading_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
+    terminated(
+        consumed(expect(Expected::MonthName, weekday)),
+        (lit(","), spaces),
+    )
+    .parse(input)
+}
+
+/// `" "+ Weekday`: the weekday as written and its value.
+fn trailing_weekday(input: &str) -> PResult<'_, (&str, Weekday)> {
+    preceded(spaces, consumed(weekday)).parse(input)
 }
 
 /// Checks the raw pieces of a month-name date read in `full`.
 fn validate(full: &str, raw: Raw<'_>) -> Result<MonthNameDate, Error> {
-    let (gregorian, year_span, juche) = match raw.year {
+    let RawBody { month, day, year } = raw.body;
+    let (gregorian, year_span, juche) = match year {
         RawYearPart::Gregorian(text) => {
             let year = Number::new(full, text);
             let value = year.value.and_then(|y| i32::try_from(y).ok()).unwrap_or(0);
             (value, year.span(), None)
         }
-        RawYearPart::Juche(ref year) => {
+        RawYearPart::Juche(text, ref year) => {
             let juche = validate_year(full, year)?;
-            (juche.gregorian(), 0..0, Some(juche))
+            (juche.gregorian(), span_of(full, text), Some(juche))
         }
     };
-    let (month_text, month_value) = raw.month;
+    let (month_text, month_value) = month;
     let month = Number {
         digits_len: month_text.len(),
         value: Some(month_value),
         start: full.offset(month_text),
     };
-    let date = checked_date(gregorian, year_span, &month, &Number::new(full, raw.day))?;
-    let given = raw.leading_weekday.or(raw.trailing_weekday);
-    if let Some((text, given)) = given.filter(|(_, given)| *given != date.weekday()) {
-        let start = full.offset(text);
+    let date = checked_date(gregorian, year_span, &month, &Number::new(full, day))?;
+    if let Some((text, given)) = raw.weekday.filter(|&(_, given)| given != date.weekday()) {
         return Err(Error::new(
             ErrorKind::WeekdayMismatch {
                 date,
                 given,
                 actual: date.weekday(),
             },
-            start..start.saturating_add(text.len()),
+            span_of(full, text),
         ));
     }
     Ok(MonthNameDate {
         date,
         juche,
-        weekday_given: given.is_some(),
+        weekday_given: raw.weekday.is_some(),
     })
+}
+
+/// The byte span of `part`, a slice of `full`.
+fn span_of(full: &str, part: &str) -> Range<usize> {
+    let start = full.offset(part);
+    start..start.saturating_add(part.len())
 }
 
 /// Reads a month-name date at the start of `input`.
@@ -281,7 +339,8 @@ pub(crate) fn fast_prefix(input: &str) -> Option<(NaiveDate, usize)> {
     let (day, rest) = upto_two_then(rest, b',')?;
     let (year, rest) = four_end(rest.strip_prefix(b" ")?)?;
     if rest.first() == Some(&b' ') {
-        // ` Thursday`: a trailing weekday is the grammar's to read.
+        // ` Thursday`: a trailing weekday is the grammar's to read. (No weekday name is longer
+        // than nine letters, so ten tell a weekday from a longer word.)
         let word = rest.trim_ascii_start();
         let len = word
             .iter()
@@ -316,4 +375,353 @@ pub(crate) fn fast(input: &str) -> Option<NaiveDate> {
         return None;
     }
     ymd(four(a, b, c, d)?, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::grammar::dmy::tests::{Read, after, near, read};
+
+    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
+    }
+
+    /// What a reading gives: the date, the Juche year (and whether its Gregorian year was written),
+    /// the weekday given.
+    type View = (NaiveDate, Option<(u32, bool)>, Option<Weekday>);
+
+    fn view(d: MonthNameDate) -> View {
+        (
+            d.date(),
+            d.juche_year().map(|y| (y.juche(), y.has_gregorian())),
+            d.weekday(),
+        )
+    }
+
+    fn date(input: &str) -> Read<'_, View> {
+        read(input, prefix(input).map(view))
+    }
+
+    fn plain(year: i32, month: u32, day: u32) -> View {
+        (ymd(year, month, day), None, None)
+    }
+
+    fn no_match(message: &str, at: usize) -> Read<'static, View> {
+        Read::NoMatch(message.to_owned(), at..at)
+    }
+
+    fn invalid<'a>(message: &str, span: Range<usize>, rest: &'a str) -> Read<'a, View> {
+        Read::Invalid(message.to_owned(), span, rest)
+    }
+
+    // `Body ::= MonthName " "+ Day "," " "+ Year`
+
+    #[test]
+    fn ok_listing() {
+        assert_eq!(date("May 08, 2025"), Read::Valid(plain(2025, 5, 8), ""));
+    }
+
+    #[test]
+    fn ok_glued_listing() {
+        assert_eq!(
+            date("May 08, 2025May 08, 2025"),
+            Read::Valid(plain(2025, 5, 8), "May 08, 2025")
+        );
+    }
+
+    #[test]
+    fn ok_abbreviations() {
+        assert_eq!(date("Dec. 5, 2024"), Read::Valid(plain(2024, 12, 5), ""));
+        assert_eq!(date("Dec 5, 2024"), Read::Valid(plain(2024, 12, 5), ""));
+        assert_eq!(date("Sept. 5, 2024"), Read::Valid(plain(2024, 9, 5), ""));
+        assert_eq!(date("Sep  5,  2024"), Read::Valid(plain(2024, 9, 5), ""));
+    }
+
+    #[test]
+    fn ok_then_prose() {
+        // Text after a complete date, even a capitalised word, is not a missing weekday.
+        assert_eq!(
+            date("May 8, 2025 The leader"),
+            Read::Valid(plain(2025, 5, 8), " The leader")
+        );
+    }
+
+    #[test]
+    fn ok_juche_years() {
+        assert_eq!(
+            date("Dec. 5, Juche 80 (1991)"),
+            Read::Valid((ymd(1991, 12, 5), Some((80, true)), None), "")
+        );
+        assert_eq!(
+            date("Dec. 5, Juche 80, the"),
+            Read::Valid((ymd(1991, 12, 5), Some((80, false)), None), ", the")
+        );
+        assert_eq!(
+            date("Jan. 1, Juche 8089"),
+            Read::Valid((ymd(10_000, 1, 1), Some((8089, false)), None), "")
+        );
+    }
+
+    // `MonthNameDate ::= Body (" "+ Weekday)? | Weekday "," " "+ Body`
+
+    #[test]
+    fn ok_leading_weekday() {
+        assert_eq!(
+            date("Monday, November 7, 2022 and"),
+            Read::Valid((ymd(2022, 11, 7), None, Some(Weekday::Mon)), " and")
+        );
+    }
+
+    #[test]
+    fn ok_trailing_weekday() {
+        assert_eq!(
+            date("Feb. 19, 2026 Thursday."),
+            Read::Valid((ymd(2026, 2, 19), None, Some(Weekday::Thu)), ".")
+        );
+        assert_eq!(
+            date("Mar. 10, Juche 111 (2022) Thursday"),
+            Read::Valid(
+                (ymd(2022, 3, 10), Some((111, true)), Some(Weekday::Thu)),
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn ok_weekday_on_both_sides() {
+        // Never both: the second weekday is text after the date.
+        assert_eq!(
+            date("Monday, November 7, 2022 Monday"),
+            Read::Valid((ymd(2022, 11, 7), None, Some(Weekday::Mon)), " Monday")
+        );
+    }
+
+    #[test]
+    fn err_weekday_mismatch() {
+        assert_eq!(
+            date("Feb. 19, 2026 Friday"),
+            invalid(
+                "2026-02-19 is a Thursday, but the text gives Friday",
+                14..20,
+                ""
+            )
+        );
+        assert_eq!(
+            date("Tuesday, November 7, 2022"),
+            invalid(
+                "2022-11-07 is a Monday, but the text gives Tuesday",
+                0..7,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn err_leading_weekday_without_comma() {
+        assert_eq!(
+            date("Monday November 7, 2022"),
+            no_match("expected `,` after `Monday`, but found ` `", 6)
+        );
+    }
+
+    #[test]
+    fn err_leading_weekday_without_space() {
+        assert_eq!(
+            date("Monday,November 7, 2022"),
+            no_match("expected space after `Monday,`, but found `N`", 7)
+        );
+    }
+
+    #[test]
+    fn err_leading_weekday_then_prose() {
+        assert_eq!(
+            date("Monday, the leader"),
+            no_match("expected month name after `Monday, `, but found `t`", 8)
+        );
+    }
+
+    #[test]
+    fn err_month_name() {
+        assert_eq!(
+            date("Febr. 19, 2026"),
+            no_match("expected month name at start of input, but found `F`", 0)
+        );
+        assert_eq!(
+            date(""),
+            no_match(
+                "expected month name at start of input, but found end of input",
+                0
+            )
+        );
+    }
+
+    #[test]
+    fn err_missing_comma() {
+        assert_eq!(
+            date("May 8 2025"),
+            no_match("expected `,` after `May 8`, but found ` `", 5)
+        );
+    }
+
+    #[test]
+    fn err_month_day_then_prose() {
+        // `On May 8, he said` is no date: no year, so no match (not an invalid candidate).
+        assert_eq!(
+            date("May 8, he said"),
+            no_match("expected four-digit year after `May 8, `, but found `h`", 7)
+        );
+    }
+
+    #[test]
+    fn err_year() {
+        assert_eq!(
+            date("May 8, 25"),
+            no_match("expected four-digit year after `May 8, `, but found `2`", 7)
+        );
+        assert_eq!(
+            date("May 8, 20255"),
+            no_match("expected four-digit year after `May 8, `, but found `2`", 7)
+        );
+        assert_eq!(
+            date("May 8, Juche idea"),
+            no_match("expected year after `May 8, Juche `, but found `i`", 13)
+        );
+    }
+
+    #[test]
+    fn err_juche_year_unclosed() {
+        assert_eq!(
+            date("Dec. 5, Juche 80 (1991"),
+            invalid(
+                "expected `)` after `Dec. 5, Juche 80 (1991`, but found end of input",
+                22..22,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn err_juche_year_mismatch() {
+        assert_eq!(
+            date("Dec. 5, Juche 29 (1930)"),
+            invalid("Juche 29 is 1940, but the text gives 1930", 14..22, "")
+        );
+    }
+
+    #[test]
+    fn err_no_such_date() {
+        assert_eq!(
+            date("Feb. 29, 2023"),
+            invalid("February 29 does not exist in 2023", 5..7, "")
+        );
+        assert_eq!(
+            date("Feb. 29, Juche 112 (2023)"),
+            invalid("February 29 does not exist in 2023", 5..7, "")
+        );
+        assert_eq!(
+            date("June 31, 2024"),
+            invalid(
+                "day 31 is out of range for June, expected 1 to 30",
+                5..7,
+                ""
+            )
+        );
+    }
+
+    #[test]
+    fn ok_from_date() {
+        let d = MonthNameDate::from_date(ymd(2022, 11, 8)).unwrap();
+        assert_eq!(view(d), plain(2022, 11, 8));
+        assert_eq!(d.to_string(), "November 8, 2022");
+        assert_eq!(
+            MonthNameDate::from_date(ymd(0, 1, 2)).unwrap().to_string(),
+            "January 2, 0000"
+        );
+        assert_eq!(
+            MonthNameDate::from_date(ymd(9999, 12, 31))
+                .unwrap()
+                .to_string(),
+            "December 31, 9999"
+        );
+    }
+
+    #[test]
+    fn err_from_date() {
+        for year in [-1, 10_000, 262_142] {
+            let err = MonthNameDate::from_date(ymd(year, 1, 1)).unwrap_err();
+            assert_eq!(
+                (err.kind(), err.span(), err.to_string()),
+                (
+                    ErrorKind::OutOfRange {
+                        field: Field::Year,
+                        value: i64::from(year),
+                        min: 0,
+                        max: 9999
+                    },
+                    0..0,
+                    format!("year {year} is out of range, expected 0 to 9999")
+                )
+            );
+        }
+    }
+
+    const NEAR: &[&str] = &[
+        "May",
+        "Dec.",
+        "Sept.",
+        "Sep",
+        "Feb",
+        "February",
+        "Mayo",
+        "December.",
+        " ",
+        ", ",
+        ",",
+        "08",
+        "5",
+        "29",
+        "2025",
+        "2024",
+        "Juche 80 (1991)",
+        " Thursday",
+        " Thu",
+        "Monday, ",
+        "0",
+        "99999",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// Where the fast path accepts a whole date, the grammar reads the same date.
+        #[test]
+        fn fast_path_agrees(text in near(NEAR, 7)) {
+            let grammar = prefix(&text).strict(&text);
+            if let Some(date) = fast(&text) {
+                prop_assert_eq!(grammar.clone(), Ok(MonthNameDate::from_gregorian(date)));
+            }
+            prop_assert_eq!(text.parse::<MonthNameDate>(), grammar);
+        }
+
+        /// Where the prefix fast path accepts, the grammar's prefix reading is the same date and
+        /// length: on near-miss texts, and on dates of any day with text glued after.
+        #[test]
+        fn fast_prefix_agrees(
+            text in near(NEAR, 8),
+            (month, day, year) in (proptest::sample::select(&NEAR[..8]), 0u32..=32, 0u32..=9999),
+            suffix in near(NEAR, 3),
+        ) {
+            let listing = format!("{month} {day:02}, {year:04}{suffix}");
+            for text in [text, listing] {
+                if let Some((date, len)) = fast_prefix(&text) {
+                    prop_assert_eq!(
+                        read(&text, prefix(&text)),
+                        Read::Valid(MonthNameDate::from_gregorian(date), after(&text, len))
+                    );
+                }
+            }
+        }
+    }
 }
