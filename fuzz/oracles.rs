@@ -24,6 +24,13 @@ pub const TARGETS: &[&str] = &[
     "juche", "dmy", "dateline", "notation", "serde", "scan", "article", "fastpath",
 ];
 
+/// Whether the oracle of `target` is compiled here: `fastpath` compares the library's fast paths
+/// with its grammars through the test hooks of the feature `__internal` (on in the fuzz crate and
+/// in `cargo test --all-features`; `tests/fuzz_replay.rs` requires it).
+pub fn has_oracle(target: &str) -> bool {
+    cfg!(feature = "__internal") || target != "fastpath"
+}
+
 /// Runs the oracle of `target` over `data`; `false` if there is no such target.
 pub fn run(target: &str, data: &[u8]) -> bool {
     match target {

@@ -494,7 +494,7 @@ fn every_single_byte() {
         assert_eq!(finds(&s), [], "{s:?}");
         let dated = date_article(&s, &ArticleOptions::new().with_reference(ymd(2024, 1, 1)));
         assert!(dated.signals.is_empty() && dated.body_dates.is_empty());
-        for target in oracles::TARGETS {
+        for target in oracles::TARGETS.iter().filter(|t| oracles::has_oracle(t)) {
             assert!(oracles::run(target, &[b]));
         }
     }
@@ -512,7 +512,7 @@ fn every_two_byte_sequence() {
             all_reject(&s);
             no_prefix(&s);
             assert_eq!(finds(&s), [], "{s:?}");
-            for target in oracles::TARGETS {
+            for target in oracles::TARGETS.iter().filter(|t| oracles::has_oracle(t)) {
                 assert!(oracles::run(target, &data));
             }
         }
