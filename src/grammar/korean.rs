@@ -28,7 +28,6 @@ use core::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::take_while;
 use nom::character::complete::one_of;
 use nom::combinator::{cut, map, not, opt};
 use nom::sequence::{delimited, terminated};
@@ -38,7 +37,7 @@ use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::juche::JucheYear;
 use crate::grammar::runtime::{Number, PResult, Prefix, checked_date, expect, lit};
 use crate::grammar::wide::{
-    is_wide_blank, wide_close_paren, wide_digits, wide_number, wide_open_paren,
+    wide_blanks0, wide_close_paren, wide_digits, wide_number, wide_open_paren,
 };
 
 /// How the year of a date was written: Gregorian (`2026년`, `de 2000`), Juche alone
@@ -236,8 +235,8 @@ pub(crate) enum RawYear<'a> {
 
 /// `Blank*` as a parser: the run of spaces and ideographic spaces, possibly empty.
 // (A candidate for `grammar::wide`, beside `wide_blanks0`.)
-fn blanks0(input: &str) -> PResult<'_, &str> {
-    take_while(is_wide_blank).parse(input)
+fn blanks0(input: &str) -> PResult<'_, ()> {
+    Ok((wide_blanks0(input), ()))
 }
 
 /// `KoreanYear ::= Year4 "년" | JucheYearPart "년"`
