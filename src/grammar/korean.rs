@@ -679,4 +679,33 @@ mod tests {
         let n: Notation = "주체107(2018)년 7월 9일".parse().unwrap();
         assert_eq!(n.date(), Some(ymd(2018, 7, 9)));
     }
+
+    /// The year styles this edition writes.
+    const STYLES: [YearStyle; 3] = [
+        YearStyle::Gregorian,
+        YearStyle::Juche,
+        YearStyle::JucheGregorian,
+    ];
+
+    proptest::proptest! {
+        /// Every date a style can write converts, displays and parses back to itself.
+        #[test]
+        fn prop_display_parses_back(
+            days in 0i32..=NaiveDate::MAX.num_days_from_ce(),
+            style in proptest::sample::select(&STYLES),
+        ) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days.max(1)).unwrap();
+            if let Ok(value) = KoreanDate::new(date, style) {
+                proptest::prop_assert_eq!(NaiveDate::from(value), date);
+                let text = value.to_string();
+                proptest::prop_assert_eq!(text.parse::<KoreanDate>(), Ok(value), "{}", text);
+            } else {
+                proptest::prop_assert!(style.is_juche() && date.year() < 1912);
+            }
+            proptest::prop_assert_eq!(
+                KoreanDate::try_from(date).map(|v| v.year_style()),
+                Ok(YearStyle::Gregorian)
+            );
+        }
+    }
 }
