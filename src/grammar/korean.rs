@@ -2,10 +2,11 @@
 //! without a month or day, `주체87（1998）년`.
 //!
 //! ```text
-//! KoreanDate      ::= KoreanYear Blank* Month "월" Blank* Day "일"
+//! KoreanDate      ::= KoreanYear Blank* MonthDay
 //! KoreanYear      ::= Year4 "년" | JucheYearPart "년"
 //! KoreanJucheYear ::= JucheYearPart "년"      (not followed by `대` or `사`)
 //! JucheYearPart   ::= "주체" Blank* Year (Blank* Open Year4 Close)?
+//! MonthDay        ::= Month "월" Blank* Day "일"
 //! Year4           ::= Digit{4,6}              Year ::= Digit+
 //! Month, Day      ::= Digit Digit?
 //! Digit           ::= "0".."9" | "０".."９"   (full-width digits read as ASCII)
@@ -17,16 +18,24 @@
 //! parentheses, `주체８８（１９９９）년` with full-width digits, ideographic spaces between words,
 //! `1999년 01월 01일` zero-padded. `주체` alone is the ideology (`주체사상`), never a date, and
 //! `주체100년대` ("the Juche 100s") and `주체100년사` ("a hundred years of history") are not years.
-//! The two years of `주체107(2018)년` must agree, as in English (`ErrorKind::YearMismatch`).
+//! The two years of `주체107(2018)년` must agree, as in English (`ErrorKind::YearMismatch`). Once
+//! `(` and a four-digit year are read the parenthesised group is committed: `주체107(2018` is an
+//! invalid candidate lacking its `)`, not a bare `주체107` followed by text.
 
 use core::fmt;
 use core::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+use nom::Parser;
+use nom::branch::alt;
+use nom::character::complete::one_of;
+use nom::combinator::{cut, map, not, opt};
+use nom::sequence::{delimited, terminated};
 
-use crate::error::{Error, ErrorKind, Expected};
-use crate::grammar::juche::{JucheYear, to_gregorian_year, to_juche_year};
-use crate::grammar::runtime::{Number, PResult, Prefix, checked_date, fail, lit};
+use crate::calendar::{MAX_YEAR, to_gregorian_year, to_juche_year};
+use crate::error::{Error, ErrorKind, Expected, Field};
+use crate::grammar::juche::JucheYear;
+use crate::grammar::runtime::{Number, PResult, Prefix, checked_date, expect, lit};
 use crate::grammar::wide::{
     wide_blanks0, wide_close_paren, wide_digits, wide_number, wide_open_paren,
 };
@@ -62,7 +71,8 @@ impl YearStyle {
 ///
 /// Keeps how the year was written, so that `Display` (ASCII digits, no padding, one space between
 /// the parts) writes a text that parses back to the same value. Parsing takes full-width digits and
-/// parentheses and ideographic spaces.
+/// parentheses and ideographic spaces. Converts like [`JucheDate`](crate::JucheDate): into a
+/// [`NaiveDate`] with `From`, from one with `TryFrom` (the year written the Gregorian way).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -90,7 +100,8 @@ impl KoreanDate {
     ///
     /// # Errors
     /// [`ErrorKind::BeforeJuche`] for a Juche style and a date before 1912-01-01;
-    /// [`ErrorKind::YearOutOfRange`] for a year before 1 (no Korean text writes one).
+    /// [`ErrorKind::OutOfRange`] (field [`Field::Year`], 1 to 262142) for a year before 1 (no
+    /// Korean text writes one).
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -136,7 +147,12 @@ pub(crate) fn check_style(date: NaiveDate, style: YearStyle) -> Result<(), Error
         return Err(Error::new(ErrorKind::BeforeJuche { date }, 0..0));
     }
     if date.year() < 1 {
-        return Err(Error::new(ErrorKind::YearOutOfRange, 0..0));
+        return Err(Error::out_of_range(
+            Field::Year,
+            date.year(),
+            1,
+            i64::from(MAX_YEAR),
+        ));
     }
     Ok(())
 }
@@ -158,6 +174,46 @@ impl fmt::Display for KoreanDate {
     }
 }
 
+impl TryFrom<NaiveDate> for KoreanDate {
+    type Error = Error;
+
+    /// `date` with its year written the Gregorian way (`2026년 8월 21일`), as the Korean edition
+    /// writes its datelines and most dates, and as every year from 1 can be written. For a Juche
+    /// year, use [`KoreanDate::new`] with [`YearStyle::Juche`] or [`YearStyle::JucheGregorian`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kcna_dates::{KoreanDate, YearStyle};
+    ///
+    /// let date = NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();
+    /// let korean = KoreanDate::try_from(date)?;
+    /// assert_eq!(korean.year_style(), YearStyle::Gregorian);
+    /// assert_eq!(korean.to_string(), "2026년 8월 21일");
+    /// assert_eq!(NaiveDate::from(korean), date);
+    ///
+    /// // A year before 1 has no Korean text.
+    /// let bc = NaiveDate::from_ymd_opt(0, 12, 31).unwrap();
+    /// assert_eq!(
+    ///     KoreanDate::try_from(bc).unwrap_err().to_string(),
+    ///     "year 0 is out of range, expected 1 to 262142",
+    /// );
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`KoreanDate::new`] with [`YearStyle::Gregorian`]: [`ErrorKind::OutOfRange`] (field
+    /// [`Field::Year`]) for a year before 1.
+    fn try_from(date: NaiveDate) -> Result<KoreanDate, Error> {
+        KoreanDate::new(date, YearStyle::Gregorian)
+    }
+}
+
+impl From<KoreanDate> for NaiveDate {
+    fn from(value: KoreanDate) -> NaiveDate {
+        value.date
+    }
+}
+
 impl FromStr for KoreanDate {
     type Err = Error;
 
@@ -169,7 +225,7 @@ impl FromStr for KoreanDate {
 }
 
 /// The year part of a Korean date, as read.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum RawYear<'a> {
     /// `2026년`
     Gregorian(&'a str),
@@ -177,29 +233,47 @@ pub(crate) enum RawYear<'a> {
     Juche(&'a str, Option<&'a str>),
 }
 
-/// `KoreanYear ::= Year4 "년" | "주체" Blank* Year (Blank* Open Year4 Close)? "년"`
+/// `Blank*` as a parser: the run of spaces and ideographic spaces, possibly empty.
+// (A candidate for `grammar::wide`, beside `wide_blanks0`.)
+fn blanks0(input: &str) -> PResult<'_, ()> {
+    Ok((wide_blanks0(input), ()))
+}
+
+/// `KoreanYear ::= Year4 "년" | JucheYearPart "년"`
 fn korean_year(input: &str) -> PResult<'_, RawYear<'_>> {
-    if let Some(rest) = input.strip_prefix("주체") {
-        let rest = wide_blanks0(rest);
-        let (rest, juche) = wide_digits(1, usize::MAX, Expected::Year)(rest)?;
-        let (rest, gregorian) = match gregorian_in_parens(rest) {
-            Ok((after, year)) => (after, Some(year)),
-            Err(_) => (rest, None),
-        };
-        let (rest, _) = lit("년")(rest)?;
-        return Ok((rest, RawYear::Juche(juche, gregorian)));
-    }
-    let (rest, year) = wide_digits(4, 6, Expected::Year4)(input)?;
-    let (rest, _) = lit("년")(rest)?;
-    Ok((rest, RawYear::Gregorian(year)))
+    terminated(alt((gregorian_year, juche_year_part)), lit("년")).parse(input)
+}
+
+/// `Year4 ::= Digit{4,6}`, a Gregorian year.
+fn gregorian_year(input: &str) -> PResult<'_, RawYear<'_>> {
+    map(wide_digits(4, 6, Expected::Year4), RawYear::Gregorian).parse(input)
+}
+
+/// `JucheYearPart ::= "주체" Blank* Year (Blank* Open Year4 Close)?`
+fn juche_year_part(input: &str) -> PResult<'_, RawYear<'_>> {
+    map(
+        (
+            lit("주체"),
+            blanks0,
+            wide_digits(1, usize::MAX, Expected::Year),
+            opt(gregorian_in_parens),
+        ),
+        |(_, _, juche, gregorian)| RawYear::Juche(juche, gregorian),
+    )
+    .parse(input)
 }
 
 /// `Blank* Open Year4 Close`
+///
+/// Once the opening parenthesis and a year are read the group is committed (`cut`):
+/// `주체107(2018` lacks its `)`, it is not the bare `주체107` followed by text.
 fn gregorian_in_parens(input: &str) -> PResult<'_, &str> {
-    let (rest, _) = wide_open_paren(wide_blanks0(input))?;
-    let (rest, year) = wide_digits(4, 6, Expected::Year4)(rest)?;
-    let (rest, _) = wide_close_paren(rest)?;
-    Ok((rest, year))
+    delimited(
+        (blanks0, wide_open_paren),
+        wide_digits(4, 6, Expected::Year4),
+        cut(wide_close_paren),
+    )
+    .parse(input)
 }
 
 /// The raw pieces of a Korean date.
@@ -209,23 +283,33 @@ struct RawDate<'a> {
     day: &'a str,
 }
 
-/// `KoreanDate ::= KoreanYear Blank* Month "월" Blank* Day "일"`
+/// `KoreanDate ::= KoreanYear Blank* MonthDay`
 fn date_grammar(input: &str) -> PResult<'_, RawDate<'_>> {
-    let (rest, year) = korean_year(input)?;
-    let (rest, (month, day)) = month_day(rest)?;
-    Ok((rest, RawDate { year, month, day }))
+    map(
+        (korean_year, blanks0, month_day),
+        |(year, _, (month, day))| RawDate { year, month, day },
+    )
+    .parse(input)
 }
 
-/// `Blank* Month "월" Blank* Day "일"`
+/// `MonthDay ::= Month "월" Blank* Day "일"`, the month and day digits as read (also the
+/// notation `7월 9일` of [`crate::grammar::relative`]).
 pub(crate) fn month_day(input: &str) -> PResult<'_, (&str, &str)> {
-    let (rest, month) = wide_digits(1, 2, Expected::Month)(wide_blanks0(input))?;
-    let (rest, _) = lit("월")(rest)?;
-    let (rest, day) = wide_digits(1, 2, Expected::Day)(wide_blanks0(rest))?;
-    let (rest, _) = lit("일")(rest)?;
-    Ok((rest, (month, day)))
+    map(
+        (
+            wide_digits(1, 2, Expected::Month),
+            lit("월"),
+            blanks0,
+            wide_digits(1, 2, Expected::Day),
+            lit("일"),
+        ),
+        |(month, _, _, day, _)| (month, day),
+    )
+    .parse(input)
 }
 
-/// The Gregorian year and the style of a Korean year read in `full`.
+/// The Gregorian year, the number as read (the Juche year for a Juche style) and the style of a
+/// Korean year read in `full`.
 pub(crate) fn validate_year(
     full: &str,
     year: RawYear<'_>,
@@ -285,29 +369,27 @@ pub(crate) fn prefix_date(input: &str) -> Prefix<KoreanDate> {
     })
 }
 
-/// `KoreanJucheYear ::= "주체" Blank* Year (Blank* Open Year4 Close)? "년"`, not followed by `대`
-/// (`주체100년대`, an era) or `사` (`주체100년사`, a history).
+/// `KoreanJucheYear ::= JucheYearPart "년"`, not followed by `대` (`주체100년대`, an era) or `사`
+/// (`주체100년사`, a history).
 fn juche_year_grammar(input: &str) -> PResult<'_, RawYear<'_>> {
-    if !input.starts_with("주체") {
-        return fail(input, Expected::Literal("주체"));
-    }
-    let (rest, year) = korean_year(input)?;
-    if rest.starts_with(['대', '사']) {
-        return fail(rest, Expected::End);
-    }
-    Ok((rest, year))
+    terminated(juche_year_part, (lit("년"), not_era_or_history)).parse(input)
+}
+
+/// Succeeds, reading nothing, unless `input` starts with `대` or `사`.
+fn not_era_or_history(input: &str) -> PResult<'_, ()> {
+    expect(Expected::End, not(one_of("대사")))(input)
 }
 
 /// Reads a Korean Juche year (`주체87（1998）년`, `주체１００년`) at the start of `input`.
 pub(crate) fn prefix_juche_year(input: &str) -> Prefix<JucheYear> {
     Prefix::run(input, juche_year_grammar, |raw| {
-        let (year, _, style) = validate_year(input, raw)?;
-        match style {
+        let (year, juche, style) = validate_year(input, raw)?;
+        let built = match style {
             YearStyle::JucheGregorian => JucheYear::from_gregorian(year),
-            _ => to_juche_year(year)
-                .ok_or_else(|| Error::new(ErrorKind::JucheYearOutOfRange, 0..0))
-                .and_then(JucheYear::new),
-        }
+            _ => JucheYear::new(juche.value.unwrap_or(0)),
+        };
+        // (`validate_year` has checked the range: this error is not expected.)
+        built.map_err(|_| Error::new(ErrorKind::JucheYearOutOfRange, juche.span()))
     })
 }
 
@@ -317,5 +399,313 @@ pub(crate) fn write_juche_year(f: &mut fmt::Formatter<'_>, year: &JucheYear) -> 
         write!(f, "주체{}({})년", year.juche(), year.gregorian())
     } else {
         write!(f, "주체{}년", year.juche())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+    use super::*;
+    use crate::Notation;
+    use crate::grammar::runtime::GrammarError;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The value and the bytes read of a Korean date at the start of `input`.
+    fn date_prefix(input: &str) -> (NaiveDate, YearStyle, usize) {
+        let (d, len) = prefix_date(input)
+            .into_result()
+            .unwrap_or_else(|e| panic!("{input:?}: {e}"));
+        (d.date(), d.year_style(), len)
+    }
+
+    /// The message and the span of the strict parse of `input` as a Korean date.
+    fn date_err(input: &str) -> (String, core::ops::Range<usize>) {
+        let err = input.parse::<KoreanDate>().unwrap_err();
+        (err.to_string(), err.span())
+    }
+
+    /// The message and the span of the strict parse of `input` as a Korean Juche year.
+    fn juche_year_err(input: &str) -> (String, core::ops::Range<usize>) {
+        let err = prefix_juche_year(input).strict(input).unwrap_err();
+        (err.to_string(), err.span())
+    }
+
+    #[test]
+    fn ok_korean_year() {
+        assert_eq!(
+            korean_year("2026년 8월"),
+            Ok((" 8월", RawYear::Gregorian("2026")))
+        );
+        assert_eq!(
+            korean_year("주체107(2018)년 7월"),
+            Ok((" 7월", RawYear::Juche("107", Some("2018"))))
+        );
+        assert_eq!(
+            korean_year("주체\u{3000}８８\u{3000}（１９９９）년은"),
+            Ok(("은", RawYear::Juche("８８", Some("１９９９"))))
+        );
+        assert_eq!(
+            korean_year("주체107년 7월"),
+            Ok((" 7월", RawYear::Juche("107", None)))
+        );
+    }
+
+    #[test]
+    fn err_korean_year() {
+        // The Gregorian group is committed after `(` and a year: the `)` is what is missing.
+        assert_eq!(
+            date_err("주체107(2018 7월 9일"),
+            (
+                "expected `)` after `주체107(2018`, but found ` `".to_string(),
+                14..14
+            )
+        );
+        assert!(matches!(
+            korean_year("주체107(2018"),
+            Err(nom::Err::Failure(GrammarError {
+                at: "",
+                expected: Expected::Literal(")")
+            }))
+        ));
+        // Before the year, `(` is not committed: the `년` is missing.
+        assert_eq!(
+            date_err("주체107(see)년"),
+            (
+                "expected `년` after `주체107`, but found `(`".to_string(),
+                9..9
+            )
+        );
+        assert_eq!(
+            date_err("주체사상"),
+            (
+                "expected year after `주체`, but found `사`".to_string(),
+                6..6
+            )
+        );
+        assert_eq!(
+            date_err("2026 년"),
+            (
+                "expected `년` after `2026`, but found ` `".to_string(),
+                4..4
+            )
+        );
+        assert_eq!(
+            date_err("26년 8월 21일"),
+            (
+                "expected four-digit year at start of input, but found `2`".to_string(),
+                0..0
+            )
+        );
+    }
+
+    #[test]
+    fn ok_korean_date() {
+        assert_eq!(
+            date_prefix("2026년 8월 21일 평양"),
+            (ymd(2026, 8, 21), YearStyle::Gregorian, 18)
+        );
+        assert_eq!(
+            date_prefix("주체107(2018)년 7월 9일에"),
+            (
+                ymd(2018, 7, 9),
+                YearStyle::JucheGregorian,
+                "주체107(2018)년 7월 9일".len()
+            )
+        );
+        assert_eq!(
+            date_prefix("주체107년7월9일"),
+            (ymd(2018, 7, 9), YearStyle::Juche, "주체107년7월9일".len())
+        );
+        let wide = "１９９９년\u{3000}０１월\u{3000}０１일";
+        assert_eq!(
+            date_prefix(wide),
+            (ymd(1999, 1, 1), YearStyle::Gregorian, wide.len())
+        );
+    }
+
+    #[test]
+    fn err_korean_date() {
+        assert_eq!(
+            date_err("2026년 8월"),
+            (
+                "expected day after `2026년 8월`, but found end of input".to_string(),
+                12..12
+            )
+        );
+        assert_eq!(
+            date_err("2026년 8월 21"),
+            (
+                "expected `일` after `2026년 8월 21`, but found end of input".to_string(),
+                15..15
+            )
+        );
+        assert_eq!(
+            date_err("2026년 13월 1일"),
+            (
+                "month 13 is out of range, expected 1 to 12".to_string(),
+                8..10
+            )
+        );
+        assert_eq!(
+            date_err("2023년 2월 29일"),
+            ("February 29 does not exist in 2023".to_string(), 13..15)
+        );
+        assert_eq!(
+            date_err("주체0년 1월 1일"),
+            (
+                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)".to_string(),
+                6..7
+            )
+        );
+        assert_eq!(
+            date_err("주체29(1930)년 1월 1일"),
+            (
+                "Juche 29 is 1940, but the text gives 1930".to_string(),
+                6..13
+            )
+        );
+        assert_eq!(
+            date_err("2026년 8월 21일 평양"),
+            (
+                "expected end of input after `2026년 8월 21일`, but found ` `".to_string(),
+                18..19
+            )
+        );
+    }
+
+    #[test]
+    fn ok_korean_juche_year() {
+        let (year, len) = prefix_juche_year("주체87（1998）년은")
+            .into_result()
+            .unwrap();
+        assert_eq!(
+            (year.juche(), year.has_gregorian(), len),
+            (87, true, "주체87（1998）년".len())
+        );
+        let (year, len) = prefix_juche_year("주체１００년").into_result().unwrap();
+        assert_eq!(
+            (year.juche(), year.has_gregorian(), len),
+            (100, false, "주체１００년".len())
+        );
+    }
+
+    #[test]
+    fn err_korean_juche_year() {
+        assert_eq!(
+            juche_year_err("주체100년대"),
+            (
+                "expected end of input after `주체100년`, but found `대`".to_string(),
+                12..12
+            )
+        );
+        assert!(matches!(
+            prefix_juche_year("주체100년사"),
+            Prefix::NoMatch(_)
+        ));
+        assert_eq!(
+            juche_year_err("2026년"),
+            (
+                "expected `주체` at start of input, but found `2`".to_string(),
+                0..0
+            )
+        );
+        assert_eq!(
+            juche_year_err("주체87(1998"),
+            (
+                "expected `)` after `주체87(1998`, but found end of input".to_string(),
+                13..13
+            )
+        );
+        assert_eq!(
+            juche_year_err("주체29(1930)년"),
+            (
+                "Juche 29 is 1940, but the text gives 1930".to_string(),
+                6..13
+            )
+        );
+    }
+
+    #[test]
+    fn err_constructor() {
+        let err = KoreanDate::new(ymd(0, 12, 31), YearStyle::Gregorian).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            ErrorKind::OutOfRange {
+                field: Field::Year,
+                value: 0,
+                min: 1,
+                max: 262_142
+            }
+        );
+        assert_eq!(err.span(), 0..0);
+        let err = KoreanDate::new(ymd(1911, 12, 31), YearStyle::Juche).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            ErrorKind::BeforeJuche {
+                date: ymd(1911, 12, 31)
+            }
+        );
+        assert!(KoreanDate::new(ymd(1912, 1, 1), YearStyle::Juche).is_ok());
+    }
+
+    #[test]
+    fn conversions_round_trip() {
+        for date in [
+            ymd(1, 1, 1),
+            ymd(1911, 12, 31),
+            ymd(1912, 1, 1),
+            ymd(2024, 2, 29),
+            NaiveDate::MAX,
+        ] {
+            let korean = KoreanDate::try_from(date).unwrap();
+            assert_eq!(korean.year_style(), YearStyle::Gregorian);
+            assert_eq!(NaiveDate::from(korean), date);
+            let text = korean.to_string();
+            assert_eq!(text.parse::<KoreanDate>(), Ok(korean), "{text}");
+        }
+        let err = KoreanDate::try_from(NaiveDate::MIN).unwrap_err();
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::OutOfRange {
+                field: Field::Year,
+                ..
+            }
+        ));
+        // And through the notation, Juche style too.
+        let n: Notation = "주체107(2018)년 7월 9일".parse().unwrap();
+        assert_eq!(n.date(), Some(ymd(2018, 7, 9)));
+    }
+
+    /// The year styles this edition writes.
+    const STYLES: [YearStyle; 3] = [
+        YearStyle::Gregorian,
+        YearStyle::Juche,
+        YearStyle::JucheGregorian,
+    ];
+
+    proptest::proptest! {
+        /// Every date a style can write converts, displays and parses back to itself.
+        #[test]
+        fn prop_display_parses_back(
+            days in 0i32..=NaiveDate::MAX.num_days_from_ce(),
+            style in proptest::sample::select(&STYLES),
+        ) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days.max(1)).unwrap();
+            if let Ok(value) = KoreanDate::new(date, style) {
+                proptest::prop_assert_eq!(NaiveDate::from(value), date);
+                let text = value.to_string();
+                proptest::prop_assert_eq!(text.parse::<KoreanDate>(), Ok(value), "{}", text);
+            } else {
+                proptest::prop_assert!(style.is_juche() && date.year() < 1912);
+            }
+            proptest::prop_assert_eq!(
+                KoreanDate::try_from(date).map(|v| v.year_style()),
+                Ok(YearStyle::Gregorian)
+            );
+        }
     }
 }

@@ -3,13 +3,21 @@
 //! and `los días 25 y 30 de agosto`, Korean `7월 9일`.
 //!
 //! ```text
-//! OnRef     ::= "on" " "+ (Weekday ("," " "+ MonthDay)? | MonthDay)   (not a full date)
-//! MonthDay  ::= MonthName " "+ Day          (not followed by "," " "* and a year: a full date)
-//! InRef     ::= "in" " "+ MonthName " "+ (Year4 | JucheYear)
-//! ElRef     ::= ("el" | "El") " " Day " de " SpanishMonth      (not followed by " de " or " del ")
-//! DayPair   ::= "los d" ("i" | "í") "as " Day " y " Day " de " SpanishMonth
-//! KoreanDay ::= Month "월" Blank* Day "일"   (not followed by a Hangul noun: `4월13일제철소` is a name)
+//! OnRef      ::= "on" " "+ (MonthDay | WeekdayRef)
+//! WeekdayRef ::= Weekday "," " "+ MonthDay | Weekday   (a bare weekday not starting a full date)
+//! MonthDay   ::= MonthName " "+ Day          (not followed by "," " "* and a year: a full date)
+//! InRef      ::= "in" " "+ MonthName " "+ (Year4 | JucheYear)
+//! ElRef      ::= ("el " | "El ") Day " de " SpanishMonth      (not followed by " de " or " del ")
+//! DayPair    ::= ("los días " | "los dias ") Day " y " Day " de " SpanishMonth
+//! KoreanDay  ::= Month "월" Blank* Day "일"   (not followed by a Hangul noun: `4월13일제철소` is a name)
+//! Year4      ::= Digit Digit Digit Digit
 //! ```
+//!
+//! `JucheYear` is the English one of [`crate::JucheYear`] (`Juche 106 (2017)`), `SpanishMonth`
+//! the month name of [`crate::SpanishDate`], `KoreanDay` the month and day of
+//! [`crate::KoreanDate`]. Only the Juche year's parenthesised group commits (`in May Juche 106
+//! (2017` lacks its `)`); otherwise a text that stops short is prose, not a broken date:
+//! `on Monday, he`, `in October, the`, `el 19 de abril de mismo año`.
 //!
 //! Each is a notation of [`crate::scan`]; [`crate::date_article`] resolves them news-style against
 //! the story's date, always into the past (see [`MonthDay::resolve`]).
@@ -17,18 +25,24 @@
 use core::fmt;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use nom::Offset;
+use nom::branch::alt;
+use nom::character::complete::satisfy;
+use nom::combinator::{map, not, value};
+use nom::sequence::{preceded, terminated};
+use nom::{Offset, Parser};
 
 use crate::JucheYear;
-use crate::calendar::{month_name as english_month, weekday_name};
-use crate::error::{Error, ErrorKind, Expected};
+use crate::calendar::{max_day, month_name as english_month, weekday_name};
+use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::dateline::resolve_month_day;
-use crate::grammar::juche::prefix_year;
+use crate::grammar::juche::{self, year_grammar};
+use crate::grammar::korean;
 use crate::grammar::runtime::{
-    Number, PResult, Prefix, check_day, check_month, digits, fail, lit, month_name, spaces, weekday,
+    GrammarError, Number, PResult, Prefix, check_day, check_month, digits, expect, fail, lit,
+    month_name, spaces, spaces0, weekday,
 };
 use crate::grammar::spanish::{spanish_month, spanish_month_name};
-use crate::grammar::wide::{wide_blanks0, wide_digits, wide_number};
+use crate::grammar::wide::wide_number;
 
 /// A day of a month without its year, and the weekday the text gives with it, if any: `on May 7`,
 /// `on Monday, November 7`, `el 15 de junio`, `7월 9일`.
@@ -52,11 +66,28 @@ pub struct MonthDay {
 impl MonthDay {
     /// `month` and `day`, valid together in some year (February 29 is).
     ///
+    /// ```
+    /// use kcna_dates::{ErrorKind, Field, MonthDay};
+    ///
+    /// assert_eq!(MonthDay::new(2, 29)?.day(), 29);
+    /// let err = MonthDay::new(4, 31).unwrap_err();
+    /// assert_eq!(
+    ///     err.kind(),
+    ///     ErrorKind::OutOfRange { field: Field::Day, value: 31, min: 1, max: 30 },
+    /// );
+    /// assert_eq!(err.to_string(), "day 31 is out of range, expected 1 to 30");
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    ///
     /// # Errors
-    /// [`ErrorKind::MonthOutOfRange`] or [`ErrorKind::DayOutOfRange`].
+    /// [`ErrorKind::OutOfRange`] with field [`Field::Month`] (1 to 12) or [`Field::Day`] (1 to
+    /// the longest the month has in any year: 29 for February).
     pub fn new(month: u32, day: u32) -> Result<MonthDay, Error> {
-        let month = check_month(&Number::value(month))?;
-        let day = check_day(month, &Number::value(day))?;
+        // Checked by the rules of parsed text, reported as values given out of range.
+        let month = check_month(&Number::value(month))
+            .map_err(|_| Error::out_of_range(Field::Month, month, 1, 12))?;
+        let day = check_day(month, &Number::value(day))
+            .map_err(|_| Error::out_of_range(Field::Day, day, 1, i64::from(max_day(month))))?;
         Ok(MonthDay {
             month,
             day,
@@ -171,53 +202,73 @@ impl DayPair {
 }
 
 /// `"on" " "+`, `"in" " "+`: a keyword and the spaces after it.
-fn keyword<'a>(word: &'static str) -> impl FnMut(&'a str) -> PResult<'a, &'a str> {
-    move |input: &'a str| {
-        let (rest, _) = lit(word)(input)?;
-        spaces(rest)
-    }
+fn keyword<'a>(
+    word: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = GrammarError<'a>> {
+    terminated(lit(word), spaces)
 }
 
-/// `MonthName " "+ Day`, the day not followed by `,` and a year (that is a full date, which
-/// [`crate::MonthNameDate`] reads).
+/// `MonthDay ::= MonthName " "+ Day`, the day not followed by `,` and a year (that is a full
+/// date, which [`crate::MonthNameDate`] reads).
 fn month_day(input: &str) -> PResult<'_, (u32, &str)> {
-    let (rest, month) = month_name(input)?;
-    let (rest, _) = spaces(rest)?;
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-    let followed_by_year = rest
-        .strip_prefix(',')
-        .map(|r| r.trim_start_matches(' '))
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with("Juche"));
-    if followed_by_year {
-        return fail(rest, Expected::End);
-    }
-    Ok((rest, (month, day)))
+    map(
+        terminated(
+            (month_name, spaces, digits(1, 2, Expected::Day)),
+            no_year_after,
+        ),
+        |(month, _, day)| (month, day),
+    )
+    .parse(input)
+}
+
+/// Succeeds, reading nothing, unless `input` is `,` and a year (`, 2022`, `, Juche 111`).
+fn no_year_after(input: &str) -> PResult<'_, ()> {
+    let year_start = alt((
+        value((), satisfy(|c: char| c.is_ascii_digit())),
+        value((), lit("Juche")),
+    ));
+    expect(Expected::End, not((lit(","), spaces0, year_start)))(input)
 }
 
 /// What the `on` grammar read.
+#[derive(Debug, PartialEq, Eq)]
 enum OnRaw<'a> {
     Weekday(Weekday),
     MonthDay(Option<Weekday>, u32, &'a str),
 }
 
-/// `OnRef ::= "on" " "+ (Weekday ("," " "+ MonthDay)? | MonthDay)`
+/// `OnRef ::= "on" " "+ (MonthDay | WeekdayRef)`
 fn on_grammar(input: &str) -> PResult<'_, OnRaw<'_>> {
-    let (rest, _) = keyword("on")(input)?;
-    if let Ok((after, given)) = weekday(rest) {
-        let with_date = lit(",")(after)
-            .and_then(|(r, _)| spaces(r))
-            .and_then(|(r, _)| month_day(r));
-        return match with_date {
-            Ok((r, (month, day))) => Ok((r, OnRaw::MonthDay(Some(given), month, day))),
-            // `on Monday, November 7, 2022` is a full date with its weekday: not this notation.
-            Err(_) if !matches!(crate::grammar::month_name::prefix(rest), Prefix::NoMatch(_)) => {
-                fail(rest, Expected::End)
-            }
-            Err(_) => Ok((after, OnRaw::Weekday(given))),
-        };
+    preceded(
+        keyword("on"),
+        alt((
+            map(month_day, |(month, day)| OnRaw::MonthDay(None, month, day)),
+            weekday_ref,
+        )),
+    )
+    .parse(input)
+}
+
+/// `WeekdayRef ::= Weekday "," " "+ MonthDay | Weekday`
+fn weekday_ref(input: &str) -> PResult<'_, OnRaw<'_>> {
+    alt((
+        map(
+            (weekday, lit(","), spaces, month_day),
+            |(given, _, _, (month, day))| OnRaw::MonthDay(Some(given), month, day),
+        ),
+        bare_weekday,
+    ))
+    .parse(input)
+}
+
+/// `Weekday`, when it does not start a full date: `on Monday, November 7, 2022` is a date with
+/// its weekday, which [`crate::MonthNameDate`] reads, not this notation.
+fn bare_weekday(input: &str) -> PResult<'_, OnRaw<'_>> {
+    let (rest, given) = weekday(input)?;
+    match crate::grammar::month_name::prefix(input) {
+        Prefix::NoMatch(_) => Ok((rest, OnRaw::Weekday(given))),
+        Prefix::Valid(..) | Prefix::Invalid(..) => fail(input, Expected::End),
     }
-    let (rest, (month, day)) = month_day(rest)?;
-    Ok((rest, OnRaw::MonthDay(None, month, day)))
 }
 
 /// Reads `on Monday`, `on May 7` or `on Monday, November 7` at the start of `input`.
@@ -235,55 +286,67 @@ pub(crate) fn prefix_on(input: &str) -> Prefix<crate::Notation> {
     })
 }
 
+/// The year of `in …`, as read.
+enum InYear<'a> {
+    /// `2014`
+    Gregorian(&'a str),
+    /// `Juche 106 (2017)`, `Juche 106`
+    Juche(juche::RawYear<'a>),
+}
+
 /// `InRef ::= "in" " "+ MonthName " "+ (Year4 | JucheYear)`
-fn in_grammar(input: &str) -> PResult<'_, (u32, Result<&str, &str>)> {
-    let (rest, _) = keyword("in")(input)?;
-    let (rest, month) = month_name(rest)?;
-    let (rest, _) = spaces(rest)?;
-    if rest.starts_with("Juche") {
-        let (after, _) = crate::grammar::juche::year_grammar(rest)?;
-        let len = rest.offset(after);
-        return Ok((after, (month, Err(rest.get(..len).unwrap_or(rest)))));
-    }
-    let (rest, year) = digits(4, 4, Expected::Year4)(rest)?;
-    Ok((rest, (month, Ok(year))))
+fn in_grammar(input: &str) -> PResult<'_, (u32, InYear<'_>)> {
+    map(
+        (
+            keyword("in"),
+            month_name,
+            spaces,
+            alt((
+                map(digits(4, 4, Expected::Year4), InYear::Gregorian),
+                map(year_grammar, InYear::Juche),
+            )),
+        ),
+        |(_, month, _, year)| (month, year),
+    )
+    .parse(input)
 }
 
 /// Reads `in October 2014` or `in May Juche 106 (2017)` at the start of `input`.
 pub(crate) fn prefix_in(input: &str) -> Prefix<crate::Notation> {
     Prefix::run(input, in_grammar, |(month, year)| {
         let (year, juche) = match year {
-            Ok(digits) => (digits.parse::<i32>().unwrap_or(0), None),
-            Err(text) => match prefix_year(text) {
-                Prefix::Valid(juche, _) => (juche.gregorian(), Some(juche)),
-                Prefix::Invalid(err, _) | Prefix::NoMatch(err) => {
-                    return Err(err.shifted(input.offset(text)));
-                }
-            },
+            // (Four ASCII digits: always a year chrono holds.)
+            InYear::Gregorian(digits) => (digits.parse::<i32>().unwrap_or(0), None),
+            InYear::Juche(raw) => {
+                let juche = juche::validate_year(input, &raw)?;
+                (juche.gregorian(), Some(juche))
+            }
         };
         Ok(crate::Notation::MonthRef(MonthRef { year, month, juche }))
     })
 }
 
-/// `" de "` or `" del "` after a Spanish month: a year follows, so the text is a full date (or a
-/// year in words, `de mismo año`), not a day of this year.
-fn year_follows(rest: &str) -> bool {
-    rest.starts_with(" de ") || rest.starts_with(" del ")
+/// Succeeds, reading nothing, unless ` de ` or ` del ` follows a Spanish month: a year follows,
+/// so the text is a full date (or a year in words, `de mismo año`), not a day of this year.
+fn no_spanish_year_after(input: &str) -> PResult<'_, ()> {
+    expect(Expected::End, not(alt((lit(" de "), lit(" del ")))))(input)
 }
 
-/// `ElRef ::= ("el" | "El") " " Day " de " SpanishMonth`, no year after it.
+/// `ElRef ::= ("el " | "El ") Day " de " SpanishMonth`, no year after it.
 fn el_grammar(input: &str) -> PResult<'_, (&str, u32)> {
-    let rest = match lit("el ")(input) {
-        Ok((rest, _)) => rest,
-        Err(_) => lit("El ")(input)?.0,
-    };
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-    let (rest, _) = lit(" de ")(rest)?;
-    let (rest, month) = spanish_month(rest)?;
-    if year_follows(rest) {
-        return fail(rest, Expected::End);
-    }
-    Ok((rest, (day, month)))
+    map(
+        terminated(
+            (
+                alt((lit("el "), lit("El "))),
+                digits(1, 2, Expected::Day),
+                lit(" de "),
+                spanish_month,
+            ),
+            no_spanish_year_after,
+        ),
+        |(_, day, _, month)| (day, month),
+    )
+    .parse(input)
 }
 
 /// Reads `el 15 de junio` at the start of `input`.
@@ -298,18 +361,20 @@ pub(crate) fn prefix_el(input: &str) -> Prefix<crate::Notation> {
     })
 }
 
-/// `DayPair ::= "los d" ("i" | "í") "as " Day " y " Day " de " SpanishMonth`
+/// `DayPair ::= ("los días " | "los dias ") Day " y " Day " de " SpanishMonth`
 fn pair_grammar(input: &str) -> PResult<'_, (&str, &str, u32)> {
-    let rest = match lit("los dias ")(input) {
-        Ok((rest, _)) => rest,
-        Err(_) => lit("los días ")(input)?.0,
-    };
-    let (rest, first) = digits(1, 2, Expected::Day)(rest)?;
-    let (rest, _) = lit(" y ")(rest)?;
-    let (rest, second) = digits(1, 2, Expected::Day)(rest)?;
-    let (rest, _) = lit(" de ")(rest)?;
-    let (rest, month) = spanish_month(rest)?;
-    Ok((rest, (first, second, month)))
+    map(
+        (
+            alt((lit("los días "), lit("los dias "))),
+            digits(1, 2, Expected::Day),
+            lit(" y "),
+            digits(1, 2, Expected::Day),
+            lit(" de "),
+            spanish_month,
+        ),
+        |(_, first, _, second, _, month)| (first, second, month),
+    )
+    .parse(input)
 }
 
 /// Reads `los días 25 y 30 de agosto` at the start of `input`.
@@ -330,22 +395,13 @@ pub(crate) fn prefix_pair(input: &str) -> Prefix<crate::Notation> {
 }
 
 /// The byte range of the second day's `Day " de " SpanishMonth` in a day pair's text (for the
-/// second of the two body dates it gives), and the range of the first day's digits.
+/// second of the two body dates it gives), and the range of the first day's digits; read by the
+/// grammar.
 pub(crate) fn pair_parts(text: &str) -> Option<(core::ops::Range<usize>, core::ops::Range<usize>)> {
-    let after_keyword = text
-        .char_indices()
-        .filter(|&(_, c)| c == ' ')
-        .nth(1)?
-        .0
-        .checked_add(1)?;
-    let digits_len = text
-        .get(after_keyword..)?
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .count();
-    let first = after_keyword..after_keyword.checked_add(digits_len)?;
-    let second_start = first.end.checked_add(" y ".len())?;
-    Some((first, second_start..text.len()))
+    let (rest, (first, second, _)) = pair_grammar(text).ok()?;
+    let first_start = text.offset(first);
+    let first = first_start..first_start.checked_add(first.len())?;
+    Some((first, text.offset(second)..text.offset(rest)))
 }
 
 /// Particles that may follow a Korean day (`5월 25일까지`, `12월 6일에는`, `8월 15일의`).
@@ -361,16 +417,17 @@ fn names_something(after: &str) -> bool {
         && !KOREAN_PARTICLES.iter().any(|p| after.starts_with(p))
 }
 
+/// Succeeds, reading nothing, unless a Hangul noun follows.
+fn no_noun_after(input: &str) -> PResult<'_, ()> {
+    if names_something(input) {
+        return fail(input, Expected::End);
+    }
+    Ok((input, ()))
+}
+
 /// `KoreanDay ::= Month "월" Blank* Day "일"`, not followed by a Hangul noun.
 fn korean_grammar(input: &str) -> PResult<'_, (&str, &str)> {
-    let (rest, month) = wide_digits(1, 2, Expected::Month)(input)?;
-    let (rest, _) = lit("월")(rest)?;
-    let (rest, day) = wide_digits(1, 2, Expected::Day)(wide_blanks0(rest))?;
-    let (rest, _) = lit("일")(rest)?;
-    if names_something(rest) {
-        return fail(rest, Expected::End);
-    }
-    Ok((rest, (month, day)))
+    terminated(korean::month_day, no_noun_after).parse(input)
 }
 
 /// Reads `7월 9일` (ASCII or full-width digits) at the start of `input`.
@@ -547,6 +604,172 @@ mod tests {
         assert!(Notation::parse_prefix("4월13일제철소").is_err());
         let err = "13월 1일".parse::<Notation>().unwrap_err();
         assert_eq!(err.kind(), ErrorKind::MonthOutOfRange { month: 13 });
+    }
+
+    /// The message and span of the strict reading of `input` by `reader`.
+    fn err_of(
+        reader: fn(&str) -> Prefix<Notation>,
+        input: &str,
+    ) -> (String, core::ops::Range<usize>) {
+        let err = reader(input).strict(input).unwrap_err();
+        (err.to_string(), err.span())
+    }
+
+    #[test]
+    fn ok_month_day() {
+        assert_eq!(month_day("May 7 and"), Ok((" and", (5, "7"))));
+        assert_eq!(month_day("Dec.  29, he"), Ok((", he", (12, "29"))));
+        assert_eq!(
+            on_grammar("on Monday, he"),
+            Ok((", he", OnRaw::Weekday(Weekday::Mon)))
+        );
+        assert_eq!(
+            on_grammar("on Monday, November 7."),
+            Ok((".", OnRaw::MonthDay(Some(Weekday::Mon), 11, "7")))
+        );
+    }
+
+    #[test]
+    fn err_month_day() {
+        assert_eq!(
+            month_day("May 7, 2022"),
+            Err(nom::Err::Error(GrammarError {
+                at: ", 2022",
+                expected: Expected::End
+            }))
+        );
+        assert_eq!(
+            err_of(prefix_on, "on May 7, 2022"),
+            (
+                "expected end of input after `on May 7`, but found `,`".to_string(),
+                8..8
+            )
+        );
+        assert_eq!(
+            err_of(prefix_on, "on Monday, November 7, 2022"),
+            (
+                "expected end of input after `on Monday, November 7`, but found `,`".to_string(),
+                21..21
+            )
+        );
+        assert_eq!(
+            err_of(prefix_on, "on hello"),
+            (
+                "expected month name after `on `, but found `h`".to_string(),
+                3..3
+            )
+        );
+        assert_eq!(
+            err_of(prefix_on, "on February 30"),
+            (
+                "day 30 is out of range for February, expected 1 to 29".to_string(),
+                12..14
+            )
+        );
+    }
+
+    #[test]
+    fn err_month_day_constructor() {
+        for (month, day, field, value, max) in [
+            (13, 1, Field::Month, 13, 12),
+            (0, 1, Field::Month, 0, 12),
+            (2, 30, Field::Day, 30, 29),
+            (4, 0, Field::Day, 0, 30),
+        ] {
+            let err = MonthDay::new(month, day).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                ErrorKind::OutOfRange {
+                    field,
+                    value,
+                    min: 1,
+                    max
+                },
+                "{month}/{day}"
+            );
+            assert_eq!(err.span(), 0..0);
+        }
+        assert_eq!(
+            MonthDay::new(13, 1).unwrap_err().to_string(),
+            "month 13 is out of range, expected 1 to 12"
+        );
+    }
+
+    #[test]
+    fn err_in_messages() {
+        // Committed after `(` and a year, as the English Juche year is.
+        assert!(matches!(
+            prefix_in("in May Juche 106 (2017"),
+            Prefix::Invalid(_, 22)
+        ));
+        assert_eq!(
+            err_of(prefix_in, "in May Juche 106 (2017"),
+            (
+                "expected `)` after `in May Juche 106 (2017`, but found end of input".to_string(),
+                22..22
+            )
+        );
+        assert_eq!(
+            err_of(prefix_in, "in October 20145"),
+            (
+                "expected four-digit year after `in October `, but found `2`".to_string(),
+                11..11
+            )
+        );
+        assert_eq!(
+            err_of(prefix_in, "in May Juche 29 (1930)"),
+            (
+                "Juche 29 is 1940, but the text gives 1930".to_string(),
+                13..21
+            )
+        );
+    }
+
+    #[test]
+    fn err_spanish_and_korean_messages() {
+        assert_eq!(
+            err_of(prefix_el, "el 19 de abril de 2000"),
+            (
+                "expected end of input after `el 19 de abril`, but found ` `".to_string(),
+                14..14
+            )
+        );
+        assert_eq!(
+            err_of(prefix_el, "el 31 de junio"),
+            (
+                "day 31 is out of range for June, expected 1 to 30".to_string(),
+                3..5
+            )
+        );
+        assert_eq!(
+            err_of(prefix_pair, "los dias 25 y 30"),
+            (
+                "expected ` de ` after `los dias 25 y 30`, but found end of input".to_string(),
+                16..16
+            )
+        );
+        assert_eq!(
+            err_of(prefix_pair, "los días 25 y 31 de junio"),
+            (
+                "day 31 is out of range for June, expected 1 to 30".to_string(),
+                15..17
+            )
+        );
+        assert_eq!(
+            err_of(prefix_korean, "4월13일제철소"),
+            (
+                "expected end of input after `4월13일`, but found `제`".to_string(),
+                9..9
+            )
+        );
+        assert_eq!(
+            err_of(prefix_korean, "7월 9"),
+            (
+                "expected `일` after `7월 9`, but found end of input".to_string(),
+                6..6
+            )
+        );
+        assert_eq!(korean_grammar("７월　９일까지"), Ok(("까지", ("７", "９"))));
     }
 
     #[test]

@@ -1,31 +1,42 @@
 //! Dates of the Spanish edition: `15 de junio de 2000`, `23 de octubre del 101 (2012)`.
 //!
 //! ```text
-//! SpanishDate ::= Day " de " MonthName (" de " Year4 | " del " (Year4 | Juche " (" Year4 ")"))
+//! SpanishDate ::= Day " de " MonthName SpanishYear
+//! SpanishYear ::= " del " (JucheYear | Year4) | " de " Year4
+//! JucheYear   ::= Year " (" Year4 ")"      (committed after ` (` and the four-digit year)
 //! MonthName   ::= "enero" | "febrero" | … | "septiembre" | "setiembre" | … | "diciembre"
-//! Day         ::= Digit Digit?
+//! Day         ::= Digit Digit?            Year ::= Digit+            Year4 ::= Digit{4,6}
 //! ```
 //!
 //! Notes from real text (kcna.co.jp, 2012): month names are lower case; `de` joins the parts;
 //! the Juche year is given with its Gregorian year (`el 23 de octubre del 101 (2012) de la Era
-//! Juche`), and the two must agree. A day and month without a year (`el 15 de junio`) is not a
-//! full date: [`crate::date_article`] reads it as a body date, like `on May 7`.
+//! Juche`), and the two must agree; `del 2011` is a Gregorian year. A day and month without a year
+//! (`el 15 de junio`) is not a full date: [`crate::date_article`] reads it as a body date, like
+//! `on May 7`.
 
 use core::fmt;
 use core::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+use nom::branch::alt;
+use nom::bytes::complete::take_while1;
+use nom::combinator::{consumed, cut, map, map_opt};
+use nom::sequence::{delimited, preceded};
+use nom::{Offset, Parser};
 
+use crate::calendar::to_juche_year;
 use crate::error::{Error, Expected};
-use crate::grammar::juche::to_juche_year;
 use crate::grammar::korean::{RawYear, YearStyle, check_style, validate_year};
-use crate::grammar::runtime::{PResult, Prefix, checked_date, digits, fail, lit};
-use crate::grammar::wide::wide_number;
+use crate::grammar::runtime::{
+    Number, PResult, Prefix, checked_date, digits, digits_unbounded, expect, lit,
+};
 
 /// A date written the Spanish way: `15 de junio de 2000`, `23 de octubre del 101 (2012)`.
 ///
 /// Keeps how the year was written. `Display` writes the full month name in lower case and an
-/// unpadded day, which parse back to the same value.
+/// unpadded day, which parse back to the same value. Converts like
+/// [`JucheDate`](crate::JucheDate): into a [`NaiveDate`] with `From`, from one with `TryFrom` (the
+/// year written the Gregorian way).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -50,8 +61,9 @@ impl SpanishDate {
     /// year, so [`YearStyle::Juche`] is stored as [`YearStyle::JucheGregorian`].
     ///
     /// # Errors
-    /// [`ErrorKind::BeforeJuche`](crate::ErrorKind::BeforeJuche) for a Juche style and a date before 1912-01-01;
-    /// [`ErrorKind::YearOutOfRange`](crate::ErrorKind::YearOutOfRange) for a year before 1.
+    /// [`ErrorKind::BeforeJuche`](crate::ErrorKind::BeforeJuche) for a Juche style and a date
+    /// before 1912-01-01; [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) (field
+    /// [`Field::Year`](crate::Field::Year), 1 to 262142) for a year before 1.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -117,91 +129,145 @@ pub(crate) fn spanish_month_name(month: u32) -> Option<&'static str> {
 
 /// `MonthName ::= "enero" | … | "diciembre"`, in any case (`Abril`, `ABRIL`).
 pub(crate) fn spanish_month(input: &str) -> PResult<'_, u32> {
-    let n = input.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let month = input.get(..n).and_then(|word| {
-        // Lower case as KCNA writes it, capitalised, or in capitals; not mixed.
-        let rest_lower = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-        let upper = word.bytes().all(|b| b.is_ascii_uppercase());
-        if !(rest_lower || upper) {
-            return None;
-        }
-        (1..=12u32)
-            .find(|&m| spanish_month_name(m).is_some_and(|name| name.eq_ignore_ascii_case(word)))
-            .or_else(|| word.eq_ignore_ascii_case("setiembre").then_some(9))
-    });
-    match (month, input.get(n..)) {
-        (Some(month), Some(rest)) => Ok((rest, month)),
-        _ => fail(input, Expected::MonthName),
-    }
+    expect(
+        Expected::MonthName,
+        map_opt(
+            take_while1(|c: char| c.is_ascii_alphabetic()),
+            month_of_word,
+        ),
+    )(input)
 }
 
-/// `" de " Year4 | " del " (Year4 | Juche " (" Year4 ")")`
-pub(crate) fn spanish_year(input: &str) -> PResult<'_, RawYear<'_>> {
-    if let Ok((rest, _)) = lit(" de ")(input) {
-        let (rest, year) = digits(4, 6, Expected::Year4)(rest)?;
-        return Ok((rest, RawYear::Gregorian(year)));
+/// The month a whole word names: lower case as KCNA writes it, capitalised, or in capitals (not
+/// mixed); `setiembre` is September.
+fn month_of_word(word: &str) -> Option<u32> {
+    let rest_lower = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+    let upper = word.bytes().all(|b| b.is_ascii_uppercase());
+    if !(rest_lower || upper) {
+        return None;
     }
-    let (rest, _) = lit(" del ")(input)?;
-    let (rest, first) = digits(1, usize::MAX, Expected::Year)(rest)?;
-    let juche = (|| {
-        let (r, _) = lit(" (")(rest)?;
-        let (r, year) = digits(4, 6, Expected::Year4)(r)?;
-        let (r, _) = lit(")")(r)?;
-        Ok((r, year))
-    })();
-    match juche {
-        Ok((r, gregorian)) => Ok((r, RawYear::Juche(first, Some(gregorian)))),
-        Err(nom::Err::Error(_)) if (4..=6).contains(&first.len()) => {
-            Ok((rest, RawYear::Gregorian(first)))
-        }
-        Err(e) => Err(e),
-    }
+    (1..=12u32)
+        .find(|&m| spanish_month_name(m).is_some_and(|name| name.eq_ignore_ascii_case(word)))
+        .or_else(|| word.eq_ignore_ascii_case("setiembre").then_some(9))
+}
+
+/// `SpanishYear ::= " del " (JucheYear | Year4) | " de " Year4`
+///
+/// (` del ` is tried first: for text with neither, the error names ` del `.)
+fn spanish_year(input: &str) -> PResult<'_, RawYear<'_>> {
+    alt((
+        preceded(lit(" del "), alt((juche_year, gregorian_year))),
+        preceded(lit(" de "), gregorian_year),
+    ))
+    .parse(input)
+}
+
+/// `Year4 ::= Digit{4,6}`, a Gregorian year.
+fn gregorian_year(input: &str) -> PResult<'_, RawYear<'_>> {
+    map(digits(4, 6, Expected::Year4), RawYear::Gregorian).parse(input)
+}
+
+/// `JucheYear ::= Year " (" Year4 ")"`
+///
+/// Once ` (` and a year are read the group is committed (`cut`): `del 101 (2012` lacks its `)`.
+/// `del 2011 (véase …)` stays the Gregorian `del 2011` followed by text.
+fn juche_year(input: &str) -> PResult<'_, RawYear<'_>> {
+    map(
+        (
+            digits_unbounded(Expected::Year),
+            delimited(lit(" ("), digits(4, 6, Expected::Year4), cut(lit(")"))),
+        ),
+        |(juche, gregorian)| RawYear::Juche(juche, Some(gregorian)),
+    )
+    .parse(input)
 }
 
 /// The raw pieces of a Spanish date.
 struct Raw<'a> {
     day: &'a str,
+    month_text: &'a str,
     month: u32,
-    month_span: (usize, usize),
     year: RawYear<'a>,
 }
 
 /// `SpanishDate ::= Day " de " MonthName SpanishYear`
 fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
-    let (after_day, day) = digits(1, 2, Expected::Day)(input)?;
-    let (month_at, _) = lit(" de ")(after_day)?;
-    let (rest, month) = spanish_month(month_at)?;
-    let start = input.len().saturating_sub(month_at.len());
-    let end = input.len().saturating_sub(rest.len());
-    let (rest, year) = spanish_year(rest)?;
-    Ok((
-        rest,
-        Raw {
+    map(
+        (
+            digits(1, 2, Expected::Day),
+            lit(" de "),
+            consumed(spanish_month),
+            spanish_year,
+        ),
+        |(day, _, (month_text, month), year)| Raw {
             day,
+            month_text,
             month,
-            month_span: (start, end),
             year,
         },
-    ))
+    )
+    .parse(input)
 }
 
 /// Reads a Spanish date at the start of `input`.
 pub(crate) fn prefix(input: &str) -> Prefix<SpanishDate> {
     Prefix::run(input, grammar, |raw| {
         let (year, year_number, style) = validate_year(input, raw.year)?;
-        let month = crate::grammar::runtime::Number {
-            digits_len: raw.month_span.1.saturating_sub(raw.month_span.0),
+        let month = Number {
+            digits_len: raw.month_text.len(),
             value: Some(raw.month),
-            start: raw.month_span.0,
+            start: input.offset(raw.month_text),
         };
         let date = checked_date(
             year,
             year_number.span(),
             &month,
-            &wide_number(input, raw.day),
+            &Number::new(input, raw.day),
         )?;
         Ok(SpanishDate { date, style })
     })
+}
+
+impl TryFrom<NaiveDate> for SpanishDate {
+    type Error = Error;
+
+    /// `date` with its year written the Gregorian way (`15 de junio de 2000`), as the Spanish
+    /// edition writes most dates, and as every year from 1 can be written. For a Juche year
+    /// (`23 de octubre del 101 (2012)`), use [`SpanishDate::new`] with
+    /// [`YearStyle::JucheGregorian`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kcna_dates::{SpanishDate, YearStyle};
+    ///
+    /// let date = NaiveDate::from_ymd_opt(2000, 6, 15).unwrap();
+    /// let spanish = SpanishDate::try_from(date)?;
+    /// assert_eq!(spanish.year_style(), YearStyle::Gregorian);
+    /// assert_eq!(spanish.to_string(), "15 de junio de 2000");
+    /// assert_eq!(NaiveDate::from(spanish), date);
+    ///
+    /// // A year before 1 has no Spanish text here.
+    /// let bc = NaiveDate::from_ymd_opt(-44, 3, 15).unwrap();
+    /// assert_eq!(
+    ///     SpanishDate::try_from(bc).unwrap_err().to_string(),
+    ///     "year -44 is out of range, expected 1 to 262142",
+    /// );
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`SpanishDate::new`] with [`YearStyle::Gregorian`]:
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) (field
+    /// [`Field::Year`](crate::Field::Year)) for a year before 1.
+    fn try_from(date: NaiveDate) -> Result<SpanishDate, Error> {
+        SpanishDate::new(date, YearStyle::Gregorian)
+    }
+}
+
+impl From<SpanishDate> for NaiveDate {
+    fn from(value: SpanishDate) -> NaiveDate {
+        value.date
+    }
 }
 
 impl FromStr for SpanishDate {
@@ -223,6 +289,239 @@ impl fmt::Display for SpanishDate {
                 write!(f, " del {juche} ({year:04})")
             }
             _ => write!(f, " de {year:04}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+    use super::*;
+    use crate::error::{ErrorKind, Field};
+    use crate::grammar::runtime::GrammarError;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The value and the bytes read of a Spanish date at the start of `input`.
+    fn ok(input: &str) -> (NaiveDate, YearStyle, usize) {
+        let (d, len) = prefix(input)
+            .into_result()
+            .unwrap_or_else(|e| panic!("{input:?}: {e}"));
+        (d.date(), d.year_style(), len)
+    }
+
+    /// The message and the span of the strict parse of `input`.
+    fn err(input: &str) -> (String, core::ops::Range<usize>) {
+        let err = input.parse::<SpanishDate>().unwrap_err();
+        (err.to_string(), err.span())
+    }
+
+    #[test]
+    fn ok_spanish_month() {
+        assert_eq!(spanish_month("junio de"), Ok((" de", 6)));
+        assert_eq!(spanish_month("Abril,"), Ok((",", 4)));
+        assert_eq!(spanish_month("DICIEMBRE"), Ok(("", 12)));
+        assert_eq!(spanish_month("setiembre"), Ok(("", 9)));
+        assert_eq!(spanish_month("septiembre"), Ok(("", 9)));
+    }
+
+    #[test]
+    fn err_spanish_month() {
+        for input in ["aBRIL", "junios", "june", "", "12"] {
+            assert_eq!(
+                spanish_month(input),
+                Err(nom::Err::Error(GrammarError {
+                    at: input,
+                    expected: Expected::MonthName
+                })),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ok_spanish_year() {
+        assert_eq!(
+            spanish_year(" de 2000, y"),
+            Ok((", y", RawYear::Gregorian("2000")))
+        );
+        assert_eq!(
+            spanish_year(" del 101 (2012) de la Era Juche"),
+            Ok((" de la Era Juche", RawYear::Juche("101", Some("2012"))))
+        );
+        assert_eq!(
+            spanish_year(" del 2011."),
+            Ok((".", RawYear::Gregorian("2011")))
+        );
+        // Not committed before the year in parentheses: a Gregorian year and text.
+        assert_eq!(
+            spanish_year(" del 2011 (véase)"),
+            Ok((" (véase)", RawYear::Gregorian("2011")))
+        );
+    }
+
+    #[test]
+    fn err_spanish_year() {
+        assert_eq!(
+            spanish_year(" del 101 (2012"),
+            Err(nom::Err::Failure(GrammarError {
+                at: "",
+                expected: Expected::Literal(")")
+            }))
+        );
+        assert_eq!(
+            spanish_year(" del 101."),
+            Err(nom::Err::Error(GrammarError {
+                at: ".",
+                expected: Expected::Literal(" (")
+            }))
+        );
+    }
+
+    #[test]
+    fn ok_spanish_date() {
+        assert_eq!(
+            ok("15 de junio de 2000, y"),
+            (ymd(2000, 6, 15), YearStyle::Gregorian, 19)
+        );
+        assert_eq!(
+            ok("23 de octubre del 101 (2012) de la Era Juche"),
+            (ymd(2012, 10, 23), YearStyle::JucheGregorian, 28)
+        );
+        assert_eq!(
+            ok("7 de octubre del 2011"),
+            (ymd(2011, 10, 7), YearStyle::Gregorian, 21)
+        );
+        assert_eq!(
+            ok("1 de Setiembre de 1999"),
+            (ymd(1999, 9, 1), YearStyle::Gregorian, 22)
+        );
+    }
+
+    #[test]
+    fn err_spanish_date() {
+        assert_eq!(
+            err("23 de octubre del 101 (2012"),
+            (
+                "expected `)` after `23 de octubre del 101 (2012`, but found end of input"
+                    .to_string(),
+                27..27
+            )
+        );
+        assert_eq!(
+            err("23 de octubre del 101"),
+            (
+                "expected ` (` after `23 de octubre del 101`, but found end of input".to_string(),
+                21..21
+            )
+        );
+        assert_eq!(
+            err("15 de junio"),
+            (
+                "expected ` del ` after `15 de junio`, but found end of input".to_string(),
+                11..11
+            )
+        );
+        assert_eq!(
+            err("15 de junio de mismo año"),
+            (
+                "expected four-digit year after `15 de junio de `, but found `m`".to_string(),
+                15..15
+            )
+        );
+        assert_eq!(
+            err("15 de june de 2000"),
+            (
+                "expected month name after `15 de `, but found `j`".to_string(),
+                6..6
+            )
+        );
+        assert_eq!(
+            err("31 de junio de 2000"),
+            (
+                "day 31 is out of range for June, expected 1 to 30".to_string(),
+                0..2
+            )
+        );
+        assert_eq!(
+            err("29 de febrero de 2023"),
+            ("February 29 does not exist in 2023".to_string(), 0..2)
+        );
+        assert_eq!(
+            err("23 de octubre del 100 (2012)"),
+            (
+                "Juche 100 is 2011, but the text gives 2012".to_string(),
+                18..27
+            )
+        );
+    }
+
+    #[test]
+    fn err_constructor() {
+        let err = SpanishDate::new(ymd(-1, 1, 1), YearStyle::Gregorian).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            ErrorKind::OutOfRange {
+                field: Field::Year,
+                value: -1,
+                min: 1,
+                max: 262_142
+            }
+        );
+        assert_eq!(err.span(), 0..0);
+        assert!(matches!(
+            SpanishDate::new(ymd(1900, 1, 1), YearStyle::JucheGregorian)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::BeforeJuche { .. }
+        ));
+        // A Juche year alone is written with its Gregorian year.
+        let d = SpanishDate::new(ymd(2012, 10, 23), YearStyle::Juche).unwrap();
+        assert_eq!(d.year_style(), YearStyle::JucheGregorian);
+    }
+
+    #[test]
+    fn conversions_round_trip() {
+        for date in [
+            ymd(1, 1, 1),
+            ymd(1912, 1, 1),
+            ymd(2000, 2, 29),
+            NaiveDate::MAX,
+        ] {
+            let spanish = SpanishDate::try_from(date).unwrap();
+            assert_eq!(spanish.year_style(), YearStyle::Gregorian);
+            assert_eq!(NaiveDate::from(spanish), date);
+            let text = spanish.to_string();
+            assert_eq!(text.parse::<SpanishDate>(), Ok(spanish), "{text}");
+        }
+        assert!(SpanishDate::try_from(NaiveDate::MIN).is_err());
+    }
+
+    /// The year styles this edition writes.
+    const STYLES: [YearStyle; 2] = [YearStyle::Gregorian, YearStyle::JucheGregorian];
+
+    proptest::proptest! {
+        /// Every date a style can write converts, displays and parses back to itself.
+        #[test]
+        fn prop_display_parses_back(
+            days in 0i32..=NaiveDate::MAX.num_days_from_ce(),
+            style in proptest::sample::select(&STYLES),
+        ) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days.max(1)).unwrap();
+            if let Ok(value) = SpanishDate::new(date, style) {
+                proptest::prop_assert_eq!(NaiveDate::from(value), date);
+                let text = value.to_string();
+                proptest::prop_assert_eq!(text.parse::<SpanishDate>(), Ok(value), "{}", text);
+            } else {
+                proptest::prop_assert!(style.is_juche() && date.year() < 1912);
+            }
+            proptest::prop_assert_eq!(
+                SpanishDate::try_from(date).map(|v| v.year_style()),
+                Ok(YearStyle::Gregorian)
+            );
         }
     }
 }
