@@ -16,7 +16,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use kcna_dates::{Dateline, KoreanDate, Notation, scan};
+use kcna_dates::{Dateline, KoreanDate, Notation, NotationKind, scan};
 
 const KOREAN_TEXT: &str = "(평양 7월 11일발 조선중앙통신) 경애하는 김정은동지께서 7월 9일 \
     공장을 현지지도하시였다.\n새해 주체８８（１９９９）년은\u{3000}위대한\u{3000}당의\u{3000}령도따라 \
@@ -52,7 +52,20 @@ fn korean_date(c: &mut Criterion) {
 }
 
 fn scan_korean(c: &mut Criterion) {
-    assert_eq!(scan(KOREAN_TEXT).count(), 5);
+    // The dateline, `7월 9일` (a day without its year), the Juche year, two Korean dates and the
+    // ISO label; `주체사상` (the idea) and `주체１００년대` (an era) are not dates.
+    let kinds: Vec<_> = scan(KOREAN_TEXT).map(|f| f.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            NotationKind::Dateline,
+            NotationKind::KoreanMonthDay,
+            NotationKind::KoreanJucheYear,
+            NotationKind::KoreanDate,
+            NotationKind::KoreanDate,
+            NotationKind::IsoDate,
+        ]
+    );
     c.bench_function("scan/korean_text", |b| {
         b.iter(|| scan(black_box(KOREAN_TEXT)).count())
     });
