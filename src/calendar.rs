@@ -130,6 +130,42 @@ pub(crate) fn max_day(month: u32) -> u32 {
     }
 }
 
+/// How the year of a date was written: Gregorian (`2026년`, `de 2000`), Juche alone
+/// (`주체107년`), or Juche with its Gregorian year (`주체107(2018)년`, `del 101 (2012)`).
+///
+/// ```
+/// use kcna_dates::{KoreanDate, YearStyle};
+/// let d: KoreanDate = "주체107(2018)년 7월 9일".parse()?;
+/// assert_eq!(d.year_style(), YearStyle::JucheGregorian);
+/// # Ok::<(), kcna_dates::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
+pub enum YearStyle {
+    /// The Gregorian year only: `2026년`.
+    Gregorian,
+    /// The Juche year only: `주체107년`.
+    Juche,
+    /// The Juche year with its Gregorian year: `주체107(2018)년`.
+    JucheGregorian,
+}
+
+impl YearStyle {
+    /// A short stable name: `gregorian`, `juche`, `juche_gregorian`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            YearStyle::Gregorian => "gregorian",
+            YearStyle::Juche => "juche",
+            YearStyle::JucheGregorian => "juche_gregorian",
+        }
+    }
+
+    /// Whether the year is written the Juche way (with or without the Gregorian year).
+    pub fn is_juche(&self) -> bool {
+        matches!(self, YearStyle::Juche | YearStyle::JucheGregorian)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

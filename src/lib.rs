@@ -96,12 +96,13 @@ pub use article::{
     ArticleDate, ArticleOptions, BodyDate, BodyResolution, Conflict, DEFAULT_DOUBTFUL_AFTER_DAYS,
     Signal, SignalRole, date_article,
 };
+pub use calendar::YearStyle;
 pub use error::{Error, ErrorKind, Expected, Field};
 pub use grammar::dateline::{Agency, DEFAULT_GRACE_DAYS, Dateline, Edition};
 pub use grammar::dmy::{parse_dmy, parse_dmy_prefix};
 pub use grammar::dotted::{parse_dotted, parse_dotted_prefix};
 pub use grammar::juche::{DprkYear, JUCHE_OFFSET, JucheDate, JucheYear};
-pub use grammar::korean::{KoreanDate, YearStyle};
+pub use grammar::korean::KoreanDate;
 pub use grammar::month_name::MonthNameDate;
 pub use grammar::relative::{DayPair, MonthDay, MonthRef, resolve_weekday};
 pub use grammar::spanish::SpanishDate;

@@ -7,7 +7,6 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::calendar::weekday_name;
 use crate::error::{Error, ErrorKind, Expected};
-use crate::grammar::korean::YearStyle;
 use crate::grammar::relative::{DayPair, MonthDay, MonthRef};
 use crate::grammar::runtime::Prefix;
 use crate::grammar::wide::is_wide_digit;
@@ -95,15 +94,6 @@ pub enum Notation {
     SpanishDayPair(DayPair),
     /// A Korean day without its year: `7월 9일`.
     KoreanMonthDay(MonthDay),
-}
-
-/// The name of how a year was written: `gregorian`, `juche` or `juche_gregorian`.
-fn year_style_name(style: YearStyle) -> &'static str {
-    match style {
-        YearStyle::Gregorian => "gregorian",
-        YearStyle::Juche => "juche",
-        YearStyle::JucheGregorian => "juche_gregorian",
-    }
 }
 
 /// The value of a field of a [`Notation`] (see [`Notation::fields`]): the values of JSON, so
@@ -233,12 +223,12 @@ impl Notation {
             Notation::JucheYear(year) | Notation::KoreanJucheYear(year) => juche_year(year),
             Notation::KoreanDate(value) => {
                 let mut fields = ymd(&value.date());
-                fields.push(("year_style", Text(year_style_name(value.year_style()))));
+                fields.push(("year_style", Text(value.year_style().as_str())));
                 fields
             }
             Notation::SpanishDate(value) => {
                 let mut fields = ymd(&value.date());
-                fields.push(("year_style", Text(year_style_name(value.year_style()))));
+                fields.push(("year_style", Text(value.year_style().as_str())));
                 fields
             }
             Notation::WeekdayRef(day) => vec![("weekday", Text(weekday_name(*day)))],
@@ -468,7 +458,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
     Entry {
         kind: NotationKind::KoreanMonthDay,
         starts: &[(Start::Digit, Try::Lead), (Start::WideDigit, Try::Lead)],
-        read: relative::prefix_korean,
+        read: |input| relative::prefix_korean(input).map(Notation::KoreanMonthDay),
         fast: None,
         role: Role::Body,
         anchors: &[Anchor::Wol],
@@ -504,7 +494,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         kind: NotationKind::WeekdayRef,
         starts: &[(Start::On, Try::Lead)],
         // Also reads `MonthDayRef` (`on May 7`, `on Monday, November 7`).
-        read: relative::prefix_on,
+        read: read_on,
         fast: None,
         role: Role::Body,
         anchors: &[Anchor::Weekday],
@@ -513,7 +503,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         kind: NotationKind::MonthDayRef,
         // Read by the `on` reader of `WeekdayRef`.
         starts: &[],
-        read: relative::prefix_on,
+        read: read_on,
         fast: None,
         role: Role::Body,
         anchors: &[Anchor::Month, Anchor::Weekday],
@@ -521,7 +511,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
     Entry {
         kind: NotationKind::MonthRef,
         starts: &[(Start::In, Try::Lead)],
-        read: relative::prefix_in,
+        read: |input| relative::prefix_in(input).map(Notation::MonthRef),
         fast: None,
         role: Role::Body,
         anchors: &[Anchor::Month],
@@ -567,7 +557,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
     Entry {
         kind: NotationKind::SpanishDayRef,
         starts: &[(Start::ElLower, Try::Lead), (Start::ElCapital, Try::Lead)],
-        read: relative::prefix_el,
+        read: |input| relative::prefix_el(input).map(Notation::SpanishDayRef),
         fast: None,
         role: Role::Body,
         anchors: &[Anchor::SpanishMonth],
@@ -575,12 +565,20 @@ pub(crate) static REGISTRY: [Entry; 16] = [
     Entry {
         kind: NotationKind::SpanishDayPair,
         starts: &[(Start::Los, Try::Lead)],
-        read: relative::prefix_pair,
+        read: |input| relative::prefix_pair(input).map(Notation::SpanishDayPair),
         fast: None,
         role: Role::Body,
         anchors: &[Anchor::SpanishMonth],
     },
 ];
+
+/// `on Monday` (`WeekdayRef`), `on May 7` or `on Monday, November 7` (`MonthDayRef`).
+fn read_on(input: &str) -> Prefix<Notation> {
+    relative::prefix_on(input).map(|on| match on {
+        relative::OnRef::Weekday(day) => Notation::WeekdayRef(day),
+        relative::OnRef::Day(day) => Notation::MonthDayRef(day),
+    })
+}
 
 /// The registry entry of `kind` (every kind has one: see the unit tests).
 pub(crate) fn entry(kind: NotationKind) -> Option<&'static Entry> {

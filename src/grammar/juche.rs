@@ -34,7 +34,8 @@ use crate::calendar::{FIRST_JUCHE_YEAR, MAX_JUCHE_YEAR, MAX_YEAR};
 use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::fixed::{digit, two, upto_two_end, upto_two_then, ymd};
 use crate::grammar::runtime::{
-    Number, PResult, Prefix, checked_date, digits, digits_unbounded, lit, spaces, spaces0,
+    Number, PResult, Prefix, checked_date, digits, digits_unbounded, juche_years, lit, spaces,
+    spaces0,
 };
 
 pub use crate::calendar::JUCHE_OFFSET;
@@ -356,28 +357,10 @@ fn gregorian_in_parens(input: &str) -> PResult<'_, &str> {
 
 /// Checks the raw pieces of a Juche year read in `full`.
 pub(crate) fn validate_year(full: &str, raw: &RawYear<'_>) -> Result<JucheYear, Error> {
-    let juche = Number::new(full, raw.juche);
-    checked_gregorian(&juche)?;
-    let juche_value = juche.value.unwrap_or(0);
-    if let Some(text) = raw.gregorian {
-        let gregorian = Number::new(full, text);
-        let given = gregorian
-            .value
-            .and_then(|g| i32::try_from(g).ok())
-            .unwrap_or(0);
-        if to_gregorian_year(juche_value) != Some(given) {
-            let span = juche.start..gregorian.span().end;
-            return Err(Error::new(
-                ErrorKind::YearMismatch {
-                    juche: juche_value,
-                    gregorian: given,
-                },
-                span,
-            ));
-        }
-    }
+    let gregorian = raw.gregorian.map(|text| Number::new(full, text));
+    let (juche, _) = juche_years(&Number::new(full, raw.juche), gregorian.as_ref())?;
     Ok(JucheYear {
-        juche: juche_value,
+        juche,
         with_gregorian: raw.gregorian.is_some(),
     })
 }

@@ -32,40 +32,14 @@ use nom::character::complete::one_of;
 use nom::combinator::{cut, map, not, opt};
 use nom::sequence::{delimited, terminated};
 
-use crate::calendar::{MAX_YEAR, to_gregorian_year, to_juche_year};
+use crate::calendar::YearStyle;
+use crate::calendar::{MAX_YEAR, to_juche_year};
 use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::juche::JucheYear;
-use crate::grammar::runtime::{Number, PResult, Prefix, checked_date, expect, lit};
+use crate::grammar::runtime::{Number, PResult, Prefix, checked_date, expect, juche_years, lit};
 use crate::grammar::wide::{
     wide_blanks0, wide_close_paren, wide_digits, wide_number, wide_open_paren,
 };
-
-/// How the year of a date was written: Gregorian (`2026년`, `de 2000`), Juche alone
-/// (`주체107년`), or Juche with its Gregorian year (`주체107(2018)년`, `del 101 (2012)`).
-///
-/// ```
-/// use kcna_dates::{KoreanDate, YearStyle};
-/// let d: KoreanDate = "주체107(2018)년 7월 9일".parse()?;
-/// assert_eq!(d.year_style(), YearStyle::JucheGregorian);
-/// # Ok::<(), kcna_dates::Error>(())
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-#[non_exhaustive]
-pub enum YearStyle {
-    /// The Gregorian year only: `2026년`.
-    Gregorian,
-    /// The Juche year only: `주체107년`.
-    Juche,
-    /// The Juche year with its Gregorian year: `주체107(2018)년`.
-    JucheGregorian,
-}
-
-impl YearStyle {
-    /// Whether the year is written the Juche way (with or without the Gregorian year).
-    pub fn is_juche(&self) -> bool {
-        matches!(self, YearStyle::Juche | YearStyle::JucheGregorian)
-    }
-}
 
 /// A date written the Korean way: `2026년 8월 21일`, `주체107(2018)년 7월 9일`.
 ///
@@ -326,31 +300,13 @@ pub(crate) fn validate_year(
         }
         RawYear::Juche(juche_text, gregorian_text) => {
             let juche = wide_number(full, juche_text);
-            let Some((juche_value, value)) = juche
-                .value
-                .filter(|&y| y >= 1)
-                .and_then(|y| Some((y, to_gregorian_year(y)?)))
-            else {
-                return Err(Error::new(ErrorKind::JucheYearOutOfRange, juche.span()));
+            let gregorian = gregorian_text.map(|text| wide_number(full, text));
+            let (_, value) = juche_years(&juche, gregorian.as_ref())?;
+            let style = match gregorian {
+                Some(_) => YearStyle::JucheGregorian,
+                None => YearStyle::Juche,
             };
-            let Some(text) = gregorian_text else {
-                return Ok((value, juche, YearStyle::Juche));
-            };
-            let gregorian = wide_number(full, text);
-            let given = gregorian
-                .value
-                .and_then(|g| i32::try_from(g).ok())
-                .unwrap_or(0);
-            if given != value {
-                return Err(Error::new(
-                    ErrorKind::YearMismatch {
-                        juche: juche_value,
-                        gregorian: given,
-                    },
-                    juche.start..gregorian.span().end,
-                ));
-            }
-            Ok((value, juche, YearStyle::JucheGregorian))
+            Ok((value, juche, style))
         }
     }
 }

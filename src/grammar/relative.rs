@@ -271,13 +271,22 @@ fn bare_weekday(input: &str) -> PResult<'_, OnRaw<'_>> {
     }
 }
 
+/// What `on …` names: a weekday, or a day without its year.
+#[derive(Debug)]
+pub(crate) enum OnRef {
+    /// `on Monday`
+    Weekday(Weekday),
+    /// `on May 7`, `on Monday, November 7`
+    Day(MonthDay),
+}
+
 /// Reads `on Monday`, `on May 7` or `on Monday, November 7` at the start of `input`.
-pub(crate) fn prefix_on(input: &str) -> Prefix<crate::Notation> {
+pub(crate) fn prefix_on(input: &str) -> Prefix<OnRef> {
     Prefix::run(input, on_grammar, |raw| match raw {
-        OnRaw::Weekday(day) => Ok(crate::Notation::WeekdayRef(day)),
+        OnRaw::Weekday(day) => Ok(OnRef::Weekday(day)),
         OnRaw::MonthDay(weekday, month, day) => {
             let day = check_day(month, &Number::new(input, day))?;
-            Ok(crate::Notation::MonthDayRef(MonthDay {
+            Ok(OnRef::Day(MonthDay {
                 month,
                 day,
                 weekday,
@@ -312,7 +321,7 @@ fn in_grammar(input: &str) -> PResult<'_, (u32, InYear<'_>)> {
 }
 
 /// Reads `in October 2014` or `in May Juche 106 (2017)` at the start of `input`.
-pub(crate) fn prefix_in(input: &str) -> Prefix<crate::Notation> {
+pub(crate) fn prefix_in(input: &str) -> Prefix<MonthRef> {
     Prefix::run(input, in_grammar, |(month, year)| {
         let (year, juche) = match year {
             // (Four ASCII digits: always a year chrono holds.)
@@ -322,7 +331,7 @@ pub(crate) fn prefix_in(input: &str) -> Prefix<crate::Notation> {
                 (juche.gregorian(), Some(juche))
             }
         };
-        Ok(crate::Notation::MonthRef(MonthRef { year, month, juche }))
+        Ok(MonthRef { year, month, juche })
     })
 }
 
@@ -350,14 +359,14 @@ fn el_grammar(input: &str) -> PResult<'_, (&str, u32)> {
 }
 
 /// Reads `el 15 de junio` at the start of `input`.
-pub(crate) fn prefix_el(input: &str) -> Prefix<crate::Notation> {
+pub(crate) fn prefix_el(input: &str) -> Prefix<MonthDay> {
     Prefix::run(input, el_grammar, |(day, month)| {
         let day = check_day(month, &Number::new(input, day))?;
-        Ok(crate::Notation::SpanishDayRef(MonthDay {
+        Ok(MonthDay {
             month,
             day,
             weekday: None,
-        }))
+        })
     })
 }
 
@@ -378,7 +387,7 @@ fn pair_grammar(input: &str) -> PResult<'_, (&str, &str, u32)> {
 }
 
 /// Reads `los días 25 y 30 de agosto` at the start of `input`.
-pub(crate) fn prefix_pair(input: &str) -> Prefix<crate::Notation> {
+pub(crate) fn prefix_pair(input: &str) -> Prefix<DayPair> {
     Prefix::run(input, pair_grammar, |(first, second, month)| {
         let day = |digits: &str| -> Result<MonthDay, Error> {
             Ok(MonthDay {
@@ -387,10 +396,10 @@ pub(crate) fn prefix_pair(input: &str) -> Prefix<crate::Notation> {
                 weekday: None,
             })
         };
-        Ok(crate::Notation::SpanishDayPair(DayPair {
+        Ok(DayPair {
             first: day(first)?,
             second: day(second)?,
-        }))
+        })
     })
 }
 
@@ -431,15 +440,15 @@ fn korean_grammar(input: &str) -> PResult<'_, (&str, &str)> {
 }
 
 /// Reads `7월 9일` (ASCII or full-width digits) at the start of `input`.
-pub(crate) fn prefix_korean(input: &str) -> Prefix<crate::Notation> {
+pub(crate) fn prefix_korean(input: &str) -> Prefix<MonthDay> {
     Prefix::run(input, korean_grammar, |(month, day)| {
         let month = check_month(&wide_number(input, month))?;
         let day = check_day(month, &wide_number(input, day))?;
-        Ok(crate::Notation::KoreanMonthDay(MonthDay {
+        Ok(MonthDay {
             month,
             day,
             weekday: None,
-        }))
+        })
     })
 }
 
@@ -607,8 +616,8 @@ mod tests {
     }
 
     /// The message and span of the strict reading of `input` by `reader`.
-    fn err_of(
-        reader: fn(&str) -> Prefix<Notation>,
+    fn err_of<T: core::fmt::Debug>(
+        reader: fn(&str) -> Prefix<T>,
         input: &str,
     ) -> (String, core::ops::Range<usize>) {
         let err = reader(input).strict(input).unwrap_err();

@@ -14,7 +14,7 @@ use nom::bytes::complete::{tag, take_while};
 use nom::error::{ErrorKind as NomKind, ParseError};
 use nom::{IResult, Offset, Parser};
 
-use crate::calendar::{abbreviated_month, full_month, max_day, weekday_of_name};
+use crate::calendar::{abbreviated_month, full_month, max_day, to_gregorian_year, weekday_of_name};
 use crate::error::{Error, ErrorKind, Expected};
 
 /// The error of the private grammars: what was expected, and the input left where it was expected.
@@ -231,6 +231,36 @@ pub(crate) fn gregorian_date(
         ),
         None => Err(Error::new(ErrorKind::YearOutOfRange, year.span())),
     }
+}
+
+/// Checks a Juche year read from text, and the Gregorian year written with it if any: the Juche
+/// year and its Gregorian year, or `JucheYearOutOfRange` at the Juche year, or `YearMismatch` over
+/// both (`Juche 29 (1930)`). Shared by every notation that writes a Juche year (`Juche 113 (2024)`,
+/// `주체107(2018)년`, `del 101 (2012)`).
+pub(crate) fn juche_years(juche: &Number, gregorian: Option<&Number>) -> Result<(u32, i32), Error> {
+    let Some((juche_value, value)) = juche
+        .value
+        .filter(|&y| y >= 1)
+        .and_then(|y| Some((y, to_gregorian_year(y)?)))
+    else {
+        return Err(Error::new(ErrorKind::JucheYearOutOfRange, juche.span()));
+    };
+    if let Some(gregorian) = gregorian {
+        let given = gregorian
+            .value
+            .and_then(|g| i32::try_from(g).ok())
+            .unwrap_or(0);
+        if given != value {
+            return Err(Error::new(
+                ErrorKind::YearMismatch {
+                    juche: juche_value,
+                    gregorian: given,
+                },
+                juche.start..gregorian.span().end,
+            ));
+        }
+    }
+    Ok((juche_value, value))
 }
 
 /// Checks a month number is 1..=12.

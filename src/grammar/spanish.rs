@@ -24,9 +24,10 @@ use nom::combinator::{consumed, cut, map, map_opt};
 use nom::sequence::{delimited, preceded};
 use nom::{Offset, Parser};
 
+use crate::calendar::YearStyle;
 use crate::calendar::to_juche_year;
 use crate::error::{Error, Expected};
-use crate::grammar::korean::{RawYear, YearStyle, check_style, validate_year};
+use crate::grammar::korean::{RawYear, check_style, validate_year};
 use crate::grammar::runtime::{
     Number, PResult, Prefix, checked_date, digits, digits_unbounded, expect, lit,
 };
