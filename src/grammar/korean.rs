@@ -33,13 +33,14 @@ use nom::combinator::{cut, map, not, opt};
 use nom::sequence::{delimited, terminated};
 
 use crate::calendar::YearStyle;
-use crate::calendar::{MAX_YEAR, to_juche_year};
-use crate::error::{Error, ErrorKind, Expected, Field};
+use crate::calendar::to_juche_year;
+use crate::error::{Error, ErrorKind, Expected};
 use crate::grammar::juche::JucheYear;
-use crate::grammar::runtime::{Number, PResult, Prefix, checked_date, expect, juche_years, lit};
+use crate::grammar::runtime::{PResult, Prefix, checked_date, expect, lit};
 use crate::grammar::wide::{
     wide_blanks0, wide_close_paren, wide_digits, wide_number, wide_open_paren,
 };
+use crate::grammar::year::{RawYear, check_style, validate_year};
 
 /// A date written the Korean way: `2026년 8월 21일`, `주체107(2018)년 7월 9일`.
 ///
@@ -115,22 +116,6 @@ impl KoreanDate {
     }
 }
 
-/// Checks that `date` can be written with its year in `style`.
-pub(crate) fn check_style(date: NaiveDate, style: YearStyle) -> Result<(), Error> {
-    if style.is_juche() && to_juche_year(date.year()).is_none() {
-        return Err(Error::new(ErrorKind::BeforeJuche { date }, 0..0));
-    }
-    if date.year() < 1 {
-        return Err(Error::out_of_range(
-            Field::Year,
-            date.year(),
-            1,
-            i64::from(MAX_YEAR),
-        ));
-    }
-    Ok(())
-}
-
 /// Writes the year of `date` in `style`, the Korean way, `년` included.
 fn write_korean_year(f: &mut fmt::Formatter<'_>, date: NaiveDate, style: YearStyle) -> fmt::Result {
     let year = date.year();
@@ -196,15 +181,6 @@ impl FromStr for KoreanDate {
     fn from_str(input: &str) -> Result<KoreanDate, Error> {
         prefix_date(input).strict(input)
     }
-}
-
-/// The year part of a Korean date, as read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum RawYear<'a> {
-    /// `2026년`
-    Gregorian(&'a str),
-    /// `주체107년`, `주체107(2018)년`
-    Juche(&'a str, Option<&'a str>),
 }
 
 /// `Blank*` as a parser: the run of spaces and ideographic spaces, possibly empty.
@@ -282,35 +258,6 @@ pub(crate) fn month_day(input: &str) -> PResult<'_, (&str, &str)> {
     .parse(input)
 }
 
-/// The Gregorian year, the number as read (the Juche year for a Juche style) and the style of a
-/// Korean year read in `full`.
-pub(crate) fn validate_year(
-    full: &str,
-    year: RawYear<'_>,
-) -> Result<(i32, Number, YearStyle), Error> {
-    match year {
-        RawYear::Gregorian(text) => {
-            let number = wide_number(full, text);
-            match number.value.and_then(|y| i32::try_from(y).ok()) {
-                Some(value) if NaiveDate::from_ymd_opt(value, 1, 1).is_some() => {
-                    Ok((value, number, YearStyle::Gregorian))
-                }
-                _ => Err(Error::new(ErrorKind::YearOutOfRange, number.span())),
-            }
-        }
-        RawYear::Juche(juche_text, gregorian_text) => {
-            let juche = wide_number(full, juche_text);
-            let gregorian = gregorian_text.map(|text| wide_number(full, text));
-            let (_, value) = juche_years(&juche, gregorian.as_ref())?;
-            let style = match gregorian {
-                Some(_) => YearStyle::JucheGregorian,
-                None => YearStyle::Juche,
-            };
-            Ok((value, juche, style))
-        }
-    }
-}
-
 /// Reads a Korean date at the start of `input`.
 pub(crate) fn prefix_date(input: &str) -> Prefix<KoreanDate> {
     Prefix::run(input, date_grammar, |raw| {
@@ -364,6 +311,7 @@ mod tests {
 
     use super::*;
     use crate::Notation;
+    use crate::error::Field;
     use crate::grammar::runtime::GrammarError;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

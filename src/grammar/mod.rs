@@ -22,3 +22,4 @@ pub(crate) mod relative;
 pub(crate) mod runtime;
 pub(crate) mod spanish;
 pub(crate) mod wide;
+pub(crate) mod year;

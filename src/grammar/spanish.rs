@@ -27,10 +27,10 @@ use nom::{Offset, Parser};
 use crate::calendar::YearStyle;
 use crate::calendar::to_juche_year;
 use crate::error::{Error, Expected};
-use crate::grammar::korean::{RawYear, check_style, validate_year};
 use crate::grammar::runtime::{
     Number, PResult, Prefix, checked_date, digits, digits_unbounded, expect, lit,
 };
+use crate::grammar::year::{RawYear, check_style, validate_year};
 
 /// A date written the Spanish way: `15 de junio de 2000`, `23 de octubre del 101 (2012)`.
 ///
