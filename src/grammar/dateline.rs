@@ -689,10 +689,11 @@ fn place_word(input: &str) -> PResult<'_, &str> {
                 )),
                 not(satisfy(is_place_char)),
             ),
+            // The last character starts within the place's length.
             |word: &str| {
-                word.char_indices()
-                    .last()
-                    .is_some_and(|(i, _)| i < MAX_PLACE_LEN)
+                word.chars()
+                    .next_back()
+                    .is_some_and(|last| word.len().saturating_sub(last.len_utf8()) < MAX_PLACE_LEN)
             },
         ),
     )
@@ -1401,6 +1402,24 @@ mod tests {
         // A later word longer than a place: at the word, as the word is read no further.
         let long_word = format!("A {}", "B".repeat(70));
         assert_eq!(err(&long_word, place), (2, Expected::Place, false));
+    }
+
+    #[test]
+    fn ok_place_word() {
+        assert_eq!(ok("Port-au-Prince,", place_word), ("Port-au-Prince", ","));
+        // Each character starts within the place's length: a last two-byte letter at byte 63.
+        let word = format!("{}Ü", "A".repeat(MAX_PLACE_LEN.saturating_sub(1)));
+        assert_eq!(ok(&word, place_word), (word.as_str(), ""));
+    }
+
+    #[test]
+    fn err_place_word() {
+        assert_eq!(err("-Pyongyang", place_word), (0, Expected::Place, false));
+        let word = format!("{}Ü", "A".repeat(MAX_PLACE_LEN));
+        assert_eq!(err(&word, place_word), (0, Expected::Place, false));
+        // Such a word is read, but it makes a place one byte too long.
+        let word = format!("{}Ü", "A".repeat(MAX_PLACE_LEN.saturating_sub(1)));
+        assert_eq!(err(&word, place), (0, Expected::Place, false));
     }
 
     #[test]
