@@ -677,27 +677,22 @@ fn is_place_char(c: char) -> bool {
 }
 
 /// `Word ::= Letter (Letter | "-" | "'" | ".")*`, each character starting within the first
-/// [`MAX_PLACE_LEN`] bytes (read no further).
+/// [`MAX_PLACE_LEN`] bytes (read no further). A token, read character by character.
 fn place_word(input: &str) -> PResult<'_, &str> {
-    expect(
-        Expected::Place,
-        verify(
-            terminated(
-                recognize((
-                    satisfy(char::is_alphabetic),
-                    take_while_m_n(0, MAX_PLACE_LEN, is_place_char),
-                )),
-                not(satisfy(is_place_char)),
-            ),
-            // The last character starts within the place's length.
-            |word: &str| {
-                word.chars()
-                    .next_back()
-                    .is_some_and(|last| word.len().saturating_sub(last.len_utf8()) < MAX_PLACE_LEN)
-            },
-        ),
-    )
-    .parse(input)
+    let mut end = 0usize;
+    for (i, c) in input.char_indices() {
+        if !is_place_char(c) || (i == 0 && !c.is_alphabetic()) {
+            break;
+        }
+        if i >= MAX_PLACE_LEN {
+            return fail(input, Expected::Place);
+        }
+        end = i.saturating_add(c.len_utf8());
+    }
+    match (input.get(..end), input.get(end..)) {
+        (Some(word), Some(rest)) if !word.is_empty() => Ok((rest, word)),
+        _ => fail(input, Expected::Place),
+    }
 }
 
 /// `DayAfterPlace ::= " "+ EnglishDay | " "* "," " "* (EnglishDay | SpanishDay)`
