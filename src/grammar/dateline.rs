@@ -51,8 +51,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use nom::branch::alt;
 use nom::bytes::complete::{take_while, take_while_m_n};
 use nom::character::complete::{one_of, satisfy};
-use nom::combinator::{cut, map, map_opt, not, opt, peek, recognize, value, verify};
-use nom::multi::many0;
+use nom::combinator::{cut, map, map_opt, not, opt, peek, recognize, verify};
+use nom::multi::many0_count;
 use nom::sequence::{preceded, terminated};
 use nom::{Offset, Parser};
 
@@ -608,7 +608,7 @@ fn capitalised_place(input: &str) -> PResult<'_, &str> {
     uncut(recognize((
         capital_word,
         within_place(input),
-        many0((word_space, cut(later_word), within_place(input))),
+        many0_count((lit(" "), later_word, within_place(input))),
     )))
     .parse(input)
 }
@@ -628,47 +628,32 @@ fn within_place<'a>(start: &'a str) -> impl FnMut(&'a str) -> PResult<'a, ()> {
     }
 }
 
-/// `" "` before a word that continues the place: a letter follows, and not a month name.
-fn word_space(input: &str) -> PResult<'_, ()> {
-    value(
-        (),
-        (
-            lit(" "),
-            peek(satisfy(char::is_alphabetic)),
-            not(month_ahead),
-        ),
-    )
-    .parse(input)
-}
-
-/// A word that is a month name (`November`, `Nov.`), read by [`place_word`].
-fn month_ahead(input: &str) -> PResult<'_, &str> {
-    verify(place_word, |word: &str| {
-        month_word(word.trim_end_matches('.')).is_some()
-    })
-    .parse(input)
-}
-
 /// A place's first word: capitalised or in capitals.
 fn capital_word(input: &str) -> PResult<'_, &str> {
     expect(
         Expected::Place,
-        verify(place_word, |word: &str| {
-            word.starts_with(char::is_uppercase)
-        }),
+        preceded(peek(satisfy(char::is_uppercase)), place_word),
     )
     .parse(input)
 }
 
-/// A place's later word: capitalised, in capitals or a particle.
+/// A place's later word, after a space: capitalised, in capitals or a particle. No letter there, or
+/// a month name (`November`, `Nov.`), ends the place (an error); any other word fails it (a
+/// `cut`, at the word), as does a word longer than a place.
 fn later_word(input: &str) -> PResult<'_, &str> {
-    expect(
-        Expected::Place,
-        verify(place_word, |word: &str| {
-            word.starts_with(char::is_uppercase) || PARTICLES.contains(&word)
-        }),
-    )
-    .parse(input)
+    let (_, _) = peek(satisfy(char::is_alphabetic)).parse(input)?;
+    let (rest, word) = cut(place_word).parse(input)?;
+    if month_word(word.trim_end_matches('.')).is_some() {
+        return fail(input, Expected::Place);
+    }
+    if word.starts_with(char::is_uppercase) || PARTICLES.contains(&word) {
+        Ok((rest, word))
+    } else {
+        Err(nom::Err::Failure(GrammarError {
+            at: input,
+            expected: Expected::Place,
+        }))
+    }
 }
 
 /// Whether `c` may continue a place word.
