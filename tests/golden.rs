@@ -1556,22 +1556,32 @@ fn dateline_new() {
     assert_eq!(
         err("Pyongyang", 2, 30, "KCNA"),
         (
-            ErrorKind::DayOutOfRange { month: 2, day: 30 },
-            "day 30 is out of range for February, expected 1 to 29".to_owned()
+            ErrorKind::OutOfRange {
+                field: Field::Day,
+                value: 30,
+                min: 1,
+                max: 29
+            },
+            "day 30 is out of range, expected 1 to 29".to_owned()
         )
     );
     assert_eq!(
         err("Pyongyang", 13, 3, "KCNA"),
         (
-            ErrorKind::MonthOutOfRange { month: 13 },
+            ErrorKind::OutOfRange {
+                field: Field::Month,
+                value: 13,
+                min: 1,
+                max: 12
+            },
             "month 13 is out of range, expected 1 to 12".to_owned()
         )
     );
     assert_eq!(
         err("Pyong, yang", 2, 3, "KCNA"),
         (
-            ErrorKind::TrailingInput,
-            "expected end of input after `Pyong`, but found `,`".to_owned()
+            ErrorKind::Expected(Expected::Place),
+            "expected place name after `Pyong`, but found `,`".to_owned()
         )
     );
     assert_eq!(

@@ -5,8 +5,8 @@
 //! English and Spanish, as the archives of 1997-2018 write them too:
 //!
 //! ```text
-//! Dateline  ::= Place (" "* "," " "* (EnglishDay | SpanishDay) | " "+ EnglishDay)
-//!               " "* "(" " "* Agency " "* ")" Separator?
+//! Dateline  ::= Place DayAfterPlace " "* "(" " "* Agency " "* ")" Separator?
+//! DayAfterPlace ::= " "+ EnglishDay | " "* "," " "* (EnglishDay | SpanishDay)
 //! Place     ::= Word (" " Word)* | LowerWord     (at most 64 bytes)
 //! Word      ::= Letter (Letter | "-" | "'" | ".")*   (capitalised or in capitals; after the first,
 //!                                                   also a particle: `es`, `de`, `resort`, …)
@@ -30,6 +30,11 @@
 //! Open, Close ::= "(" | "（", ")" | "）"
 //! ```
 //!
+//! What commits a text to being a dateline (nom's `cut`, so that the error names the missing
+//! piece and [`crate::scan`] reports the text as an invalid dateline): in English and Spanish, a
+//! tag of the closed list after `(` (`Pyongyang, November 8 (KCNA` lacks its `)`); in Korean,
+//! `일발`; in Japanese, `日発`. Before them the text may be anything else.
+//!
 //! Notes from real text: the separator may be missing, may touch the next word
 //! (`(KCNA) --Kim Jong Un`) or be followed by a no-break space; some stories use an en dash
 //! (`(KCNA) – Avengers`). Scrapers glue headlines before the place; [`crate::scan`] starts the
@@ -43,17 +48,25 @@ use core::fmt;
 use core::str::FromStr;
 
 use chrono::{Datelike, Days, NaiveDate};
-use nom::Offset;
+use nom::branch::alt;
+use nom::bytes::complete::{take_while, take_while_m_n};
+use nom::character::complete::{one_of, satisfy};
+use nom::combinator::{cut, map, map_opt, not, opt, peek, recognize, verify};
+use nom::multi::many0_count;
+use nom::sequence::{preceded, terminated};
+use nom::{Offset, Parser};
 
-use crate::calendar::month_by_three;
 use crate::calendar::month_name as english_month;
-use crate::calendar::{abbreviated_month, full_month, max_day};
-use crate::error::{Error, ErrorKind, Expected};
+use crate::calendar::{abbreviated_month, full_month, max_day, month_by_three};
+use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::fixed::{digit, two};
-use crate::grammar::runtime::{Number, PResult, Prefix, check_day, digits, fail, lit, spaces};
+use crate::grammar::runtime::{
+    GrammarError, Number, PResult, Prefix, check_day, check_month, digits, expect, fail, lit,
+    spaces, spaces0,
+};
 use crate::grammar::spanish::{spanish_month, spanish_month_name};
 use crate::grammar::wide::{
-    wide_blanks0, wide_blanks1, wide_close_paren, wide_digits, wide_number, wide_open_paren,
+    is_wide_blank, wide_blanks1, wide_close_paren, wide_digits, wide_number, wide_open_paren,
 };
 
 /// The edition (language) of KCNA a dateline was written in.
@@ -97,8 +110,9 @@ impl fmt::Display for Edition {
     }
 }
 
-/// The longest place name a dateline may have, in bytes.
-const MAX_PLACE_LEN: usize = 64;
+/// The longest place name a dateline may have, in bytes. The grammar, its fast path and
+/// [`crate::scan`]'s look-back before a dateline's month read no further.
+pub(crate) const MAX_PLACE_LEN: usize = 64;
 
 /// How many days a reference date may run behind a dateline by default (see [`Dateline::resolve`]).
 pub const DEFAULT_GRACE_DAYS: u32 = 2;
@@ -130,10 +144,27 @@ pub struct Dateline {
 impl Dateline {
     /// A dateline for `place`, `month` and `day` (valid in some year), from `agency`.
     ///
+    /// ```
+    /// use kcna_dates::{Dateline, ErrorKind, Expected, Field};
+    ///
+    /// let err = Dateline::new("Pyongyang", 2, 30, "KCNA").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::OutOfRange { field: Field::Day, value: 30, min: 1, max: 29 });
+    /// assert_eq!(err.to_string(), "day 30 is out of range, expected 1 to 29");
+    ///
+    /// // The place is checked by the grammar, and the error quotes it.
+    /// let err = Dateline::new("Pyong, yang", 2, 3, "KCNA").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Expected(Expected::Place));
+    /// assert_eq!(err.to_string(), "expected place name after `Pyong`, but found `,`");
+    /// ```
+    ///
     /// # Errors
-    /// [`ErrorKind::MonthOutOfRange`] or [`ErrorKind::DayOutOfRange`].
-    /// [`ErrorKind::Expected`] for a place or agency the grammar would not read back
-    /// (so that `Display` and `FromStr` round-trip).
+    /// * [`ErrorKind::OutOfRange`] with [`Field::Month`](crate::Field::Month) for a month outside
+    ///   1..=12, with [`Field::Day`](crate::Field::Day) for a day outside 1 to the month's last day
+    ///   in a leap year (the value and the bounds are in the kind; the span is empty);
+    /// * [`ErrorKind::Expected`] with [`Expected::Place`] or [`Expected::Agency`] for a place or
+    ///   agency the grammar would not read back (so that `Display` and `FromStr` round-trip): the
+    ///   span is the byte offset in that argument where it stops being one, and the message quotes
+    ///   the argument.
     pub fn new(place: &str, month: u32, day: u32, agency: &str) -> Result<Dateline, Error> {
         Dateline::new_in(Edition::English, place, month, day, agency)
     }
@@ -156,34 +187,20 @@ impl Dateline {
         day: u32,
         agency: &str,
     ) -> Result<Dateline, Error> {
-        match edition {
-            Edition::English | Edition::Spanish => {
-                whole(place, self::place)?;
-                whole(agency, self::agency)?;
-            }
-            Edition::Korean => {
-                whole(place, hangul_word)?;
-                whole(agency, hangul_word)?;
-            }
-            Edition::Japanese => {
-                whole(place, ideographs)?;
-                whole(agency, ideographs)?;
-            }
-        }
-        let month_number = Number {
-            digits_len: 0,
-            value: Some(month),
-            start: 0,
+        let (place_grammar, agency_grammar): (RunGrammar, RunGrammar) = match edition {
+            Edition::English | Edition::Spanish => (self::place, self::agency),
+            Edition::Korean => (hangul_word, korean_agency),
+            Edition::Japanese => (ideographs, japanese_agency),
         };
-        let month = crate::grammar::runtime::check_month(&month_number)?;
-        let day = check_day(
-            month,
-            &Number {
-                digits_len: 0,
-                value: Some(day),
-                start: 0,
-            },
-        )?;
+        check_whole(place, place_grammar, Expected::Place)?;
+        check_whole(agency, agency_grammar, Expected::Agency)?;
+        if !(1..=12).contains(&month) {
+            return Err(Error::out_of_range(Field::Month, month, 1, 12));
+        }
+        let last = max_day(month);
+        if !(1..=last).contains(&day) {
+            return Err(Error::out_of_range(Field::Day, day, 1, i64::from(last)));
+        }
         Ok(Dateline {
             edition,
             place: Text::new(place),
@@ -330,76 +347,100 @@ pub(crate) fn resolve_month_day(
     found.ok_or_else(unresolvable)
 }
 
-/// The raw pieces of a dateline.
-struct Raw<'a> {
-    edition: Edition,
-    place: &'a str,
-    month: u32,
-    day: &'a str,
-    agency: &'a str,
-}
-
-/// Whether `c` may continue a place word.
-fn is_place_char(c: char) -> bool {
-    c.is_alphabetic() || matches!(c, '-' | '\'' | '.')
-}
-
-/// The shortest place written as one lower-case word, in characters.
-const MIN_LOWER_PLACE_CHARS: usize = 4;
-
-/// Lower-case words that may stand inside a place name (`Dar es Salaam`, `Rio de Janeiro`), and
-/// lower-case words that may end one (`Mt. Kumgang resort`).
-const PARTICLES: &[&str] = &[
-    "al", "am", "an", "area", "city", "county", "da", "das", "de", "del", "den", "der", "di",
-    "district", "do", "dos", "du", "el", "es", "la", "le", "les", "province", "resort", "upon",
-    "van", "von", "y",
-];
-
-/// `Place ::= Word (" " Word)* | LowerWord`: each word capitalised (or all capitals), or a particle
-/// after the first; or one word in lower case (a lower-cased or cut place: `pyongyang`,
-/// `yongyang`). At most [`MAX_PLACE_LEN`] bytes.
+/// The news agency behind a dateline's tag.
 ///
-/// A run of words separated by one space is one place: a headline glued before it by a scraper
-/// with two or more spaces, or a line break, is not part of it (see [`crate::scan`] for how the
-/// start of the place is chosen).
-fn place(input: &str) -> PResult<'_, &str> {
-    let mut rest = input;
-    let mut end = input;
-    let mut first = true;
-    loop {
-        let (after, word) = place_word(rest)?;
-        let capital = word.starts_with(char::is_uppercase);
-        let lower = word.starts_with(char::is_lowercase);
-        if !first && month_word(word.trim_end_matches('.')).is_some() {
-            // `Pyongyang November 8`: the month ends the place.
-            break;
-        }
-        if !(capital || (first && lower) || (!first && PARTICLES.contains(&word))) {
-            return fail(rest, Expected::Place);
-        }
-        rest = after;
-        end = after;
-        if input.offset(rest) > MAX_PLACE_LEN {
-            return fail(input, Expected::Place);
-        }
-        if first && !capital {
-            // One lower-case word is a place only on its own, and only a word of four letters
-            // or more (`pyongyang`, a cut `yongyang`): `on`, `in`, `el` or `los` before a date
-            // start a date without a year, not a dateline.
-            if word.chars().count() < MIN_LOWER_PLACE_CHARS {
-                return fail(rest, Expected::Place);
-            }
-            break;
-        }
-        first = false;
-        match rest.strip_prefix(' ') {
-            Some(next) if next.starts_with(char::is_alphabetic) => rest = next,
-            _ => break,
+/// ```
+/// use kcna_dates::{Agency, Dateline};
+/// let d: Dateline = "Tokyo, February 8 (KNS-KCNA) --".parse()?;
+/// assert_eq!(d.news_agency(), Agency::KoreaNewsService);
+/// let d: Dateline = "Hanoi, July 14 (KCNA correspondent) --".parse()?;
+/// assert_eq!((d.news_agency(), d.is_correspondent()), (Agency::Kcna, true));
+/// # Ok::<(), kcna_dates::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
+pub enum Agency {
+    /// The Korean Central News Agency: `KCNA`, Spanish `ACNC` and `ATCC`, Korean `조선중앙통신`,
+    /// Japanese `朝鮮中央通信`.
+    Kcna,
+    /// The Korea News Service of Tokyo (`KNS`, `KNS-KCNA`, `Korea News Service`, Spanish
+    /// `SNC-ATCC`): stories from Japan carried by KCNA.
+    KoreaNewsService,
+}
+
+impl Agency {
+    /// A short stable name: `kcna`, `kns`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Agency::Kcna => "kcna",
+            Agency::KoreaNewsService => "kns",
         }
     }
-    match input.get(..input.offset(end)) {
-        Some(name) => Ok((end, name)),
-        None => fail(input, Expected::Place),
+}
+
+/// KCNA's own tags in English and Spanish (the only tags of the fast path), which a misspelling
+/// of one edit may stand for.
+const KCNA_TAGS: [&str; 3] = ["KCNA", "ACNC", "ATCC"];
+
+/// The closed list of tags, compared without case (blanks inside are single spaces or hyphens as
+/// written here), with its agency and whether it is a correspondent's. Longest first: the grammar
+/// reads the first that the text starts with, so the longest (`KNS-KCNA`, not `KNS`).
+const TAGS: [(&str, Agency, bool); 14] = [
+    ("Corresponsal de la ATCC", Agency::Kcna, true),
+    ("Corresponsal de la ACNC", Agency::Kcna, true),
+    ("Corresponsal de ATCC", Agency::Kcna, true),
+    ("Corresponsal de ACNC", Agency::Kcna, true),
+    ("Korea News Service", Agency::KoreaNewsService, false),
+    ("KCNA Correspondent", Agency::Kcna, true),
+    ("KCNA-Correspondent", Agency::Kcna, true),
+    ("KNS-KCNA", Agency::KoreaNewsService, false),
+    ("SNC-ATCC", Agency::KoreaNewsService, false),
+    ("KCNA", Agency::Kcna, false),
+    ("ACNC", Agency::Kcna, false),
+    ("ATCC", Agency::Kcna, false),
+    ("KNS", Agency::KoreaNewsService, false),
+    ("SNC", Agency::KoreaNewsService, false),
+];
+
+/// The length of a misspelt KCNA tag: one edit from a four-letter tag.
+const MISSPELT_TAG_LEN: core::ops::RangeInclusive<usize> = 3..=5;
+
+/// The agency and correspondent flag of a tag of the closed list, or `None`.
+///
+/// The tags are read in any case (`KCNA`, `kcna`, `atcc`); written in capitals, a tag one edit
+/// away from one of KCNA's own (a letter changed, added, dropped, or two swapped: `KNCA`,
+/// `KCNAA`) is taken as a misspelling of it.
+pub(crate) fn classify_tag(tag: &str) -> Option<(Agency, bool)> {
+    match TAGS.iter().find(|(t, _, _)| t.eq_ignore_ascii_case(tag)) {
+        Some(&(_, agency, correspondent)) => Some((agency, correspondent)),
+        None => is_misspelt_kcna_tag(tag).then_some((Agency::Kcna, false)),
+    }
+}
+
+/// Whether `tag`, in capitals, is one edit from one of [`KCNA_TAGS`].
+fn is_misspelt_kcna_tag(tag: &str) -> bool {
+    MISSPELT_TAG_LEN.contains(&tag.len())
+        && tag.bytes().all(|b| b.is_ascii_uppercase())
+        && KCNA_TAGS
+            .iter()
+            .any(|t| one_edit(t.as_bytes(), tag.as_bytes()))
+}
+
+/// Whether `b` is one edit from `a` (optimal string alignment distance exactly 1). Both are at
+/// most a few bytes long.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (
+        a.get(prefix..).unwrap_or(&[]),
+        b.get(prefix..).unwrap_or(&[]),
+    );
+    match (a, b) {
+        ([], []) => false,
+        ([_, a_rest @ ..], [_, b_rest @ ..]) if a_rest == b_rest => true,
+        ([x, y, a_rest @ ..], [p, q, b_rest @ ..]) if x == q && y == p && a_rest == b_rest => true,
+        ([_, a_rest @ ..], b) if a_rest == b => true,
+        (a, [_, b_rest @ ..]) if a == b_rest => true,
+        _ => false,
     }
 }
 
@@ -441,178 +482,6 @@ pub(crate) fn glued_place_start(place: &str) -> usize {
     }
 }
 
-/// `Word ::= Letter (Letter | "-" | "'" | ".")*`, read no further than [`MAX_PLACE_LEN`] bytes.
-fn place_word(input: &str) -> PResult<'_, &str> {
-    let mut end = 0usize;
-    for (i, c) in input.char_indices() {
-        if !is_place_char(c) || (i == 0 && !c.is_alphabetic()) {
-            break;
-        }
-        if i >= MAX_PLACE_LEN {
-            return fail(input, Expected::Place);
-        }
-        end = i.saturating_add(c.len_utf8());
-    }
-    match (input.get(..end), input.get(end..)) {
-        (Some(word), Some(rest)) if !word.is_empty() => Ok((rest, word)),
-        _ => fail(input, Expected::Place),
-    }
-}
-
-/// Checks that `grammar` reads the whole of `text`.
-fn whole<'a>(text: &'a str, grammar: fn(&'a str) -> PResult<'a, &'a str>) -> Result<(), Error> {
-    Prefix::run(text, grammar, |_| Ok(())).strict(text)
-}
-
-/// The news agency behind a dateline's tag.
-///
-/// ```
-/// use kcna_dates::{Agency, Dateline};
-/// let d: Dateline = "Tokyo, February 8 (KNS-KCNA) --".parse()?;
-/// assert_eq!(d.news_agency(), Agency::KoreaNewsService);
-/// let d: Dateline = "Hanoi, July 14 (KCNA correspondent) --".parse()?;
-/// assert_eq!((d.news_agency(), d.is_correspondent()), (Agency::Kcna, true));
-/// # Ok::<(), kcna_dates::Error>(())
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-#[non_exhaustive]
-pub enum Agency {
-    /// The Korean Central News Agency: `KCNA`, Spanish `ACNC` and `ATCC`, Korean `조선중앙통신`,
-    /// Japanese `朝鮮中央通信`.
-    Kcna,
-    /// The Korea News Service of Tokyo (`KNS`, `KNS-KCNA`, `Korea News Service`, Spanish
-    /// `SNC-ATCC`): stories from Japan carried by KCNA.
-    KoreaNewsService,
-}
-
-impl Agency {
-    /// A short stable name: `kcna`, `kns`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Agency::Kcna => "kcna",
-            Agency::KoreaNewsService => "kns",
-        }
-    }
-}
-
-/// KCNA's own tags in English and Spanish, which a misspelling of one edit may stand for.
-const KCNA_TAGS: [&str; 3] = ["KCNA", "ACNC", "ATCC"];
-
-/// Every other tag of the closed list, compared without case (blanks inside are single spaces or
-/// hyphens as written here), with its agency and whether it is a correspondent's.
-const OTHER_TAGS: [(&str, Agency, bool); 11] = [
-    ("KNS", Agency::KoreaNewsService, false),
-    ("KNS-KCNA", Agency::KoreaNewsService, false),
-    ("Korea News Service", Agency::KoreaNewsService, false),
-    ("SNC", Agency::KoreaNewsService, false),
-    ("SNC-ATCC", Agency::KoreaNewsService, false),
-    ("KCNA Correspondent", Agency::Kcna, true),
-    ("KCNA-Correspondent", Agency::Kcna, true),
-    ("Corresponsal de ATCC", Agency::Kcna, true),
-    ("Corresponsal de ACNC", Agency::Kcna, true),
-    ("Corresponsal de la ATCC", Agency::Kcna, true),
-    ("Corresponsal de la ACNC", Agency::Kcna, true),
-];
-
-/// The agency and correspondent flag of a tag of the closed list, or `None`.
-///
-/// KCNA's tags are read in any case (`KCNA`, `kcna`, `atcc`); written in capitals, a tag one edit
-/// away from one of them (a letter changed, added, dropped, or two swapped: `KNCA`, `KCNAA`) is
-/// taken as a misspelling of it.
-pub(crate) fn classify_tag(tag: &str) -> Option<(Agency, bool)> {
-    if KCNA_TAGS.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
-        return Some((Agency::Kcna, false));
-    }
-    if let Some((_, agency, correspondent)) = OTHER_TAGS
-        .iter()
-        .find(|(t, _, _)| t.eq_ignore_ascii_case(tag))
-    {
-        return Some((*agency, *correspondent));
-    }
-    let capitals = (3..=5).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_uppercase());
-    (capitals
-        && KCNA_TAGS
-            .iter()
-            .any(|t| one_edit(t.as_bytes(), tag.as_bytes())))
-    .then_some((Agency::Kcna, false))
-}
-
-/// Whether `b` is one edit from `a` (optimal string alignment distance exactly 1). Both are at
-/// most a few bytes long.
-fn one_edit(a: &[u8], b: &[u8]) -> bool {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (a, b) = (
-        a.get(prefix..).unwrap_or(&[]),
-        b.get(prefix..).unwrap_or(&[]),
-    );
-    match (a, b) {
-        ([], []) => false,
-        ([_, a_rest @ ..], [_, b_rest @ ..]) if a_rest == b_rest => true,
-        ([x, y, a_rest @ ..], [p, q, b_rest @ ..]) if x == q && y == p && a_rest == b_rest => true,
-        ([_, a_rest @ ..], b) if a_rest == b => true,
-        (a, [_, b_rest @ ..]) if a == b_rest => true,
-        _ => false,
-    }
-}
-
-/// The longest tag of the closed list, in bytes (`Corresponsal de la ACNC`).
-const MAX_TAG_LEN: usize = 24;
-
-/// `Agency ::= Tag` of the closed list ([`classify_tag`]): words of ASCII letters joined by one
-/// space or hyphen, as written.
-fn agency(input: &str) -> PResult<'_, &str> {
-    let mut end = 0usize;
-    let mut best = None;
-    let bytes = input.as_bytes();
-    while end < MAX_TAG_LEN {
-        let word = bytes
-            .get(end..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count();
-        if word == 0 {
-            break;
-        }
-        end = end.saturating_add(word);
-        if let Some(tag) = input.get(..end) {
-            if classify_tag(tag).is_some() {
-                best = Some(end);
-            }
-        }
-        match bytes.get(end) {
-            Some(b' ' | b'-') => end = end.saturating_add(1),
-            _ => break,
-        }
-    }
-    match best.and_then(|n| Some((input.get(n..)?, input.get(..n)?))) {
-        Some((rest, tag)) => Ok((rest, tag)),
-        None => fail(input, Expected::Agency),
-    }
-}
-
-/// Whether `c` is a blank around the separator: space, tab or no-break space.
-fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}')
-}
-
-/// `Blank*`
-fn blanks0(input: &str) -> &str {
-    input.trim_start_matches(is_blank)
-}
-
-/// `Separator ::= Blank* ("--" | "-" | "–" | "—") Blank*`, or nothing.
-fn separator(input: &str) -> &str {
-    let trimmed = blanks0(input);
-    let after = ["--", "-", "\u{2013}", "\u{2014}"]
-        .iter()
-        .find_map(|dash| trimmed.strip_prefix(dash));
-    match after {
-        Some(rest) => blanks0(rest),
-        None => input,
-    }
-}
-
 /// The month of an English month name, full or abbreviated, as written in datelines: capitalised,
 /// in capitals or in lower case (`November`, `NOVEMBER`, `november`, `Nov`, `Sept`).
 pub(crate) fn month_word(word: &str) -> Option<u32> {
@@ -638,105 +507,345 @@ pub(crate) fn month_word(word: &str) -> Option<u32> {
     full_month(capitalised).or_else(|| abbreviated_month(capitalised))
 }
 
-/// `MonthName ::= (FullMonthName | Abbreviation) "."?`, as [`month_word`] reads it.
-fn any_case_month(input: &str) -> PResult<'_, u32> {
-    let n = input.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let (Some(word), Some(rest)) = (input.get(..n), input.get(n..)) else {
-        return fail(input, Expected::MonthName);
-    };
-    match month_word(word) {
-        Some(month) => Ok((rest.strip_prefix('.').unwrap_or(rest), month)),
-        None => fail(input, Expected::MonthName),
-    }
+// ---------------------------------------------------------------------------------------------
+// The grammar (the block at the top of this file), written with nom's combinators.
+
+/// The raw pieces of a dateline.
+struct Raw<'a> {
+    edition: Edition,
+    place: &'a str,
+    month: u32,
+    day: &'a str,
+    agency: &'a str,
 }
 
-/// `EnglishDay ::= MonthName ","? " "+ Day`
-fn english_day_month(input: &str) -> PResult<'_, (u32, &str, Edition)> {
-    let (rest, month) = any_case_month(input)?;
-    let rest = rest.strip_prefix(',').unwrap_or(rest);
-    let (rest, _) = spaces(rest)?;
-    let (rest, day) = digits(1, 2, Expected::Day)(rest)?;
-    Ok((rest, (month, day, Edition::English)))
-}
+/// A grammar that reads one piece of a dateline (a place, an agency): what
+/// [`Dateline::new_in`] checks its arguments with.
+type RunGrammar = for<'a> fn(&'a str) -> PResult<'a, &'a str>;
 
-/// `Dateline ::= Place (" "* "," " "* (EnglishDay | SpanishDay) | " "+ EnglishDay) " "* "(" " "*
-/// Agency " "* ")" Separator?`
+/// `Dateline ::= Place DayAfterPlace " "* "(" " "* Agency " "* ")" Separator?`
+///
+/// A tag of the closed list after `(` commits the text to being a dateline (`cut`): `Pyongyang,
+/// November 8 (KCNA` is an invalid dateline that lacks its `)`. Before the tag, the text may be
+/// anything else (`Pyongyang, November 8 (see below)`).
 fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
-    let (rest, place) = place(input)?;
-    let after_blanks = rest.trim_start_matches(' ');
-    let (rest, comma) = match after_blanks.strip_prefix(',') {
-        Some(after_comma) => (after_comma.trim_start_matches(' '), true),
-        None if after_blanks.len() < rest.len() => (after_blanks, false),
-        // A word in lower case that is not followed by a comma is no place: say so at its start.
-        None if place.starts_with(char::is_lowercase) => return fail(input, Expected::Place),
-        None => return fail(rest, Expected::Literal(",")),
-    };
-    let (rest, (month, day, edition)) = match english_day_month(rest) {
-        Ok(found) => found,
-        // Without a comma only a month name may follow the place (`Pyongyang February 19`): a
-        // number there is no dateline (`Juche 16 de noviembre` is a Juche year and words).
-        Err(e) if !comma => return Err(e),
-        Err(nom::Err::Error(english_error)) => match spanish_day_month(rest) {
-            Ok(found) => found,
-            Err(nom::Err::Error(spanish_error)) => {
-                return Err(nom::Err::Error(nom::error::ParseError::or(
-                    english_error,
-                    spanish_error,
-                )));
-            }
-            Err(e) => return Err(e),
-        },
-        Err(e) => return Err(e),
-    };
-    let rest = rest.trim_start_matches(' ');
-    let (rest, _) = lit("(")(rest)?;
-    let (rest, agency) = agency(rest.trim_start_matches(' '))?;
-    let (rest, _) = lit(")")(rest.trim_start_matches(' '))?;
-    Ok((
-        separator(rest),
-        Raw {
+    map(
+        (
+            dateline_place,
+            day_after_place,
+            spaces0,
+            lit("("),
+            spaces0,
+            agency,
+            cut((spaces0, lit(")"))),
+            opt(separator),
+        ),
+        |(place, (month, day, edition), _, _, _, agency, _, _)| Raw {
             edition,
             place,
             month,
             day,
             agency,
         },
-    ))
+    )
+    .parse(input)
 }
 
-/// `SpanishDay ::= (Day | "primero") " de " SpanishMonth` (the month in any case)
-fn spanish_day_month(input: &str) -> PResult<'_, (u32, &str, Edition)> {
-    let (rest, day) = match digits(1, 2, Expected::Day)(input) {
-        Ok(found) => found,
-        Err(e) => match input.get(..7).filter(|w| w.eq_ignore_ascii_case("primero")) {
-            Some(word) => (input.get(7..).unwrap_or(""), word),
-            None => return Err(e),
-        },
-    };
-    let (rest, _) = lit(" de ")(rest)?;
-    let (rest, month) = spanish_month(rest)?;
-    Ok((rest, (month, day, Edition::Spanish)))
+/// `Place` as a dateline opens with it: a place in lower case (`LowerWord`) only before a blank or
+/// a comma; else it is no place, and the error says so at its start (`hello`).
+fn dateline_place(input: &str) -> PResult<'_, &str> {
+    alt((
+        expect(Expected::Place, terminated(lower_place, peek(one_of(" ,")))),
+        capitalised_place,
+    ))
+    .parse(input)
 }
+
+/// `Place ::= Word (" " Word)* | LowerWord`, at most [`MAX_PLACE_LEN`] bytes.
+///
+/// A run of words separated by one space is one place: a headline glued before it by a scraper
+/// with two or more spaces, or a line break, is not part of it (see [`crate::scan`] for how the
+/// start of the place is chosen).
+fn place(input: &str) -> PResult<'_, &str> {
+    alt((lower_place, capitalised_place)).parse(input)
+}
+
+/// The shortest place written as one lower-case word, in characters.
+const MIN_LOWER_PLACE_CHARS: usize = 4;
+
+/// `LowerWord`: one word in lower case of [`MIN_LOWER_PLACE_CHARS`] letters or more (a
+/// lower-cased or cut place: `pyongyang`, `yongyang`). `on`, `in`, `el` or `los` before a date
+/// start a date without a year, not a dateline.
+fn lower_place(input: &str) -> PResult<'_, &str> {
+    expect(
+        Expected::Place,
+        preceded(
+            peek(satisfy(char::is_lowercase)),
+            verify(place_word, |word: &str| {
+                word.chars().count() >= MIN_LOWER_PLACE_CHARS && word.len() <= MAX_PLACE_LEN
+            }),
+        ),
+    )
+    .parse(input)
+}
+
+/// Lower-case words that may stand inside a place name (`Dar es Salaam`, `Rio de Janeiro`), and
+/// lower-case words that may end one (`Mt. Kumgang resort`).
+const PARTICLES: &[&str] = &[
+    "al", "am", "an", "area", "city", "county", "da", "das", "de", "del", "den", "der", "di",
+    "district", "do", "dos", "du", "el", "es", "la", "le", "les", "province", "resort", "upon",
+    "van", "von", "y",
+];
+
+/// `Word (" " Word)*`: the first word capitalised (or in capitals), each later one capitalised or
+/// a particle ([`PARTICLES`]); a month name after a space ends the place (`Pyongyang November 8`).
+/// The length is checked word by word, so a long run of words is not read to its end.
+///
+/// A later word that is none of these (`Pyongyang lies`) is an error of the place at that word:
+/// the `cut` that says so stays inside the place ([`uncut`]), as such a word does not commit the
+/// text to being a dateline.
+fn capitalised_place(input: &str) -> PResult<'_, &str> {
+    uncut(recognize((
+        capital_word,
+        within_place(input),
+        many0_count((lit(" "), later_word, within_place(input))),
+    )))
+    .parse(input)
+}
+
+/// Succeeds while the place that started at `start` is at most [`MAX_PLACE_LEN`] bytes; else
+/// fails (a `cut`) at its start.
+fn within_place<'a>(start: &'a str) -> impl FnMut(&'a str) -> PResult<'a, ()> {
+    move |rest: &'a str| {
+        if start.offset(rest) > MAX_PLACE_LEN {
+            Err(nom::Err::Failure(GrammarError {
+                at: start,
+                expected: Expected::Place,
+            }))
+        } else {
+            Ok((rest, ()))
+        }
+    }
+}
+
+/// A place's first word: capitalised or in capitals.
+fn capital_word(input: &str) -> PResult<'_, &str> {
+    expect(
+        Expected::Place,
+        preceded(peek(satisfy(char::is_uppercase)), place_word),
+    )
+    .parse(input)
+}
+
+/// A place's later word, after a space: capitalised, in capitals or a particle. No letter there, or
+/// a month name (`November`, `Nov.`), ends the place (an error); any other word fails it (a
+/// `cut`, at the word), as does a word longer than a place.
+fn later_word(input: &str) -> PResult<'_, &str> {
+    let (_, _) = peek(satisfy(char::is_alphabetic)).parse(input)?;
+    let (rest, word) = cut(place_word).parse(input)?;
+    if month_word(word.trim_end_matches('.')).is_some() {
+        return fail(input, Expected::Place);
+    }
+    if word.starts_with(char::is_uppercase) || PARTICLES.contains(&word) {
+        Ok((rest, word))
+    } else {
+        Err(nom::Err::Failure(GrammarError {
+            at: input,
+            expected: Expected::Place,
+        }))
+    }
+}
+
+/// Whether `c` may continue a place word.
+fn is_place_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '-' | '\'' | '.')
+}
+
+/// `Word ::= Letter (Letter | "-" | "'" | ".")*`, each character starting within the first
+/// [`MAX_PLACE_LEN`] bytes (read no further). A token, read character by character.
+fn place_word(input: &str) -> PResult<'_, &str> {
+    let mut end = 0usize;
+    for (i, c) in input.char_indices() {
+        if !is_place_char(c) || (i == 0 && !c.is_alphabetic()) {
+            break;
+        }
+        if i >= MAX_PLACE_LEN {
+            return fail(input, Expected::Place);
+        }
+        end = i.saturating_add(c.len_utf8());
+    }
+    match (input.get(..end), input.get(end..)) {
+        (Some(word), Some(rest)) if !word.is_empty() => Ok((rest, word)),
+        _ => fail(input, Expected::Place),
+    }
+}
+
+/// `DayAfterPlace ::= " "+ EnglishDay | " "* "," " "* (EnglishDay | SpanishDay)`
+///
+/// Without a comma only a month name may follow the place (`Pyongyang February 19`): a number
+/// there is no dateline (`Juche 16 de noviembre` is a Juche year and words).
+fn day_after_place(input: &str) -> PResult<'_, (u32, &str, Edition)> {
+    alt((
+        // With no blank after the place either, what is missing is the comma.
+        preceded(expect(Expected::Literal(","), spaces), english_day),
+        preceded(
+            (spaces0, lit(","), spaces0),
+            alt((english_day, spanish_day)),
+        ),
+    ))
+    .parse(input)
+}
+
+/// `EnglishDay ::= MonthName ","? " "+ Day`
+fn english_day(input: &str) -> PResult<'_, (u32, &str, Edition)> {
+    map(
+        (
+            any_case_month,
+            opt(lit(",")),
+            spaces,
+            digits(1, 2, Expected::Day),
+        ),
+        |(month, _, _, day)| (month, day, Edition::English),
+    )
+    .parse(input)
+}
+
+/// The longest English month name, in letters (`September`).
+const LONGEST_MONTH_NAME: usize = 9;
+
+/// `MonthName ::= (FullMonthName | Abbreviation) "."?`, in any case, as [`month_word`] reads it.
+fn any_case_month(input: &str) -> PResult<'_, u32> {
+    terminated(
+        expect(
+            Expected::MonthName,
+            // A word one letter longer than any month name is read whole enough to be refused.
+            map_opt(
+                take_while_m_n(1, LONGEST_MONTH_NAME.saturating_add(1), |c: char| {
+                    c.is_ascii_alphabetic()
+                }),
+                month_word,
+            ),
+        ),
+        opt(lit(".")),
+    )
+    .parse(input)
+}
+
+/// `SpanishDay ::= (Day | "primero") " de " SpanishMonth` (`primero` and the month in any case)
+fn spanish_day(input: &str) -> PResult<'_, (u32, &str, Edition)> {
+    map(
+        (
+            alt((digits(1, 2, Expected::Day), ascii_no_case("primero"))),
+            lit(" de "),
+            spanish_month,
+        ),
+        |(day, _, month)| (month, day, Edition::Spanish),
+    )
+    .parse(input)
+}
+
+/// `Agency ::= Tag`: the first tag of the closed list ([`TAGS`], longest first) that the text
+/// starts with as whole words, in any case; or a word in capitals one edit from KCNA, ACNC or
+/// ATCC (`KNCA`).
+fn agency(input: &str) -> PResult<'_, &str> {
+    expect(Expected::Agency, alt((listed_tag, misspelt_tag))).parse(input)
+}
+
+/// One of [`TAGS`] in any case, not followed by a letter: `alt` over the table, in its order
+/// (only the tags that start with the input's first letter are tried).
+fn listed_tag(input: &str) -> PResult<'_, &str> {
+    let first = input.as_bytes().first().copied().unwrap_or(0);
+    TAGS.iter()
+        .filter(|(tag, _, _)| {
+            tag.as_bytes()
+                .first()
+                .is_some_and(|b| b.eq_ignore_ascii_case(&first))
+        })
+        .find_map(|&(tag, _, _)| terminated(ascii_no_case(tag), word_end).parse(input).ok())
+        .map_or_else(|| fail(input, Expected::Agency), Ok)
+}
+
+/// A word in capitals one edit from one of [`KCNA_TAGS`] (see [`classify_tag`]).
+fn misspelt_tag(input: &str) -> PResult<'_, &str> {
+    verify(
+        terminated(
+            take_while_m_n(
+                *MISSPELT_TAG_LEN.start(),
+                *MISSPELT_TAG_LEN.end(),
+                |c: char| c.is_ascii_uppercase(),
+            ),
+            word_end,
+        ),
+        is_misspelt_kcna_tag,
+    )
+    .parse(input)
+}
+
+/// The end of a word of ASCII letters: no letter follows.
+fn word_end(input: &str) -> PResult<'_, ()> {
+    not(satisfy(|c: char| c.is_ascii_alphabetic())).parse(input)
+}
+
+/// Whether `c` is a blank around the separator: space, tab or no-break space.
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}')
+}
+
+/// `Blank*`
+fn blanks(input: &str) -> PResult<'_, &str> {
+    take_while(is_blank).parse(input)
+}
+
+/// `Separator ::= Blank* ("--" | "-" | "–" | "—") Blank*`
+fn separator(input: &str) -> PResult<'_, &str> {
+    recognize((
+        blanks,
+        alt((lit("--"), lit("-"), lit("\u{2013}"), lit("\u{2014}"))),
+        blanks,
+    ))
+    .parse(input)
+}
+
+/// `literal` in any ASCII case. (nom's `tag_no_case` on `&str` folds case by Unicode and may
+/// then cut a character in two: the Kelvin sign `K` lowercases to `k`.)
+fn ascii_no_case<'a>(literal: &'static str) -> impl FnMut(&'a str) -> PResult<'a, &'a str> {
+    move |input: &'a str| match (input.get(..literal.len()), input.get(literal.len()..)) {
+        (Some(head), Some(rest)) if head.eq_ignore_ascii_case(literal) => Ok((rest, head)),
+        _ => fail(input, Expected::Literal(literal)),
+    }
+}
+
+/// Runs `parser` with a `cut` inside it kept local: its failure becomes an ordinary error at the
+/// same point, so the text as a whole is not committed and other readings may be tried.
+fn uncut<'a, O>(
+    mut parser: impl Parser<&'a str, Output = O, Error = GrammarError<'a>>,
+) -> impl FnMut(&'a str) -> PResult<'a, O> {
+    move |input: &'a str| {
+        parser.parse(input).map_err(|e| match e {
+            nom::Err::Failure(e) => nom::Err::Error(e),
+            e => e,
+        })
+    }
+}
+
+// Korean and Japanese.
 
 /// The longest Korean or Japanese place or agency, in characters.
 const MAX_CJK_CHARS: usize = 16;
 
-/// Reads 1..=[`MAX_CJK_CHARS`] characters satisfying `accept`.
-fn cjk_run(input: &str, accept: fn(char) -> bool, what: Expected) -> PResult<'_, &str> {
-    let mut end = 0usize;
-    for (count, c) in input.chars().enumerate() {
-        if !accept(c) {
-            break;
-        }
-        if count >= MAX_CJK_CHARS {
-            return fail(input, what);
-        }
-        end = end.saturating_add(c.len_utf8());
-    }
-    match (input.get(..end), input.get(end..)) {
-        (Some(word), Some(rest)) if !word.is_empty() => Ok((rest, word)),
-        _ => fail(input, what),
-    }
+/// `Char+`: 1..=[`MAX_CJK_CHARS`] characters satisfying `accept`, expecting `what`; a longer run
+/// is refused, not cut.
+fn cjk_run<'a>(
+    accept: impl Fn(char) -> bool + Copy,
+    what: Expected,
+) -> impl FnMut(&'a str) -> PResult<'a, &'a str> {
+    expect(
+        what,
+        terminated(
+            take_while_m_n(1, MAX_CJK_CHARS, accept),
+            not(satisfy(accept)),
+        ),
+    )
 }
 
 /// Whether `c` is a Hangul syllable.
@@ -756,60 +865,95 @@ fn is_ideograph(c: char) -> bool {
     )
 }
 
-/// `Hangul+` (a Korean place or agency).
+/// `Hangul+`: a Korean place.
 fn hangul_word(input: &str) -> PResult<'_, &str> {
-    cjk_run(input, is_hangul, Expected::Place)
+    cjk_run(is_hangul, Expected::Place)(input)
 }
 
-/// `Ideograph+` (a Japanese place or agency).
+/// `Hangul+`: a Korean agency.
+fn korean_agency(input: &str) -> PResult<'_, &str> {
+    cjk_run(is_hangul, Expected::Agency)(input)
+}
+
+/// `Ideograph+`: a Japanese place.
 fn ideographs(input: &str) -> PResult<'_, &str> {
-    cjk_run(input, is_ideograph, Expected::Place)
+    cjk_run(is_ideograph, Expected::Place)(input)
 }
 
-/// `Korean ::= Open Hangul+ Blank+ Month "월" Blank* Day "일발" Blank* Hangul+ Close`
+/// `Ideograph+`: a Japanese agency.
+fn japanese_agency(input: &str) -> PResult<'_, &str> {
+    cjk_run(is_ideograph, Expected::Agency)(input)
+}
+
+/// `Blank*` of the Korean edition: spaces and ideographic spaces.
+fn wide_blanks(input: &str) -> PResult<'_, &str> {
+    take_while(is_wide_blank).parse(input)
+}
+
+/// `Korean ::= Open Hangul+ Blank+ Month "월" Blank* Day "일발" Blank* Hangul+ Close`, with the
+/// month's digits (validated by [`prefix_cjk`]).
+///
+/// `일발` ("filed on the day") commits the text to being a dateline (`cut`):
+/// `(평양 8월 21일발 조선중앙통신` lacks its `)`.
 fn korean_grammar(input: &str) -> PResult<'_, (Raw<'_>, &str)> {
-    let (rest, _) = wide_open_paren(input)?;
-    let (rest, place) = hangul_word(rest)?;
-    let (rest, _) = wide_blanks1(rest)?;
-    let (rest, month) = wide_digits(1, 2, Expected::Month)(rest)?;
-    let (rest, _) = lit("월")(rest)?;
-    let (rest, day) = wide_digits(1, 2, Expected::Day)(wide_blanks0(rest))?;
-    let (rest, _) = lit("일발")(rest)?;
-    let (rest, agency) = cjk_run(wide_blanks0(rest), is_hangul, Expected::Agency)?;
-    let (rest, _) = wide_close_paren(rest)?;
-    let raw = Raw {
-        edition: Edition::Korean,
-        place,
-        month: 0,
-        day,
-        agency,
-    };
-    Ok((rest, (raw, month)))
+    map(
+        (
+            wide_open_paren,
+            hangul_word,
+            wide_blanks1,
+            wide_digits(1, 2, Expected::Month),
+            lit("월"),
+            wide_blanks,
+            wide_digits(1, 2, Expected::Day),
+            lit("일발"),
+            cut((wide_blanks, korean_agency, wide_close_paren)),
+        ),
+        |(_, place, _, month, _, _, day, _, (_, agency, _))| {
+            let raw = Raw {
+                edition: Edition::Korean,
+                place,
+                month: 0,
+                day,
+                agency,
+            };
+            (raw, month)
+        },
+    )
+    .parse(input)
 }
 
-/// `Japanese ::= "【" Ideograph+ Month "月" Day "日発" Ideograph+ "】" ("－－－" | "---")?`
+/// `Japanese ::= "【" Ideograph+ Month "月" Day "日発" Ideograph+ "】" ("－－－" | "---")?`, with
+/// the month's digits (validated by [`prefix_cjk`]).
+///
+/// `日発` ("filed on the day") commits the text to being a dateline (`cut`):
+/// `【平壌７月５日発朝鮮中央通信` lacks its `】`.
 fn japanese_grammar(input: &str) -> PResult<'_, (Raw<'_>, &str)> {
-    let (rest, _) = lit("【")(input)?;
-    let (rest, place) = ideographs(rest)?;
-    let (rest, month) = wide_digits(1, 2, Expected::Month)(rest)?;
-    let (rest, _) = lit("月")(rest)?;
-    let (rest, day) = wide_digits(1, 2, Expected::Day)(rest)?;
-    let (rest, _) = lit("日発")(rest)?;
-    let (rest, agency) = cjk_run(rest, is_ideograph, Expected::Agency)?;
-    let (rest, _) = lit("】")(rest)?;
-    let rest = rest
-        .strip_prefix("－－－")
-        .or_else(|| rest.strip_prefix("---"))
-        .unwrap_or(rest);
-    let raw = Raw {
-        edition: Edition::Japanese,
-        place,
-        month: 0,
-        day,
-        agency,
-    };
-    Ok((rest, (raw, month)))
+    map(
+        (
+            lit("【"),
+            ideographs,
+            wide_digits(1, 2, Expected::Month),
+            lit("月"),
+            wide_digits(1, 2, Expected::Day),
+            lit("日発"),
+            cut((japanese_agency, lit("】"))),
+            opt(alt((lit("－－－"), lit("---")))),
+        ),
+        |(_, place, month, _, day, _, (agency, _), _)| {
+            let raw = Raw {
+                edition: Edition::Japanese,
+                place,
+                month: 0,
+                day,
+                agency,
+            };
+            (raw, month)
+        },
+    )
+    .parse(input)
 }
+
+// Reading and validating.
 
 /// Reads a Korean (`(평양 8월 21일발 조선중앙통신)`) or Japanese (`【平壌７月５日発朝鮮中央通信】`)
 /// dateline at the start of `input`.
@@ -820,7 +964,7 @@ pub(crate) fn prefix_cjk(input: &str) -> Prefix<Dateline> {
         korean_grammar
     };
     Prefix::run(input, grammar, |(raw, month)| {
-        let month = crate::grammar::runtime::check_month(&wide_number(input, month))?;
+        let month = check_month(&wide_number(input, month))?;
         let day = check_day(month, &wide_number(input, raw.day))?;
         Ok(Dateline {
             edition: raw.edition,
@@ -857,6 +1001,18 @@ pub(crate) fn prefix(input: &str) -> Prefix<Dateline> {
             agency: Text::new(raw.agency),
         })
     })
+}
+
+/// Checks that `grammar` reads the whole of `text`, a constructor's argument: else an error
+/// expecting `what` at the byte of `text` where it stops being one, quoting `text`.
+fn check_whole(text: &str, grammar: RunGrammar, what: Expected) -> Result<(), Error> {
+    let stop = match grammar(text) {
+        Ok(("", _)) => return Ok(()),
+        Ok((rest, _)) => text.offset(rest),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => text.offset(e.at),
+        Err(nom::Err::Incomplete(_)) => 0,
+    };
+    Err(Error::new(ErrorKind::Expected(what), stop..stop).with_input(text))
 }
 
 impl FromStr for Dateline {
@@ -955,9 +1111,9 @@ mod alloc_free {
 
 // ---------------------------------------------------------------------------------------------
 // The fast path: the common form read at byte level, proven equal to the grammar (see
-// `crate::grammar::fixed`).
+// `crate::grammar::fixed`, and the property at the end of the tests below).
 
-/// The parts of a dateline read by [`dateline`].
+/// The parts of a dateline read by [`fast`].
 pub(crate) struct DatelineParts<'a> {
     pub(crate) place: &'a str,
     pub(crate) month: u32,
@@ -966,17 +1122,18 @@ pub(crate) struct DatelineParts<'a> {
 }
 
 /// `Place ", " FullMonthName " " D{1,2} " (" Agency ")" (" --")?`, the whole input, where the place
-/// is one ASCII word of letters starting with a capital and the agency `KCNA`, `ACNC` or `ATCC`; the day
-/// valid for the month in a leap year.
+/// is one ASCII word of letters starting with a capital, at most [`MAX_PLACE_LEN`] bytes, and the
+/// agency one of [`KCNA_TAGS`] as written there; the day valid for the month in a leap year.
 pub(crate) fn fast(input: &str) -> Option<DatelineParts<'_>> {
     let bytes = input.as_bytes();
     let (first, tail) = bytes.split_first()?;
     if !first.is_ascii_uppercase() {
         return None;
     }
+    // The letters after the first, then the byte that ends the place, within the place's length.
     let place_len = tail
         .iter()
-        .take(64)
+        .take(MAX_PLACE_LEN)
         .position(|b| !b.is_ascii_alphabetic())?
         .checked_add(1)?;
     let (place, rest) = input.split_at_checked(place_len)?;
@@ -993,20 +1150,616 @@ pub(crate) fn fast(input: &str) -> Option<DatelineParts<'_>> {
     if !(1..=max_day(month)).contains(&day) {
         return None;
     }
-    let agency_len = rest.iter().take(13).position(|b| !b.is_ascii_uppercase())?;
-    let (agency, rest) = rest.split_at_checked(agency_len)?;
-    if !matches!(agency, b"KCNA" | b"ACNC" | b"ATCC") || !matches!(rest, b")" | b") --") {
+    let (agency, rest) = KCNA_TAGS.iter().find_map(|tag| {
+        let after = rest.strip_prefix(tag.as_bytes())?;
+        Some((*tag, after))
+    })?;
+    if !matches!(rest, b")" | b") --") {
         return None;
     }
-    let agency_start = input
-        .len()
-        .checked_sub(rest.len())?
-        .checked_sub(agency.len())?;
-    let agency = input.get(agency_start..agency_start.checked_add(agency.len())?)?;
     Some(DatelineParts {
         place,
         month,
         day,
         agency,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+    use super::*;
+    use proptest::strategy::Strategy;
+
+    /// The value and the remainder of a grammar that read `input`.
+    fn ok<'a, O>(input: &'a str, grammar: impl FnOnce(&'a str) -> PResult<'a, O>) -> (O, &'a str) {
+        match grammar(input) {
+            Ok((rest, value)) => (value, rest),
+            Err(e) => panic!("{input:?}: {e:?}"),
+        }
+    }
+
+    /// Where a grammar failed in `input`, what it expected, and whether it had committed (`cut`).
+    fn err<'a, O>(
+        input: &'a str,
+        grammar: impl FnOnce(&'a str) -> PResult<'a, O>,
+    ) -> (usize, Expected, bool) {
+        match grammar(input) {
+            Err(nom::Err::Error(e)) => (input.offset(e.at), e.expected, false),
+            Err(nom::Err::Failure(e)) => (input.offset(e.at), e.expected, true),
+            Err(nom::Err::Incomplete(_)) => panic!("{input:?}: incomplete"),
+            Ok(_) => panic!("{input:?}: read"),
+        }
+    }
+
+    /// The error of a strict parse, as (span, message).
+    fn strict_err(input: &str) -> (core::ops::Range<usize>, String) {
+        let e = input.parse::<Dateline>().unwrap_err();
+        (e.span(), e.to_string())
+    }
+
+    fn english(place: &str, month: u32, day: u32, agency: &str) -> Dateline {
+        Dateline::new(place, month, day, agency).unwrap()
+    }
+
+    #[test]
+    fn ok_grammar() {
+        let (raw, rest) = ok("Pyongyang, November 8 (KCNA) -- Kim", grammar);
+        assert_eq!(
+            (raw.edition, raw.place, raw.month, raw.day, raw.agency, rest),
+            (Edition::English, "Pyongyang", 11, "8", "KCNA", "Kim")
+        );
+        // No separator: the blanks after `)` are not read.
+        let (raw, rest) = ok("Pyongyang November 8 ( kcna )  Kim", grammar);
+        assert_eq!(
+            (raw.place, raw.agency, rest),
+            ("Pyongyang", "kcna", "  Kim")
+        );
+        let (raw, rest) = ok(
+            "Pyongyang, 24 de diciembre (ACNC)\u{a0}\u{2014}\u{a0}",
+            grammar,
+        );
+        assert_eq!(
+            (raw.edition, raw.month, raw.day, raw.agency, rest),
+            (Edition::Spanish, 12, "24", "ACNC", "")
+        );
+        let (raw, _) = ok("Havana, PRIMERO de Mayo (Corresponsal de la ATCC)", grammar);
+        assert_eq!(
+            (raw.month, raw.day, raw.agency),
+            (5, "PRIMERO", "Corresponsal de la ATCC")
+        );
+    }
+
+    #[test]
+    fn err_grammar() {
+        // What comes after the place.
+        assert_eq!(err("Hello", grammar), (5, Expected::Literal(","), false));
+        assert_eq!(err("hello", grammar), (0, Expected::Place, false));
+        assert_eq!(
+            err("Pyongyang 24 de diciembre", grammar),
+            (10, Expected::MonthName, false)
+        );
+        assert_eq!(
+            err("Pyongyang, Movember 8", grammar),
+            (11, Expected::MonthName, false)
+        );
+        assert_eq!(
+            err("Pyongyang, November (KCNA)", grammar),
+            (20, Expected::Day, false)
+        );
+        // Before the tag, nothing is committed: the text may be prose.
+        assert_eq!(
+            err("Pyongyang, November 8 (see below)", grammar),
+            (23, Expected::Agency, false)
+        );
+        assert_eq!(
+            err("Pyongyang, November 8 KCNA", grammar),
+            (22, Expected::Literal("("), false)
+        );
+        // After the tag, the `)` is what is missing.
+        assert_eq!(
+            err("Pyongyang, November 8 (KCNA", grammar),
+            (27, Expected::Literal(")"), true)
+        );
+        assert_eq!(
+            err("Pyongyang, November 8 (KCNA reported)", grammar),
+            (28, Expected::Literal(")"), true)
+        );
+        // A tag followed by more letters is no tag.
+        assert_eq!(
+            err("Pyongyang, November 8 (KCNAx)", grammar),
+            (23, Expected::Agency, false)
+        );
+    }
+
+    #[test]
+    fn ok_parse_messages_pinned() {
+        let d: Dateline = "Pyongyang, Nov. 8 (KNCA) -".parse().unwrap();
+        assert_eq!(d, english("Pyongyang", 11, 8, "KNCA"));
+        assert_eq!(d.news_agency(), Agency::Kcna);
+        let (d, len) = Dateline::parse_prefix("Dar es Salaam, June 3 (KCNA) -- The").unwrap();
+        assert_eq!((d.place(), len), ("Dar es Salaam", 32));
+    }
+
+    #[test]
+    fn err_parse_messages_pinned() {
+        assert_eq!(
+            strict_err("Pyongyang, November 8 (KCNA"),
+            (
+                27..27,
+                "expected `)` after `Pyongyang, November 8 (KCNA`, but found end of input"
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            strict_err("Pyongyang lies, November 8 (KCNA)"),
+            (
+                10..10,
+                "expected place name after `Pyongyang `, but found `l`".to_owned()
+            )
+        );
+        assert_eq!(
+            strict_err("el 8 de mayo"),
+            (
+                0..0,
+                "expected place name at start of input, but found `e`".to_owned()
+            )
+        );
+        assert_eq!(
+            strict_err("Pyongyang, February 30 (KCNA)"),
+            (
+                20..22,
+                "day 30 is out of range for February, expected 1 to 29".to_owned()
+            )
+        );
+        assert_eq!(
+            strict_err("Pyongyang, November 8 (KCNA) x"),
+            (
+                28..29,
+                "expected end of input after `Pyongyang, November 8 (KCNA)`, but found ` `"
+                    .to_owned()
+            )
+        );
+        // The cut makes an invalid candidate whose extent ends at the fault.
+        assert!(matches!(
+            prefix("Pyongyang, November 8 (KCNA"),
+            Prefix::Invalid(_, 27)
+        ));
+        assert!(matches!(
+            prefix("Pyongyang, November 8 (AFP)"),
+            Prefix::NoMatch(_)
+        ));
+    }
+
+    #[test]
+    fn ok_place() {
+        assert_eq!(
+            ok("Pyongyang, November", place),
+            ("Pyongyang", ", November")
+        );
+        assert_eq!(
+            ok("Dar es Salaam, June", place),
+            ("Dar es Salaam", ", June")
+        );
+        assert_eq!(
+            ok("Mt. Kumgang resort, June", place),
+            ("Mt. Kumgang resort", ", June")
+        );
+        assert_eq!(ok("St. John's, June", place), ("St. John's", ", June"));
+        // A month name ends a place; two spaces or a digit end it too.
+        assert_eq!(
+            ok("Pyongyang November 8", place),
+            ("Pyongyang", " November 8")
+        );
+        assert_eq!(ok("Pyongyang Nov. 8", place), ("Pyongyang", " Nov. 8"));
+        assert_eq!(
+            ok("Headline  Pyongyang", place),
+            ("Headline", "  Pyongyang")
+        );
+        assert_eq!(ok("Pyongyang 8", place), ("Pyongyang", " 8"));
+        // One word in lower case, of four letters or more.
+        assert_eq!(ok("pyongyang city,", place), ("pyongyang", " city,"));
+        let long = "A".repeat(MAX_PLACE_LEN);
+        assert_eq!(ok(&format!("{long},"), place), (long.as_str(), ","));
+        let words = format!("{} {}", "A".repeat(31), "B".repeat(32));
+        assert_eq!(ok(&words, place), (words.as_str(), ""));
+    }
+
+    #[test]
+    fn err_place() {
+        assert_eq!(err("", place), (0, Expected::Place, false));
+        assert_eq!(err("8 November", place), (0, Expected::Place, false));
+        assert_eq!(err("el 8", place), (0, Expected::Place, false));
+        assert_eq!(err("평양", place), (0, Expected::Place, false));
+        // A later word in lower case that is no particle: at the word, and not committed.
+        assert_eq!(err("Pyongyang lies,", place), (10, Expected::Place, false));
+        // Too long, by one byte: at the start.
+        let long = "A".repeat(MAX_PLACE_LEN.saturating_add(1));
+        assert_eq!(err(&long, place), (0, Expected::Place, false));
+        let words = format!("{} {}", "A".repeat(32), "B".repeat(32));
+        assert_eq!(err(&words, place), (0, Expected::Place, false));
+        // A later word longer than a place: at the word, as the word is read no further.
+        let long_word = format!("A {}", "B".repeat(70));
+        assert_eq!(err(&long_word, place), (2, Expected::Place, false));
+    }
+
+    #[test]
+    fn ok_place_word() {
+        assert_eq!(ok("Port-au-Prince,", place_word), ("Port-au-Prince", ","));
+        // Each character starts within the place's length: a last two-byte letter at byte 63.
+        let word = format!("{}Ü", "A".repeat(MAX_PLACE_LEN.saturating_sub(1)));
+        assert_eq!(ok(&word, place_word), (word.as_str(), ""));
+    }
+
+    #[test]
+    fn err_place_word() {
+        assert_eq!(err("-Pyongyang", place_word), (0, Expected::Place, false));
+        let word = format!("{}Ü", "A".repeat(MAX_PLACE_LEN));
+        assert_eq!(err(&word, place_word), (0, Expected::Place, false));
+        // Such a word is read, but it makes a place one byte too long.
+        let word = format!("{}Ü", "A".repeat(MAX_PLACE_LEN.saturating_sub(1)));
+        assert_eq!(err(&word, place), (0, Expected::Place, false));
+    }
+
+    #[test]
+    fn ok_day_after_place() {
+        let day = |s| ok(s, day_after_place);
+        assert_eq!(day(", November 8 ("), ((11, "8", Edition::English), " ("));
+        assert_eq!(day(" NOV., 08 ("), ((11, "08", Edition::English), " ("));
+        assert_eq!(day(" ,  sept 30"), ((9, "30", Edition::English), ""));
+        assert_eq!(day(",24 de DICIEMBRE"), ((12, "24", Edition::Spanish), ""));
+        assert_eq!(
+            day(", primero de mayo"),
+            ((5, "primero", Edition::Spanish), "")
+        );
+    }
+
+    #[test]
+    fn err_day_after_place() {
+        let day = |s| err(s, day_after_place);
+        assert_eq!(day("November 8"), (0, Expected::Literal(","), false));
+        assert_eq!(day(" 24 de diciembre"), (1, Expected::MonthName, false));
+        assert_eq!(day(", Septembre 3"), (2, Expected::MonthName, false));
+        assert_eq!(day(", November8"), (10, Expected::Space, false));
+        assert_eq!(day(", November 123"), (11, Expected::Day, false));
+        assert_eq!(day(", 24 diciembre"), (4, Expected::Literal(" de "), false));
+        assert_eq!(day(", 24 de dicembre"), (8, Expected::MonthName, false));
+    }
+
+    #[test]
+    fn ok_agency() {
+        assert_eq!(ok("KCNA)", agency), ("KCNA", ")"));
+        assert_eq!(ok("kcna )", agency), ("kcna", " )"));
+        assert_eq!(ok("KNS-KCNA)", agency), ("KNS-KCNA", ")"));
+        assert_eq!(ok("KNS KCNA)", agency), ("KNS", " KCNA)"));
+        assert_eq!(
+            ok("KCNA correspondent)", agency),
+            ("KCNA correspondent", ")")
+        );
+        assert_eq!(ok("KCNA reported", agency), ("KCNA", " reported"));
+        assert_eq!(
+            ok("Corresponsal de la ACNC)", agency),
+            ("Corresponsal de la ACNC", ")")
+        );
+        assert_eq!(ok("KNCA)", agency), ("KNCA", ")"));
+        assert_eq!(ok("KCNAA-x", agency), ("KCNAA", "-x"));
+    }
+
+    #[test]
+    fn err_agency() {
+        for text in [
+            "AFP)",
+            "K)",
+            "KCNAx)",
+            "Kcnaa)",
+            "KCNAAA)",
+            "",
+            "\u{212a}CNA)",
+            "Korea News",
+        ] {
+            assert_eq!(err(text, agency), (0, Expected::Agency, false), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tags_are_longest_first_and_kcna_tags_are_listed() {
+        assert!(TAGS.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+        for tag in KCNA_TAGS {
+            assert_eq!(classify_tag(tag), Some((Agency::Kcna, false)));
+            assert!(TAGS.iter().any(|(t, _, _)| *t == tag));
+        }
+        assert_eq!(
+            classify_tag("snc-atcc"),
+            Some((Agency::KoreaNewsService, false))
+        );
+        assert_eq!(classify_tag("ATC"), Some((Agency::Kcna, false)));
+        assert_eq!(classify_tag("atc"), None);
+        assert_eq!(classify_tag("KCNAAA"), None);
+        assert!(
+            one_edit(b"KCNA", b"KNCA") && one_edit(b"KCNA", b"KCN") && !one_edit(b"KCNA", b"KCNA")
+        );
+    }
+
+    #[test]
+    fn ok_separator() {
+        assert_eq!(ok(" -- Kim", separator), (" -- ", "Kim"));
+        assert_eq!(ok("--Kim", separator), ("--", "Kim"));
+        assert_eq!(
+            ok("\t\u{2013}\u{a0}Kim", separator),
+            ("\t\u{2013}\u{a0}", "Kim")
+        );
+        assert_eq!(ok(" \u{2014}", separator), (" \u{2014}", ""));
+    }
+
+    #[test]
+    fn err_separator() {
+        assert_eq!(err(" Kim", separator), (1, Expected::Literal("--"), false));
+        assert_eq!(err("", separator), (0, Expected::Literal("--"), false));
+    }
+
+    #[test]
+    fn ok_korean_and_japanese() {
+        let ((raw, month), rest) = ok("(평양 8월 21일발 조선중앙통신) 경애하는", korean_grammar);
+        assert_eq!(
+            (raw.place, month, raw.day, raw.agency, rest),
+            ("평양", "8", "21", "조선중앙통신", " 경애하는")
+        );
+        let ((raw, month), rest) = ok(
+            "（평양\u{3000}８월\u{3000}２１일발\u{3000}조선중앙통신）",
+            korean_grammar,
+        );
+        assert_eq!((month, raw.day, rest), ("８", "２１", ""));
+        let ((raw, month), rest) = ok("【平壌７月５日発朝鮮中央通信】－－－金", japanese_grammar);
+        assert_eq!(
+            (raw.place, month, raw.day, raw.agency, rest),
+            ("平壌", "７", "５", "朝鮮中央通信", "金")
+        );
+        let d: Dateline = "（평양 8월 21일발 조선중앙통신）".parse().unwrap();
+        assert_eq!((d.edition(), d.month(), d.day()), (Edition::Korean, 8, 21));
+    }
+
+    #[test]
+    fn err_korean_and_japanese() {
+        let text = "(평양 8월 21일발 조선중앙통신";
+        assert_eq!(
+            err(text, korean_grammar),
+            (text.len(), Expected::Literal(")"), true)
+        );
+        let text = "(평양 8월 21일발 )";
+        assert_eq!(
+            err(text, korean_grammar),
+            ("(평양 8월 21일발 ".len(), Expected::Agency, true)
+        );
+        // Before `일발`, any parenthesis: not committed.
+        let text = "(평양 8월 21일 조선중앙통신)";
+        assert_eq!(
+            err(text, korean_grammar),
+            ("(평양 8월 21".len(), Expected::Literal("일발"), false)
+        );
+        let text = "(평양시 중구역)";
+        assert_eq!(
+            err(text, korean_grammar),
+            ("(평양시 ".len(), Expected::Month, false)
+        );
+        let text = "【平壌７月５日発朝鮮中央通信";
+        assert_eq!(
+            err(text, japanese_grammar),
+            (text.len(), Expected::Literal("】"), true)
+        );
+        let text = "【平壌７月５日朝鮮中央通信】";
+        assert_eq!(
+            err(text, japanese_grammar),
+            ("【平壌７月５".len(), Expected::Literal("日発"), false)
+        );
+        // A place of 17 characters is refused, not cut.
+        let text = format!(
+            "({} 8월 21일발 조선중앙통신)",
+            "평".repeat(MAX_CJK_CHARS.saturating_add(1))
+        );
+        assert_eq!(err(&text, korean_grammar), (1, Expected::Place, false));
+        assert_eq!(
+            "(평양 13월 21일발 조선중앙통신)"
+                .parse::<Dateline>()
+                .unwrap_err()
+                .to_string(),
+            "month 13 is out of range, expected 1 to 12"
+        );
+        let (span, message) = strict_err("【平壌７月５日発朝鮮中央通信");
+        assert_eq!(span, 42..42);
+        assert_eq!(
+            message,
+            "expected `】` after `【平壌７月５日発朝鮮中央通信`, but found end of input"
+        );
+    }
+
+    #[test]
+    fn ok_new() {
+        let d = Dateline::new_in(Edition::Spanish, "Pyongyang", 12, 24, "ACNC").unwrap();
+        assert_eq!(d.to_string(), "Pyongyang, 24 de diciembre (ACNC)");
+        let d = Dateline::new("pyongyang", 2, 29, "KCNA correspondent").unwrap();
+        assert_eq!(d.to_string().parse::<Dateline>().unwrap(), d);
+        assert!(d.is_correspondent());
+    }
+
+    #[test]
+    fn err_new() {
+        let e = |edition, place: &str, month, day, agency: &str| {
+            let e = Dateline::new_in(edition, place, month, day, agency).unwrap_err();
+            (e.kind(), e.span(), e.to_string())
+        };
+        let range = |field, value, max| ErrorKind::OutOfRange {
+            field,
+            value,
+            min: 1,
+            max,
+        };
+        assert_eq!(
+            e(Edition::English, "Pyongyang", 13, 1, "KCNA"),
+            (
+                range(Field::Month, 13, 12),
+                0..0,
+                "month 13 is out of range, expected 1 to 12".to_owned()
+            )
+        );
+        assert_eq!(
+            e(Edition::English, "Pyongyang", 0, 1, "KCNA"),
+            (
+                range(Field::Month, 0, 12),
+                0..0,
+                "month 0 is out of range, expected 1 to 12".to_owned()
+            )
+        );
+        assert_eq!(
+            e(Edition::English, "Pyongyang", 4, 31, "KCNA"),
+            (
+                range(Field::Day, 31, 30),
+                0..0,
+                "day 31 is out of range, expected 1 to 30".to_owned()
+            )
+        );
+        assert_eq!(
+            e(Edition::English, "Pyongyang", 1, u32::MAX, "KCNA"),
+            (
+                range(Field::Day, i64::from(u32::MAX), 31),
+                0..0,
+                "day 4294967295 is out of range, expected 1 to 31".to_owned()
+            )
+        );
+        // Text arguments: the kind names the argument, the span is in it, the message quotes it.
+        assert_eq!(
+            e(Edition::English, "Pyong, yang", 1, 1, "KCNA"),
+            (
+                ErrorKind::Expected(Expected::Place),
+                5..5,
+                "expected place name after `Pyong`, but found `,`".to_owned()
+            )
+        );
+        assert_eq!(
+            e(Edition::English, "Pyongyang", 1, 1, "KCNA x"),
+            (
+                ErrorKind::Expected(Expected::Agency),
+                4..4,
+                "expected news agency tag such as `KCNA` after `KCNA`, but found ` `".to_owned()
+            )
+        );
+        assert_eq!(
+            e(Edition::Korean, "평양", 1, 1, "KCNA"),
+            (
+                ErrorKind::Expected(Expected::Agency),
+                0..0,
+                "expected news agency tag such as `KCNA` at start of input, but found `K`"
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            e(Edition::Japanese, "Pyongyang", 1, 1, "朝鮮中央通信"),
+            (
+                ErrorKind::Expected(Expected::Place),
+                0..0,
+                "expected place name at start of input, but found `P`".to_owned()
+            )
+        );
+        // The place and the agency are checked before the numbers.
+        assert_eq!(
+            e(Edition::English, "", 13, 1, "KCNA").0,
+            ErrorKind::Expected(Expected::Place)
+        );
+    }
+
+    #[test]
+    fn ok_fast() {
+        let parts = fast("Pyongyang, November 8 (KCNA) --").unwrap();
+        assert_eq!(
+            (parts.place, parts.month, parts.day, parts.agency),
+            ("Pyongyang", 11, 8, "KCNA")
+        );
+        let place = "A".repeat(MAX_PLACE_LEN);
+        assert!(fast(&format!("{place}, February 29 (ATCC)")).is_some());
+    }
+
+    #[test]
+    fn err_fast() {
+        let place = "A".repeat(MAX_PLACE_LEN.saturating_add(1));
+        for text in [
+            format!("{place}, June 3 (KCNA)"),
+            "Pyongyang, February 30 (KCNA)".to_owned(),
+            "Pyongyang, November 8 (KCNAX)".to_owned(),
+            "Pyongyang, November 8 (KCNA) --Kim".to_owned(),
+            "Pyongyang, Nov. 8 (KCNA)".to_owned(),
+            "pyongyang, November 8 (KCNA)".to_owned(),
+        ] {
+            assert!(fast(&text).is_none(), "{text:?}");
+        }
+    }
+
+    /// Texts near the fast path's form: each piece right, or a little wrong.
+    fn near_dateline() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        let long = "A".repeat(MAX_PLACE_LEN);
+        let longer = "A".repeat(MAX_PLACE_LEN.saturating_add(1));
+        let places: Vec<String> = [
+            "Pyongyang",
+            "X",
+            "pyongyang",
+            "Dar es Salaam",
+            "Pyong8",
+            "Ürümqi",
+            "",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain([long, longer])
+        .collect();
+        (
+            select(places),
+            select(vec![", ", ",", " ", ",  ", " , "]),
+            select(vec![
+                "November",
+                "February",
+                "April",
+                "Nov",
+                "Nov.",
+                "NOVEMBER",
+                "Septembre",
+                "May",
+            ]),
+            select(vec![" ", "", "  "]),
+            select(vec!["8", "08", "29", "30", "31", "0", "123", "1", "９"]),
+            select(vec![" (", "(", "  (", " ( "]),
+            select(vec![
+                "KCNA",
+                "ACNC",
+                "ATCC",
+                "KNCA",
+                "kcna",
+                "KNS",
+                "KCNAX",
+                "KCNA Correspondent",
+                "AFP",
+            ]),
+            select(vec![")", ") --", ")--", ") -- ", ")x", "", " )", ") –"]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h)| format!("{a}{b}{c}{d}{e}{f}{g}{h}"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
+        /// Where the fast path reads a dateline, the grammar reads the same one.
+        #[test]
+        fn fast_path_agrees_with_the_grammar(text in near_dateline()) {
+            if let Some(parts) = fast(&text) {
+                let grammar = prefix_any(&text).strict(&text);
+                let expected = Dateline {
+                    edition: Edition::English,
+                    place: Text::new(parts.place),
+                    month: parts.month,
+                    day: parts.day,
+                    agency: Text::new(parts.agency),
+                };
+                proptest::prop_assert_eq!(grammar, Ok(expected), "{:?}", text);
+            }
+        }
+    }
 }
