@@ -752,8 +752,8 @@ fn starts_with_month_name(bytes: &[u8]) -> bool {
         .is_some_and(|word| crate::grammar::dateline::month_word(word).is_some())
 }
 
-/// The longest place a dateline may have (see `dateline::MAX_PLACE_LEN`).
-const MAX_PLACE_LOOKBACK: usize = 64;
+/// The longest place a dateline may have: no place starts further back than this.
+const MAX_PLACE_LOOKBACK: usize = crate::grammar::dateline::MAX_PLACE_LEN;
 
 /// Where a dateline's place ends if its month or day starts at `at`: before `,` and the spaces
 /// around it, or before one or more spaces.
