@@ -822,7 +822,11 @@ fn read_at_once(text: &str, start: usize, pos: &mut usize) -> Option<Found> {
     let rest = text.get(start..)?;
     let (kind, value, len) = match notation::read(rest) {
         (Some(kind), Prefix::Valid(value, len)) => (kind, Ok(value), len),
-        (Some(kind), Prefix::Invalid(err, len)) => (kind, Err(err.shifted(start)), len),
+        // The message quotes the candidate up to the fault and the character there: a piece of
+        // the text no longer than the candidate, so quoting stays linear.
+        (Some(kind), Prefix::Invalid(err, len)) => {
+            (kind, Err(err.with_input(rest).shifted(start)), len)
+        }
         _ => return None,
     };
     let end = start.saturating_add(trim_trailing_blanks(rest, len));
