@@ -401,6 +401,9 @@ pub(crate) struct Entry {
     read: Reader,
     /// Its fast path, if one pays (proven equal to `read` by the unit tests of its module).
     fast: Option<Fast>,
+    /// A cheap test that the text may be this notation, where one pays: when it says no, the
+    /// grammar could not have read past the first byte (checked by a unit test), so it is not run.
+    may_be: Option<fn(&[u8]) -> bool>,
     /// What it can be in an article.
     pub(crate) role: Role,
     /// Where `scan` finds it.
@@ -414,6 +417,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::Digit, Try::Lead)],
         read: |input| dmy::prefix(input).map(Notation::Dmy),
         fast: Some(|input| dmy::fast_prefix(input).map(|(d, len)| (Notation::Dmy(d), len))),
+        may_be: None,
         role: Role::DayFirst,
         anchors: &[Anchor::Slash],
     },
@@ -424,6 +428,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         fast: Some(|input| {
             dotted::fast_prefix(input).map(|(d, len)| (Notation::DottedStamp(d), len))
         }),
+        may_be: None,
         role: Role::Stamp,
         anchors: &[Anchor::YearEnd],
     },
@@ -432,6 +437,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::Digit, Try::Lead)],
         read: |input| iso::prefix(input).map(Notation::IsoDate),
         fast: None,
+        may_be: None,
         role: Role::Heading,
         anchors: &[Anchor::YearEnd],
     },
@@ -444,6 +450,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         ],
         read: |input| korean::prefix_date(input).map(Notation::KoreanDate),
         fast: None,
+        may_be: None,
         role: Role::Heading,
         anchors: &[Anchor::Nyeon, Anchor::KoreanJuche],
     },
@@ -452,6 +459,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::Digit, Try::Lead)],
         read: |input| spanish::prefix(input).map(Notation::SpanishDate),
         fast: None,
+        may_be: None,
         role: Role::Heading,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -460,6 +468,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::Digit, Try::Lead), (Start::WideDigit, Try::Lead)],
         read: |input| relative::prefix_korean(input).map(Notation::KoreanMonthDay),
         fast: None,
+        may_be: None,
         role: Role::Body,
         anchors: &[Anchor::Wol],
     },
@@ -468,6 +477,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::KoreanJuche, Try::Lead)],
         read: |input| korean::prefix_juche_year(input).map(Notation::KoreanJucheYear),
         fast: None,
+        may_be: None,
         role: Role::Body,
         anchors: &[Anchor::KoreanJuche],
     },
@@ -479,6 +489,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             let (date, len) = juche::fast_stamp_prefix(input)?;
             Some((Notation::JucheStamp(JucheDate::try_from(date).ok()?), len))
         }),
+        may_be: None,
         role: Role::Stamp,
         anchors: &[Anchor::Juche],
     },
@@ -487,6 +498,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::Juche, Try::Lead)],
         read: |input| juche::prefix_year(input).map(Notation::JucheYear),
         fast: None,
+        may_be: None,
         role: Role::Body,
         anchors: &[Anchor::Juche],
     },
@@ -496,6 +508,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         // Also reads `MonthDayRef` (`on May 7`, `on Monday, November 7`).
         read: read_on,
         fast: None,
+        may_be: None,
         role: Role::Body,
         anchors: &[Anchor::Weekday],
     },
@@ -505,6 +518,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[],
         read: read_on,
         fast: None,
+        may_be: None,
         role: Role::Body,
         anchors: &[Anchor::Month, Anchor::Weekday],
     },
@@ -513,6 +527,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::In, Try::Lead)],
         read: |input| relative::prefix_in(input).map(Notation::MonthRef),
         fast: None,
+        may_be: None,
         role: Role::Body,
         anchors: &[Anchor::Month],
     },
@@ -524,6 +539,8 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             month_name::fast_prefix(input)
                 .map(|(d, len)| (Notation::MonthName(MonthNameDate::from_gregorian(d)), len))
         }),
+        // A month name or a weekday name starts it.
+        may_be: Some(month_name::may_start),
         role: Role::Heading,
         anchors: &[Anchor::Month, Anchor::Weekday],
     },
@@ -545,6 +562,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             dateline.map(Notation::Dateline)
         },
         fast: None,
+        may_be: None,
         role: Role::Dateline,
         anchors: &[
             Anchor::Month,
@@ -559,6 +577,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::ElLower, Try::Lead), (Start::ElCapital, Try::Lead)],
         read: |input| relative::prefix_el(input).map(Notation::SpanishDayRef),
         fast: None,
+        may_be: None,
         role: Role::Body,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -567,6 +586,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::Los, Try::Lead)],
         read: |input| relative::prefix_pair(input).map(Notation::SpanishDayPair),
         fast: None,
+        may_be: None,
         role: Role::Body,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -584,6 +604,24 @@ fn read_on(input: &str) -> Prefix<Notation> {
 pub(crate) fn entry(kind: NotationKind) -> Option<&'static Entry> {
     REGISTRY.iter().find(|e| e.kind == kind)
 }
+
+/// The number of [`Start`]s.
+const STARTS: usize = 11;
+
+/// The registry's entries tried at each start (indexed by `Start as usize`), in registry order:
+/// the dispatch of [`read`], computed once from the registry.
+static BY_START: std::sync::LazyLock<[Vec<(&'static Entry, Try)>; STARTS]> =
+    std::sync::LazyLock::new(|| {
+        let mut table: [Vec<(&'static Entry, Try)>; STARTS] = Default::default();
+        for entry in &REGISTRY {
+            for &(start, how) in entry.starts {
+                if let Some(slot) = table.get_mut(start as usize) {
+                    slot.push((entry, how));
+                }
+            }
+        }
+        table
+    });
 
 /// The notations tried at each start, leading ones only (for the error of a text that begins none
 /// of them).
@@ -637,10 +675,11 @@ pub(crate) fn read_grammars(input: &str) -> (Option<NotationKind>, Prefix<Notati
 fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>) {
     let start = Start::of(input);
     let mut best: Option<Error> = None;
-    for entry in &REGISTRY {
-        let Some(&(_, how)) = entry.starts.iter().find(|(s, _)| *s == start) else {
+    let tried = BY_START.get(start as usize).map_or(&[][..], Vec::as_slice);
+    for &(entry, how) in tried {
+        if entry.may_be.is_some_and(|may_be| !may_be(input.as_bytes())) {
             continue;
-        };
+        }
         if fast {
             if let Some((value, len)) = entry.fast.and_then(|f| f(input)) {
                 return (Some(entry.kind), Prefix::Valid(value, len));
@@ -746,6 +785,15 @@ mod tests {
     /// The example quoted in a kind's description (between backticks).
     fn example(kind: NotationKind) -> &'static str {
         kind.description().split('`').nth(1).unwrap()
+    }
+
+    #[test]
+    fn the_dispatch_table_has_a_row_per_start() {
+        // `Other` is the last variant of `Start`.
+        assert_eq!(Start::Other as usize + 1, STARTS);
+        let rows: usize = BY_START.iter().map(Vec::len).sum();
+        let starts: usize = REGISTRY.iter().map(|e| e.starts.len()).sum();
+        assert_eq!(rows, starts);
     }
 
     #[test]

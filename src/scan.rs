@@ -405,7 +405,7 @@ static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
         Some((ascii.build()?, wide.build()?))
     });
 
-/// Every anchor some notation of the registry declares, once each, in registry order.
+/// Every anchor some notation of the registry declares, once each, in the order of [`rank`].
 fn registry_anchors() -> Vec<Anchor> {
     let mut anchors: Vec<Anchor> = Vec::new();
     for anchor in REGISTRY.iter().flat_map(|entry| entry.anchors) {
@@ -413,7 +413,29 @@ fn registry_anchors() -> Vec<Anchor> {
             anchors.push(*anchor);
         }
     }
+    anchors.sort_by_key(|&anchor| rank(anchor));
     anchors
+}
+
+/// The order in which the anchors' patterns are given to the automata. It does not change what
+/// is found (no two patterns match at the same position), but aho-corasick's Teddy searcher
+/// assigns its buckets by pattern order, and this order measured fastest: in the Korean corpus
+/// file, the wide anchors in registry order (`년` first) made the wide search 2.5x slower.
+fn rank(anchor: Anchor) -> u8 {
+    match anchor {
+        Anchor::Month => 0,
+        Anchor::Juche => 1,
+        Anchor::Weekday => 2,
+        Anchor::KoreanJuche => 3,
+        Anchor::JapaneseBracket => 4,
+        Anchor::Nyeon => 5,
+        Anchor::Wol => 6,
+        Anchor::HangulParen => 7,
+        Anchor::Slash => 8,
+        Anchor::YearEnd => 9,
+        Anchor::Tag => 10,
+        Anchor::SpanishMonth => 11,
+    }
 }
 
 /// Which of the searches that are not automata some notation needs: ` de ` + Spanish month,

@@ -185,13 +185,15 @@ struct RawBody<'a> {
 /// trailing weekday is optional without commitment: `May 8, 2025 The leader …` is a complete date
 /// followed by prose.
 fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
+    // The month-first form first: it is the common one, and a text that is neither fails both at
+    // its start, where the month-first error ("expected month name") is the one kept.
     alt((
-        map((leading_weekday, body), |(weekday, body)| Raw {
-            weekday: Some(weekday),
-            body,
-        }),
         map((body, opt(trailing_weekday)), |(body, weekday)| Raw {
             weekday,
+            body,
+        }),
+        map((leading_weekday, body), |(weekday, body)| Raw {
+            weekday: Some(weekday),
             body,
         }),
     ))
@@ -353,6 +355,18 @@ pub(crate) fn fast_prefix(input: &str) -> Option<(NaiveDate, usize)> {
     }
     let date = ymd(year, month, day)?;
     Some((date, bytes.len().checked_sub(rest.len())?))
+}
+
+/// Whether `bytes` may start a month-name date: its first three bytes begin a month name or a
+/// weekday name (`Jan` … `Dec`, `Mon` … `Sun`). When not, the grammar fails at the first byte.
+pub(crate) fn may_start(bytes: &[u8]) -> bool {
+    let [a, b, c, ..] = *bytes else {
+        return false;
+    };
+    crate::calendar::month_by_three([a, b, c]).is_some()
+        || crate::calendar::WEEKDAY_NAMES
+            .iter()
+            .any(|name| name.as_bytes().get(..3) == Some(&[a, b, c][..]))
 }
 
 /// Whether `word` is an English weekday name.
@@ -721,6 +735,25 @@ mod tests {
                         Read::Valid(MonthNameDate::from_gregorian(date), after(&text, len))
                     );
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// Where `may_start` says no, the grammar fails at the first byte (so the registry may
+        /// skip it): on texts made of month and weekday words, their prefixes and noise.
+        #[test]
+        fn may_start_is_exact_where_it_says_no(
+            text in "(May|Mar|Monday|Mon|Ma|M|Sept\\.|Dec|De|Friday|Fr|Juche|8|, |2025| |x){0,6}"
+        ) {
+            if !may_start(text.as_bytes()) {
+                let failed_at_start = match grammar(&text) {
+                    Err(nom::Err::Error(e) | nom::Err::Failure(e)) => e.at.len() == text.len(),
+                    _ => false,
+                };
+                proptest::prop_assert!(failed_at_start, "{:?}", text);
             }
         }
     }
