@@ -647,10 +647,10 @@ fn month_before_tag(bytes: &[u8], at: usize) -> Option<usize> {
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
     let start = end.checked_sub(word)?;
-    let text = core::str::from_utf8(head.get(start..end)?).ok()?;
-    let capitalised = text.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
-        && text.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-    (crate::grammar::dateline::month_word(text).is_some() && !capitalised).then_some(start)
+    let word = head.get(start..end)?;
+    let capitalised = word.first().is_some_and(u8::is_ascii_uppercase)
+        && word.iter().skip(1).all(u8::is_ascii_lowercase);
+    (crate::grammar::dateline::month_word_bytes(word).is_some() && !capitalised).then_some(start)
 }
 
 /// Whether `,` (with spaces around it) stands just before the month at `at`.
@@ -770,8 +770,7 @@ fn starts_with_month_name(bytes: &[u8]) -> bool {
         .count();
     bytes
         .get(..word_len)
-        .and_then(|word| core::str::from_utf8(word).ok())
-        .is_some_and(|word| crate::grammar::dateline::month_word(word).is_some())
+        .is_some_and(|word| crate::grammar::dateline::month_word_bytes(word).is_some())
 }
 
 /// The longest place a dateline may have: no place starts further back than this.

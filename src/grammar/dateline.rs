@@ -57,7 +57,7 @@ use nom::sequence::{preceded, terminated};
 use nom::{Offset, Parser};
 
 use crate::calendar::month_name as english_month;
-use crate::calendar::{abbreviated_month, full_month, max_day, month_by_three};
+use crate::calendar::{max_day, month_by_three};
 use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::fixed::{digit, two};
 use crate::grammar::runtime::{
@@ -485,26 +485,37 @@ pub(crate) fn glued_place_start(place: &str) -> usize {
 /// The month of an English month name, full or abbreviated, as written in datelines: capitalised,
 /// in capitals or in lower case (`November`, `NOVEMBER`, `november`, `Nov`, `Sept`).
 pub(crate) fn month_word(word: &str) -> Option<u32> {
-    if let Some(month) = full_month(word).or_else(|| abbreviated_month(word)) {
-        return Some(month);
-    }
-    // In capitals or in lower case: compare its capitalised form.
-    let bytes = word.as_bytes();
-    let upper = bytes.iter().all(u8::is_ascii_uppercase);
-    let lower = bytes.iter().all(u8::is_ascii_lowercase);
-    if !(3..=9).contains(&bytes.len()) || !(upper || lower) {
+    month_word_bytes(word.as_bytes())
+}
+
+/// [`month_word`] on bytes: one look at the first three letters, then the rest compared in the
+/// word's own case (the capitalised form exactly, or every letter in capitals or in lower case).
+pub(crate) fn month_word_bytes(word: &[u8]) -> Option<u32> {
+    let [a, b, c, ref tail @ ..] = *word else {
+        return None;
+    };
+    if word.len() > 9 {
         return None;
     }
-    let mut buf = [0u8; 9];
-    for (i, (slot, b)) in buf.iter_mut().zip(bytes).enumerate() {
-        *slot = if i == 0 {
-            b.to_ascii_uppercase()
-        } else {
-            b.to_ascii_lowercase()
-        };
+    let (month, full_tail) = month_by_three([
+        a.to_ascii_uppercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+    ])?;
+    // The case of the word: capitalised (`March`), in capitals (`MARCH`) or in lower case.
+    let upper = word.iter().all(u8::is_ascii_uppercase);
+    let lower = word.iter().all(u8::is_ascii_lowercase);
+    let capitalised = a.is_ascii_uppercase() && word.iter().skip(1).all(u8::is_ascii_lowercase);
+    if !(upper || lower || capitalised) {
+        return None;
     }
-    let capitalised = core::str::from_utf8(buf.get(..bytes.len())?).ok()?;
-    full_month(capitalised).or_else(|| abbreviated_month(capitalised))
+    let tail_is = |expected: &[u8]| tail.eq_ignore_ascii_case(expected);
+    if tail_is(full_tail) {
+        return Some(month);
+    }
+    // Abbreviations: `Nov`, `Sept` (`May` is a full name, and has none).
+    let abbreviated = tail.is_empty() || (month == 9 && tail_is(b"t"));
+    (abbreviated && month != 5).then_some(month)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1760,6 +1771,35 @@ mod tests {
                 };
                 proptest::prop_assert_eq!(grammar, Ok(expected), "{:?}", text);
             }
+        }
+    }
+
+    #[test]
+    fn ok_month_words_in_every_case_the_archives_use() {
+        for (month, name) in crate::calendar::MONTH_NAMES.iter().enumerate() {
+            let month = u32::try_from(month).unwrap() + 1;
+            let abbreviation = name.get(..3).unwrap();
+            for word in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
+                assert_eq!(month_word(&word), Some(month), "{word}");
+            }
+            let abbreviated = month_word(abbreviation);
+            assert_eq!(abbreviated, Some(month), "{abbreviation}");
+            assert_eq!(month_word(&abbreviation.to_uppercase()), Some(month));
+        }
+        assert_eq!(month_word("Sept"), Some(9));
+        assert_eq!(month_word("SEPT"), Some(9));
+        for word in [
+            "MArch",
+            "Septe",
+            "Mayy",
+            "Ma",
+            "Decembers",
+            "Juni",
+            "M4y",
+            "",
+            "Junee",
+        ] {
+            assert_eq!(month_word(word), None, "{word}");
         }
     }
 }
