@@ -404,6 +404,9 @@ pub(crate) struct Entry {
     /// A cheap test that the text may be this notation, where one pays: when it says no, the
     /// grammar could not have read past the first byte (checked by a unit test), so it is not run.
     may_be: Option<fn(&[u8]) -> bool>,
+    /// Where it is a fallback (its errors not reported), a cheap test that it may match at all;
+    /// it is not tried where this says no.
+    fallback_if: Option<fn(&[u8]) -> bool>,
     /// What it can be in an article.
     pub(crate) role: Role,
     /// Where `scan` finds it.
@@ -418,6 +421,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| dmy::prefix(input).map(Notation::Dmy),
         fast: Some(|input| dmy::fast_prefix(input).map(|(d, len)| (Notation::Dmy(d), len))),
         may_be: None,
+        fallback_if: None,
         role: Role::DayFirst,
         anchors: &[Anchor::Slash],
     },
@@ -429,6 +433,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             dotted::fast_prefix(input).map(|(d, len)| (Notation::DottedStamp(d), len))
         }),
         may_be: None,
+        fallback_if: None,
         role: Role::Stamp,
         anchors: &[Anchor::YearEnd],
     },
@@ -438,6 +443,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| iso::prefix(input).map(Notation::IsoDate),
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Heading,
         anchors: &[Anchor::YearEnd],
     },
@@ -451,6 +457,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| korean::prefix_date(input).map(Notation::KoreanDate),
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Heading,
         anchors: &[Anchor::Nyeon, Anchor::KoreanJuche],
     },
@@ -460,6 +467,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| spanish::prefix(input).map(Notation::SpanishDate),
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Heading,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -469,6 +477,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| relative::prefix_korean(input).map(Notation::KoreanMonthDay),
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Body,
         anchors: &[Anchor::Wol],
     },
@@ -478,6 +487,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| korean::prefix_juche_year(input).map(Notation::KoreanJucheYear),
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Body,
         anchors: &[Anchor::KoreanJuche],
     },
@@ -490,6 +500,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             Some((Notation::JucheStamp(JucheDate::try_from(date).ok()?), len))
         }),
         may_be: None,
+        fallback_if: None,
         role: Role::Stamp,
         anchors: &[Anchor::Juche],
     },
@@ -499,6 +510,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| juche::prefix_year(input).map(Notation::JucheYear),
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Body,
         anchors: &[Anchor::Juche],
     },
@@ -509,6 +521,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: read_on,
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Body,
         anchors: &[Anchor::Weekday],
     },
@@ -519,6 +532,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: read_on,
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Body,
         anchors: &[Anchor::Month, Anchor::Weekday],
     },
@@ -528,6 +542,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| relative::prefix_in(input).map(Notation::MonthRef),
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Body,
         anchors: &[Anchor::Month],
     },
@@ -541,6 +556,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         }),
         // A month name or a weekday name starts it.
         may_be: Some(month_name::may_start),
+        fallback_if: None,
         role: Role::Heading,
         anchors: &[Anchor::Month, Anchor::Weekday],
     },
@@ -563,6 +579,11 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         },
         fast: None,
         may_be: None,
+        // After `Juche`: a place ends at a comma or a space within its longest length.
+        fallback_if: Some(|bytes| {
+            let near = dateline::MAX_PLACE_LEN.saturating_add(1);
+            bytes.iter().take(near).any(|&b| b == b',' || b == b' ')
+        }),
         role: Role::Dateline,
         anchors: &[
             Anchor::Month,
@@ -578,6 +599,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| relative::prefix_el(input).map(Notation::SpanishDayRef),
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Body,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -587,6 +609,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| relative::prefix_pair(input).map(Notation::SpanishDayPair),
         fast: None,
         may_be: None,
+        fallback_if: None,
         role: Role::Body,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -678,6 +701,10 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
     let tried = BY_START.get(start as usize).map_or(&[][..], Vec::as_slice);
     for &(entry, how) in tried {
         if entry.may_be.is_some_and(|may_be| !may_be(input.as_bytes())) {
+            continue;
+        }
+        let guard = entry.fallback_if.filter(|_| how == Try::Fallback);
+        if guard.is_some_and(|may_match| !may_match(input.as_bytes())) {
             continue;
         }
         if fast {

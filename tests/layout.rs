@@ -3,7 +3,12 @@
 //! comments and its `#[cfg(test)] mod tests`), with names the crate root re-exports traced to the
 //! module that defines them.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
