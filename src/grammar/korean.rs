@@ -75,7 +75,7 @@ impl KoreanDate {
     ///
     /// # Errors
     /// [`ErrorKind::BeforeJuche`] for a Juche style and a date before 1912-01-01;
-    /// [`ErrorKind::OutOfRange`] (field [`Field::Year`], 1 to 262142) for a year before 1 (no
+    /// [`ErrorKind::OutOfRange`] (field [`Field::Year`](crate::Field::Year), 1 to 262142) for a year before 1 (no
     /// Korean text writes one).
     ///
     /// ```
@@ -161,7 +161,7 @@ impl TryFrom<NaiveDate> for KoreanDate {
     ///
     /// # Errors
     /// As [`KoreanDate::new`] with [`YearStyle::Gregorian`]: [`ErrorKind::OutOfRange`] (field
-    /// [`Field::Year`]) for a year before 1.
+    /// [`Field::Year`](crate::Field::Year)) for a year before 1.
     fn try_from(date: NaiveDate) -> Result<KoreanDate, Error> {
         KoreanDate::new(date, YearStyle::Gregorian)
     }
