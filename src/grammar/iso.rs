@@ -68,25 +68,12 @@ pub(crate) fn prefix(input: &str) -> Prefix<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
-    use core::ops::Range;
 
     use super::*;
-    use crate::grammar::dmy::tests::{Read, read};
-
-    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
-    }
+    use crate::grammar::testing::{Read, invalid, no_match, read, ymd};
 
     fn date(input: &str) -> Read<'_, NaiveDate> {
         read(input, prefix(input))
-    }
-
-    fn no_match(message: &str, at: usize) -> Read<'static, NaiveDate> {
-        Read::NoMatch(message.to_owned(), at..at)
-    }
-
-    fn invalid<'a>(message: &str, span: Range<usize>, rest: &'a str) -> Read<'a, NaiveDate> {
-        Read::Invalid(message.to_owned(), span, rest)
     }
 
     #[test]

@@ -449,11 +449,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::grammar::dmy::tests::{Read, after, near, read};
-
-    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
-    }
+    use crate::grammar::testing::{Read, after, invalid, near, no_match, read, ymd};
 
     fn stamp(input: &str) -> Read<'_, NaiveDate> {
         read(input, prefix_stamp(input).map(NaiveDate::from))
@@ -465,14 +461,6 @@ mod tests {
             input,
             prefix_year(input).map(|y| (y.juche(), y.has_gregorian())),
         )
-    }
-
-    fn no_match<T>(message: &str, at: usize) -> Read<'static, T> {
-        Read::NoMatch(message.to_owned(), at..at)
-    }
-
-    fn invalid<'a, T>(message: &str, span: Range<usize>, rest: &'a str) -> Read<'a, T> {
-        Read::Invalid(message.to_owned(), span, rest)
     }
 
     /// The kind, span and message of a constructor's error.

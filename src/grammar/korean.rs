@@ -313,10 +313,7 @@ mod tests {
     use crate::Notation;
     use crate::error::Field;
     use crate::grammar::runtime::GrammarError;
-
-    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::grammar::testing::ymd;
 
     /// The value and the bytes read of a Korean date at the start of `input`.
     fn date_prefix(input: &str) -> (NaiveDate, YearStyle, usize) {

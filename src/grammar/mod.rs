@@ -21,5 +21,7 @@ pub(crate) mod month_name;
 pub(crate) mod relative;
 pub(crate) mod runtime;
 pub(crate) mod spanish;
+#[cfg(test)]
+pub(crate) mod testing;
 pub(crate) mod wide;
 pub(crate) mod year;

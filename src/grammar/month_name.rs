@@ -396,11 +396,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::grammar::dmy::tests::{Read, after, near, read};
-
-    fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
-    }
+    use crate::grammar::testing::{Read, after, invalid, near, no_match, read, ymd};
 
     /// What a reading gives: the date, the Juche year (and whether its Gregorian year was written),
     /// the weekday given.
@@ -420,14 +416,6 @@ mod tests {
 
     fn plain(year: i32, month: u32, day: u32) -> View {
         (ymd(year, month, day), None, None)
-    }
-
-    fn no_match(message: &str, at: usize) -> Read<'static, View> {
-        Read::NoMatch(message.to_owned(), at..at)
-    }
-
-    fn invalid<'a>(message: &str, span: Range<usize>, rest: &'a str) -> Read<'a, View> {
-        Read::Invalid(message.to_owned(), span, rest)
     }
 
     // `Body ::= MonthName " "+ Day "," " "+ Year`

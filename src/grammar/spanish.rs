@@ -301,10 +301,7 @@ mod tests {
     use super::*;
     use crate::error::{ErrorKind, Field};
     use crate::grammar::runtime::GrammarError;
-
-    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::grammar::testing::ymd;
 
     /// The value and the bytes read of a Spanish date at the start of `input`.
     fn ok(input: &str) -> (NaiveDate, YearStyle, usize) {
