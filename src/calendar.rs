@@ -65,6 +65,7 @@ pub(crate) fn month_name(month: u32) -> Option<&'static str> {
 
 /// The month whose name starts with the three bytes `first` (`Jan` … `Dec`, as written
 /// capitalised), and the rest of its full name.
+#[inline]
 pub(crate) fn month_by_three(first: [u8; 3]) -> Option<(u32, &'static [u8])> {
     let month: u32 = match &first {
         b"Jan" => 1,

@@ -244,11 +244,20 @@ impl ErrorKind {
 /// assert_eq!(err.to_string(), "expected day after `Juche111.11.`, but found end of input");
 /// assert_eq!(err.span(), 12..12);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+//
+// One pointer wide, as jiff's and serde_json's errors: `Result<NaiveDate, Error>` is two words
+// and comes back in registers, and an error costs one allocation, not the success path.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Error {
+    inner: Box<Inner>,
+}
+
+/// What an [`Error`] holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     span: Range<usize>,
-    context: Option<Box<Context>>,
+    context: Option<Context>,
 }
 
 /// Text around the fault, copied from the input when a strict parser builds the error.
@@ -269,21 +278,23 @@ impl Error {
     /// An error of `kind` at `span`, without quoted context.
     pub(crate) fn new(kind: ErrorKind, span: Range<usize>) -> Error {
         Error {
-            kind,
-            span,
-            context: None,
+            inner: Box::new(Inner {
+                kind,
+                span,
+                context: None,
+            }),
         }
     }
 
     /// What went wrong.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.inner.kind
     }
 
     /// The byte range of the fault in the input. Empty (`n..n`) when the fault is the end of
     /// input or a missing piece at offset `n`; for a value out of range it covers the value.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.inner.span.clone()
     }
 
     /// The error of a constructor given `value` for `field`, outside `min..=max`.
@@ -301,62 +312,65 @@ impl Error {
 
     /// Moves the span by `offset` bytes (for errors found inside a larger text).
     pub(crate) fn shifted(mut self, offset: usize) -> Error {
-        self.span = self.span.start.saturating_add(offset)..self.span.end.saturating_add(offset);
+        self.inner.span = self.inner.span.start.saturating_add(offset)
+            ..self.inner.span.end.saturating_add(offset);
         self
     }
 
     /// Copies the text around the span from `input` so the message can quote it.
     pub(crate) fn with_input(mut self, input: &str) -> Error {
-        let before = input.get(..self.span.start).unwrap_or("");
+        let before = input.get(..self.inner.span.start).unwrap_or("");
         let skip = before.chars().count().saturating_sub(QUOTE_CHARS);
         let before: String = before.chars().skip(skip).collect();
-        let after = input.get(self.span.start..).unwrap_or("");
-        let at_text = input.get(self.span.clone()).unwrap_or("");
-        self.context = Some(Box::new(Context {
+        let after = input.get(self.inner.span.start..).unwrap_or("");
+        let at_text = input.get(self.inner.span.clone()).unwrap_or("");
+        self.inner.context = Some(Context {
             before,
             at: at_text.chars().take(QUOTE_CHARS).collect(),
             found: after.chars().next(),
-        }));
+        });
         self
     }
 
     fn write_found(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.context.as_deref().map(|c| c.found) {
+        match self.inner.context.as_ref().map(|c| c.found) {
             Some(None) => f.write_str("end of input"),
             Some(Some(c)) => write!(f, "`{}`", c.escape_debug()),
-            None if self.span.is_empty() => write!(f, "nothing at byte {}", self.span.start),
-            None => write!(f, "something else at bytes {:?}", self.span),
+            None if self.inner.span.is_empty() => {
+                write!(f, "nothing at byte {}", self.inner.span.start)
+            }
+            None => write!(f, "something else at bytes {:?}", self.inner.span),
         }
     }
 
     /// The quoted text of the span, or its byte range when no input was attached.
     fn write_at(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.context.as_deref() {
+        match self.inner.context.as_ref() {
             Some(c) => write!(f, " `{}`", c.at.escape_debug()),
-            None if self.span.is_empty() => Ok(()),
-            None => write!(f, " at bytes {:?}", self.span),
+            None if self.inner.span.is_empty() => Ok(()),
+            None => write!(f, " at bytes {:?}", self.inner.span),
         }
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
+        match self.inner.kind {
             ErrorKind::Expected(expected) => {
                 write!(f, "expected {expected} ")?;
-                match self.context.as_deref() {
+                match self.inner.context.as_ref() {
                     Some(c) if c.before.is_empty() => f.write_str("at start of input")?,
                     Some(c) => write!(f, "after `{}`", c.before.escape_debug())?,
-                    None => write!(f, "at byte {}", self.span.start)?,
+                    None => write!(f, "at byte {}", self.inner.span.start)?,
                 }
                 f.write_str(", but found ")?;
                 self.write_found(f)
             }
             ErrorKind::TrailingInput => {
                 f.write_str("expected end of input ")?;
-                match self.context.as_deref() {
+                match self.inner.context.as_ref() {
                     Some(c) => write!(f, "after `{}`", c.before.escape_debug())?,
-                    None => write!(f, "at byte {}", self.span.start)?,
+                    None => write!(f, "at byte {}", self.inner.span.start)?,
                 }
                 f.write_str(", but found ")?;
                 self.write_found(f)
@@ -444,6 +458,16 @@ impl fmt::Display for Error {
                 )
             }
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.inner.kind)
+            .field("span", &self.inner.span)
+            .field("context", &self.inner.context)
+            .finish()
     }
 }
 

@@ -6,9 +6,9 @@ use core::str::FromStr;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::calendar::weekday_name;
-use crate::error::{Error, ErrorKind, Expected};
+use crate::error::{Error, Expected};
 use crate::grammar::relative::{DayPair, MonthDay, MonthRef};
-use crate::grammar::runtime::Prefix;
+use crate::grammar::runtime::{Miss, Prefix};
 use crate::grammar::wide::is_wide_digit;
 use crate::grammar::{dateline, dmy, dotted, iso, juche, korean, month_name, relative, spanish};
 pub use crate::kind::NotationKind;
@@ -577,7 +577,9 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             };
             dateline.map(Notation::Dateline)
         },
-        fast: None,
+        fast: Some(|input| {
+            dateline::fast_prefix(input).map(|(d, len)| (Notation::Dateline(d), len))
+        }),
         may_be: None,
         // After `Juche`: a place ends at a comma or a space within its longest length.
         fallback_if: Some(|bytes| {
@@ -697,7 +699,7 @@ pub(crate) fn read_grammars(input: &str) -> (Option<NotationKind>, Prefix<Notati
 /// [`read`], with or without the fast paths.
 fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>) {
     let start = Start::of(input);
-    let mut best: Option<Error> = None;
+    let mut best: Option<Miss> = None;
     let tried = BY_START.get(start as usize).map_or(&[][..], Vec::as_slice);
     for &(entry, how) in tried {
         if entry.may_be.is_some_and(|may_be| !may_be(input.as_bytes())) {
@@ -714,22 +716,22 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
         }
         match (entry.read)(input) {
             Prefix::Valid(value, len) => return (Some(value.kind()), Prefix::Valid(value, len)),
-            Prefix::NoMatch(err) => {
-                let further = best
-                    .as_ref()
-                    .is_none_or(|b| err.span().start > b.span().start);
-                if how == Try::Lead && further {
-                    best = Some(err);
+            Prefix::NoMatch(miss) => {
+                if how == Try::Lead && best.is_none_or(|b| miss.at > b.at) {
+                    best = Some(miss);
                 }
             }
             matched => return (Some(entry.kind), matched),
         }
     }
-    let err = match best {
-        Some(err) if err.span().start > 0 => err,
-        _ => Error::new(ErrorKind::Expected(Expected::OneOf(tried_at(start))), 0..0),
+    let miss = match best {
+        Some(miss) if miss.at > 0 => miss,
+        _ => Miss {
+            expected: Expected::OneOf(tried_at(start)),
+            at: 0,
+        },
     };
-    (None, Prefix::NoMatch(err))
+    (None, Prefix::NoMatch(miss))
 }
 
 impl FromStr for Notation {
@@ -789,6 +791,7 @@ impl fmt::Display for Notation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
 
     const KINDS: [NotationKind; 16] = [
         NotationKind::Dateline,

@@ -59,7 +59,7 @@ use nom::{Offset, Parser};
 use crate::calendar::month_name as english_month;
 use crate::calendar::{max_day, month_by_three};
 use crate::error::{Error, ErrorKind, Expected, Field};
-use crate::grammar::fixed::{digit, two};
+use crate::grammar::fixed::{digit, strip_short, two};
 use crate::grammar::runtime::{
     GrammarError, Number, PResult, Prefix, check_day, check_month, digits, expect, fail, lit,
     spaces, spaces0,
@@ -1026,20 +1026,21 @@ fn check_whole(text: &str, grammar: RunGrammar, what: Expected) -> Result<(), Er
     Err(Error::new(ErrorKind::Expected(what), stop..stop).with_input(text))
 }
 
+/// The whole of `input` as a dateline of any edition, by the grammar (the fast path's fallback,
+/// kept out of line so that `from_str` inlines into its caller as a byte check and a call).
+fn strict(input: &str) -> Result<Dateline, Error> {
+    prefix_any(input).strict(input)
+}
+
 impl FromStr for Dateline {
     type Err = Error;
 
     /// Parses a whole dateline, with or without its separator: `Pyongyang, November 8 (KCNA) --`.
+    #[inline]
     fn from_str(input: &str) -> Result<Dateline, Error> {
         match fast(input) {
-            Some(parts) => Ok(Dateline {
-                edition: Edition::English,
-                place: Text::new(parts.place),
-                month: parts.month,
-                day: parts.day,
-                agency: Text::new(parts.agency),
-            }),
-            None => prefix_any(input).strict(input),
+            Some(parts) => Ok(parts.into_dateline()),
+            None => strict(input),
         }
     }
 }
@@ -1114,6 +1115,11 @@ mod alloc_free {
             }
         }
 
+        /// A name known at compile time (a tag of the closed list), never copied.
+        pub(super) fn from_static(text: &'static str) -> Text {
+            Text(Cow::Borrowed(text))
+        }
+
         pub(super) fn as_str(&self) -> &str {
             &self.0
         }
@@ -1129,13 +1135,15 @@ pub(crate) struct DatelineParts<'a> {
     pub(crate) place: &'a str,
     pub(crate) month: u32,
     pub(crate) day: u32,
-    pub(crate) agency: &'a str,
+    pub(crate) agency: &'static str,
 }
 
-/// `Place ", " FullMonthName " " D{1,2} " (" Agency ")" (" --")?`, the whole input, where the place
-/// is one ASCII word of letters starting with a capital, at most [`MAX_PLACE_LEN`] bytes, and the
-/// agency one of [`KCNA_TAGS`] as written there; the day valid for the month in a leap year.
-pub(crate) fn fast(input: &str) -> Option<DatelineParts<'_>> {
+/// `Place ", " FullMonthName " " D{1,2} " (" Agency ")"` at the start of `input`, where the
+/// place is one ASCII word of letters starting with a capital, at most [`MAX_PLACE_LEN`] bytes,
+/// and the agency one of [`KCNA_TAGS`] as written there; the day valid for the month in a leap
+/// year. The parts, and the text after the `)`.
+#[inline]
+fn fast_head(input: &str) -> Option<(DatelineParts<'_>, &str)> {
     let bytes = input.as_bytes();
     let (first, tail) = bytes.split_first()?;
     if !first.is_ascii_uppercase() {
@@ -1152,7 +1160,7 @@ pub(crate) fn fast(input: &str) -> Option<DatelineParts<'_>> {
         return None;
     };
     let (month, full_tail) = month_by_three([a, b, c])?;
-    let rest = tail.strip_prefix(full_tail)?.strip_prefix(b" ")?;
+    let rest = strip_short(tail, full_tail)?.strip_prefix(b" ")?;
     let (day, rest) = match *rest {
         [x, b' ', b'(', ref rest @ ..] => (digit(x)?, rest),
         [x, y, b' ', b'(', ref rest @ ..] => (two(x, y)?, rest),
@@ -1161,19 +1169,48 @@ pub(crate) fn fast(input: &str) -> Option<DatelineParts<'_>> {
     if !(1..=max_day(month)).contains(&day) {
         return None;
     }
-    let (agency, rest) = KCNA_TAGS.iter().find_map(|tag| {
-        let after = rest.strip_prefix(tag.as_bytes())?;
-        Some((*tag, after))
-    })?;
-    if !matches!(rest, b")" | b") --") {
+    let [t, u, v, w, b')', ref rest @ ..] = *rest else {
         return None;
-    }
-    Some(DatelineParts {
+    };
+    let agency = *KCNA_TAGS
+        .iter()
+        .find(|tag| tag.as_bytes() == [t, u, v, w])?;
+    let after = input.get(bytes.len().checked_sub(rest.len())?..)?;
+    let parts = DatelineParts {
         place,
         month,
         day,
         agency,
-    })
+    };
+    Some((parts, after))
+}
+
+/// The common form of [`fast_head`], then `(" --")?`: the whole input.
+#[inline]
+pub(crate) fn fast(input: &str) -> Option<DatelineParts<'_>> {
+    let (parts, rest) = fast_head(input)?;
+    matches!(rest, "" | " --").then_some(parts)
+}
+
+/// The common form of [`fast_head`] at the start of `input`, then the grammar's own `Separator?`:
+/// the dateline and the bytes it takes, as [`prefix`] reads them.
+pub(crate) fn fast_prefix(input: &str) -> Option<(Dateline, usize)> {
+    let (parts, rest) = fast_head(input)?;
+    let rest = opt(separator).parse(rest).map_or(rest, |(rest, _)| rest);
+    Some((parts.into_dateline(), input.offset(rest)))
+}
+
+impl DatelineParts<'_> {
+    /// The English dateline of these parts.
+    fn into_dateline(self) -> Dateline {
+        Dateline {
+            edition: Edition::English,
+            place: Text::new(self.place),
+            month: self.month,
+            day: self.day,
+            agency: Text::from_static(self.agency),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1750,8 +1787,21 @@ mod tests {
                 "AFP",
             ]),
             select(vec![")", ") --", ")--", ") -- ", ")x", "", " )", ") –"]),
+            // What follows in running text (for the prefix form).
+            select(vec![
+                "",
+                "Kim",
+                " Kim",
+                "\u{a0}-- Kim",
+                "\t-\t",
+                "—",
+                " — ",
+                "\n",
+                "- -",
+                "(KCNA)",
+            ]),
         )
-            .prop_map(|(a, b, c, d, e, f, g, h)| format!("{a}{b}{c}{d}{e}{f}{g}{h}"))
+            .prop_map(|(a, b, c, d, e, f, g, h, i)| format!("{a}{b}{c}{d}{e}{f}{g}{h}{i}"))
     }
 
     proptest::proptest! {
@@ -1770,6 +1820,16 @@ mod tests {
                     agency: Text::new(parts.agency),
                 };
                 proptest::prop_assert_eq!(grammar, Ok(expected), "{:?}", text);
+            }
+        }
+
+        /// Where the prefix fast path reads a dateline, the grammar reads the same one, and as
+        /// many bytes of it.
+        #[test]
+        fn fast_prefix_agrees_with_the_grammar(text in near_dateline()) {
+            if let Some((dateline, len)) = fast_prefix(&text) {
+                let grammar = prefix(&text).into_result();
+                proptest::prop_assert_eq!(grammar, Ok((dateline, len)), "{:?}", text);
             }
         }
     }

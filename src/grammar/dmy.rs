@@ -79,6 +79,7 @@ pub(crate) fn prefix(input: &str) -> Prefix<NaiveDate> {
 /// [`ErrorKind::MonthOutOfRange`](crate::ErrorKind::MonthOutOfRange),
 /// [`ErrorKind::DayOutOfRange`](crate::ErrorKind::DayOutOfRange) and
 /// [`ErrorKind::NoSuchDate`](crate::ErrorKind::NoSuchDate) (`29/02/2023`) for days that do not exist.
+#[inline]
 pub fn parse_dmy(input: &str) -> Result<NaiveDate, Error> {
     match fast(input) {
         Some(date) => Ok(date),

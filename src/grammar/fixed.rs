@@ -18,31 +18,37 @@ use chrono::NaiveDate;
 use crate::calendar::month_by_three;
 
 /// The value of an ASCII digit.
+#[inline]
 pub(crate) fn digit(b: u8) -> Option<u32> {
     b.is_ascii_digit().then_some(u32::from(b & 0x0f))
 }
 
 /// The value of two ASCII digits.
+#[inline]
 pub(crate) fn two(tens: u8, ones: u8) -> Option<u32> {
     digit(tens)?.checked_mul(10)?.checked_add(digit(ones)?)
 }
 
 /// The value of four ASCII digits.
+#[inline]
 pub(crate) fn four(a: u8, b: u8, c: u8, d: u8) -> Option<u32> {
     two(a, b)?.checked_mul(100)?.checked_add(two(c, d)?)
 }
 
 /// Whether `bytes` starts with an ASCII digit.
+#[inline]
 pub(crate) fn starts_with_digit(bytes: &[u8]) -> bool {
     bytes.first().is_some_and(u8::is_ascii_digit)
 }
 
 /// A date from Gregorian year, month and day numbers.
+#[inline]
 pub(crate) fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 /// `Digit Digit? sep`: the number and the bytes after `sep` (`sep` is not a digit).
+#[inline]
 pub(crate) fn upto_two_then(bytes: &[u8], sep: u8) -> Option<(u32, &[u8])> {
     match *bytes {
         [a, s, ref rest @ ..] if s == sep => Some((digit(a)?, rest)),
@@ -52,6 +58,7 @@ pub(crate) fn upto_two_then(bytes: &[u8], sep: u8) -> Option<(u32, &[u8])> {
 }
 
 /// `Digit Digit?` not followed by another digit: the number, its length and the bytes after it.
+#[inline]
 pub(crate) fn upto_two_end(bytes: &[u8]) -> Option<(u32, usize, &[u8])> {
     match *bytes {
         [a, b, ref rest @ ..] if b.is_ascii_digit() => {
@@ -66,6 +73,7 @@ pub(crate) fn upto_two_end(bytes: &[u8]) -> Option<(u32, usize, &[u8])> {
 }
 
 /// `Digit{4}` not followed by another digit: the number and the bytes after it.
+#[inline]
 pub(crate) fn four_end(bytes: &[u8]) -> Option<(u32, &[u8])> {
     let [a, b, c, d, ref rest @ ..] = *bytes else {
         return None;
@@ -83,7 +91,8 @@ pub(crate) fn month_word(bytes: &[u8]) -> Option<(u32, &[u8])> {
         return None;
     };
     let (month, full_tail) = month_by_three([a, b, c])?;
-    if let Some(rest) = tail.strip_prefix(full_tail) {
+    // (Byte by byte: at most six bytes, where `strip_prefix` calls `memcmp`.)
+    if let Some(rest) = strip_short(tail, full_tail) {
         return Some((month, rest));
     }
     // Abbreviations (`May` has none, and is caught above): `Dec`, `Dec.`, `Sept`, `Sept.`.
@@ -92,6 +101,17 @@ pub(crate) fn month_word(bytes: &[u8]) -> Option<(u32, &[u8])> {
         _ => tail,
     };
     Some((month, tail.strip_prefix(b".").unwrap_or(tail)))
+}
+
+/// `bytes` without its prefix `prefix`, compared byte by byte (for prefixes of a few bytes).
+#[inline]
+pub(crate) fn strip_short<'a>(bytes: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
+    let rest = bytes.get(prefix.len()..)?;
+    bytes
+        .iter()
+        .zip(prefix)
+        .all(|(a, b)| a == b)
+        .then_some(rest)
 }
 
 /// `MonthName " "` at the start of `bytes`: the month and the bytes after the space.

@@ -191,14 +191,21 @@ fn checked_gregorian(juche: &Number) -> Result<i32, Error> {
         .ok_or_else(|| Error::new(ErrorKind::JucheYearOutOfRange, juche.span()))
 }
 
+/// The whole of `input` as a Juche stamp, by the grammar (the fast path's fallback, kept out of
+/// line so that `from_str` inlines into its caller as a byte check and a call).
+fn strict_stamp(input: &str) -> Result<JucheDate, Error> {
+    prefix_stamp(input).strict(input)
+}
+
 impl FromStr for JucheDate {
     type Err = Error;
 
     /// Parses a whole Juche stamp: `Juche111.11.8.`, `Juche113.01.23`.
+    #[inline]
     fn from_str(input: &str) -> Result<JucheDate, Error> {
         match fast_stamp(input) {
             Some(date) => Ok(JucheDate { date }),
-            None => prefix_stamp(input).strict(input),
+            None => strict_stamp(input),
         }
     }
 }
@@ -416,6 +423,7 @@ impl fmt::Display for DprkYear {
 
 /// `"Juche" Y{1,3} "." M{1,2} "." D{1,2} "."?` at the start of `input`: the date and the bytes it
 /// takes (the final dot when present), as the grammar's prefix reading when that is valid.
+#[inline]
 pub(crate) fn fast_stamp_prefix(input: &str) -> Option<(NaiveDate, usize)> {
     let bytes = input.as_bytes();
     let rest = bytes.strip_prefix(b"Juche")?;

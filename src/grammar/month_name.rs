@@ -114,6 +114,7 @@ impl MonthNameDate {
     }
 
     /// A date with a four-digit Gregorian year, as the grammar reads it.
+    #[inline]
     pub(crate) fn from_gregorian(date: NaiveDate) -> MonthNameDate {
         MonthNameDate {
             date,
@@ -296,15 +297,22 @@ pub(crate) fn prefix(input: &str) -> Prefix<MonthNameDate> {
     Prefix::run(input, grammar, |raw| validate(input, raw))
 }
 
+/// The whole of `input` as a month-name date, by the grammar (the fast path's fallback, kept out
+/// of line so that `from_str` inlines into its caller as a byte check and a call).
+fn strict(input: &str) -> Result<MonthNameDate, Error> {
+    prefix(input).strict(input)
+}
+
 impl FromStr for MonthNameDate {
     type Err = Error;
 
     /// Parses a whole month-name date: `May 08, 2025`, `Dec. 5, Juche 80 (1991)`,
     /// `Monday, November 7, 2022`, `Feb. 19, 2026 Thursday`.
+    #[inline]
     fn from_str(input: &str) -> Result<MonthNameDate, Error> {
         match fast(input) {
             Some(date) => Ok(MonthNameDate::from_gregorian(date)),
-            None => prefix(input).strict(input),
+            None => strict(input),
         }
     }
 }

@@ -292,11 +292,29 @@ pub(crate) fn check_day(month: u32, day: &Number) -> Result<u32, Error> {
     }
 }
 
+/// Why a text is not a notation: what was expected, at which byte. Kept this small (no
+/// allocation) because `scan` tries grammars that do not match at most candidates; it becomes an
+/// [`Error`] only when a caller asks for one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Miss {
+    /// What the grammar wanted.
+    pub(crate) expected: Expected,
+    /// Where, in bytes from the start of the text tried.
+    pub(crate) at: usize,
+}
+
+impl Miss {
+    /// The error this miss reports: `expected` at an empty span at `at`.
+    pub(crate) fn error(self) -> Error {
+        Error::new(ErrorKind::Expected(self.expected), self.at..self.at)
+    }
+}
+
 /// How a prefix of some text reads as one notation.
 #[derive(Clone, Debug)]
 pub(crate) enum Prefix<T> {
     /// The text does not start with the notation's shape.
-    NoMatch(Error),
+    NoMatch(Miss),
     /// The first `len` bytes have the notation's shape, but it is not a valid date.
     Invalid(Error, usize),
     /// The first `len` bytes are the notation, read as the value.
@@ -330,12 +348,14 @@ impl<T> Prefix<T> {
                 let len = input.offset(e.at);
                 Prefix::Invalid(syntax_error(input, e), len)
             }
-            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
-                Prefix::NoMatch(syntax_error(input, e))
-            }
-            Err(nom::Err::Incomplete(_)) => {
-                Prefix::NoMatch(Error::new(ErrorKind::Expected(Expected::Notation), 0..0))
-            }
+            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Prefix::NoMatch(Miss {
+                expected: e.expected,
+                at: input.offset(e.at),
+            }),
+            Err(nom::Err::Incomplete(_)) => Prefix::NoMatch(Miss {
+                expected: Expected::Notation,
+                at: 0,
+            }),
         }
     }
 
@@ -352,7 +372,8 @@ impl<T> Prefix<T> {
     pub(crate) fn into_result(self) -> Result<(T, usize), Error> {
         match self {
             Prefix::Valid(value, len) => Ok((value, len)),
-            Prefix::Invalid(err, _) | Prefix::NoMatch(err) => Err(err),
+            Prefix::Invalid(err, _) => Err(err),
+            Prefix::NoMatch(miss) => Err(miss.error()),
         }
     }
 

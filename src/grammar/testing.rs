@@ -35,7 +35,8 @@ pub(crate) fn read<T>(input: &str, reading: Prefix<T>) -> Read<'_, T> {
             err.span(),
             rest(len),
         ),
-        Prefix::NoMatch(err) => {
+        Prefix::NoMatch(miss) => {
+            let err = miss.error();
             Read::NoMatch(err.clone().with_input(input).to_string(), err.span())
         }
     }
