@@ -404,9 +404,10 @@ pub(crate) struct Entry {
     /// A cheap test that the text may be this notation, where one pays: when it says no, the
     /// grammar could not have read past the first byte (checked by a unit test), so it is not run.
     may_be: Option<fn(&[u8]) -> bool>,
-    /// Where it is a fallback (its errors not reported), a cheap test that it may match at all;
-    /// it is not tried where this says no.
-    fallback_if: Option<fn(&[u8]) -> bool>,
+    /// A cheap test that the grammar may match at all, where one pays: when it says no, the
+    /// grammar gives `NoMatch` (checked by a unit test of its module). Used where the reason for
+    /// a `NoMatch` is not reported: at a start where the notation is a fallback, and in `scan`.
+    may_match: Option<fn(&[u8]) -> bool>,
     /// What it can be in an article.
     pub(crate) role: Role,
     /// Where `scan` finds it.
@@ -421,7 +422,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| dmy::prefix(input).map(Notation::Dmy),
         fast: Some(|input| dmy::fast_prefix(input).map(|(d, len)| (Notation::Dmy(d), len))),
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::DayFirst,
         anchors: &[Anchor::Slash],
     },
@@ -433,7 +434,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             dotted::fast_prefix(input).map(|(d, len)| (Notation::DottedStamp(d), len))
         }),
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Stamp,
         anchors: &[Anchor::YearEnd],
     },
@@ -443,7 +444,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| iso::prefix(input).map(Notation::IsoDate),
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Heading,
         anchors: &[Anchor::YearEnd],
     },
@@ -457,7 +458,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| korean::prefix_date(input).map(Notation::KoreanDate),
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Heading,
         anchors: &[Anchor::Nyeon, Anchor::KoreanJuche],
     },
@@ -467,7 +468,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| spanish::prefix(input).map(Notation::SpanishDate),
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Heading,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -477,7 +478,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| relative::prefix_korean(input).map(Notation::KoreanMonthDay),
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Body,
         anchors: &[Anchor::Wol],
     },
@@ -487,7 +488,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| korean::prefix_juche_year(input).map(Notation::KoreanJucheYear),
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Body,
         anchors: &[Anchor::KoreanJuche],
     },
@@ -500,7 +501,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             Some((Notation::JucheStamp(JucheDate::try_from(date).ok()?), len))
         }),
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Stamp,
         anchors: &[Anchor::Juche],
     },
@@ -510,7 +511,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| juche::prefix_year(input).map(Notation::JucheYear),
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Body,
         anchors: &[Anchor::Juche],
     },
@@ -521,7 +522,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: read_on,
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Body,
         anchors: &[Anchor::Weekday],
     },
@@ -532,7 +533,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: read_on,
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Body,
         anchors: &[Anchor::Month, Anchor::Weekday],
     },
@@ -542,7 +543,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| relative::prefix_in(input).map(Notation::MonthRef),
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Body,
         anchors: &[Anchor::Month],
     },
@@ -556,7 +557,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         }),
         // A month name or a weekday name starts it.
         may_be: Some(month_name::may_start),
-        fallback_if: None,
+        may_match: None,
         role: Role::Heading,
         anchors: &[Anchor::Month, Anchor::Weekday],
     },
@@ -578,14 +579,10 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             dateline.map(Notation::Dateline)
         },
         fast: Some(|input| {
-            dateline::fast_prefix(input).map(|(d, len)| (Notation::Dateline(d), len))
+            dateline::fast_prefix_any(input).map(|(d, len)| (Notation::Dateline(d), len))
         }),
         may_be: None,
-        // After `Juche`: a place ends at a comma or a space within its longest length.
-        fallback_if: Some(|bytes| {
-            let near = dateline::MAX_PLACE_LEN.saturating_add(1);
-            bytes.iter().take(near).any(|&b| b == b',' || b == b' ')
-        }),
+        may_match: Some(dateline::may_match),
         role: Role::Dateline,
         anchors: &[
             Anchor::Month,
@@ -601,7 +598,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| relative::prefix_el(input).map(Notation::SpanishDayRef),
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Body,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -611,7 +608,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| relative::prefix_pair(input).map(Notation::SpanishDayPair),
         fast: None,
         may_be: None,
-        fallback_if: None,
+        may_match: None,
         role: Role::Body,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -687,17 +684,33 @@ pub(crate) fn prefix(input: &str) -> Prefix<Notation> {
 /// it is not tried as another notation. When no grammar matches, the error is that of the leading
 /// grammar that read furthest; when none read anything, it names the notations tried.
 pub(crate) fn read(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
-    read_with(input, true)
+    read_with(input, true, Why::Report)
+}
+
+/// [`read`] for a caller that drops the reason of a `NoMatch` (`scan`): the same `Valid` and
+/// `Invalid` readings, but a grammar whose `may_match` test says no is not run, and a `NoMatch`
+/// says only that no notation was found.
+pub(crate) fn read_candidate(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
+    read_with(input, true, Why::Drop)
 }
 
 /// [`read`] by the grammars alone, without the fast paths (for tests).
 #[cfg(feature = "__internal")]
 pub(crate) fn read_grammars(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
-    read_with(input, false)
+    read_with(input, false, Why::Report)
 }
 
-/// [`read`], with or without the fast paths.
-fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>) {
+/// Whether a reader's caller wants the reason of a `NoMatch`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Why {
+    /// The error of the grammar that read furthest, as [`read`] documents.
+    Report,
+    /// Nothing: the grammars that cannot match are skipped.
+    Drop,
+}
+
+/// [`read`], with or without the fast paths, with or without the reason of a `NoMatch`.
+fn read_with(input: &str, fast: bool, why: Why) -> (Option<NotationKind>, Prefix<Notation>) {
     let start = Start::of(input);
     let mut best: Option<Miss> = None;
     let tried = BY_START.get(start as usize).map_or(&[][..], Vec::as_slice);
@@ -705,7 +718,9 @@ fn read_with(input: &str, fast: bool) -> (Option<NotationKind>, Prefix<Notation>
         if entry.may_be.is_some_and(|may_be| !may_be(input.as_bytes())) {
             continue;
         }
-        let guard = entry.fallback_if.filter(|_| how == Try::Fallback);
+        let guard = entry
+            .may_match
+            .filter(|_| how == Try::Fallback || why == Why::Drop);
         if guard.is_some_and(|may_match| !may_match(input.as_bytes())) {
             continue;
         }
@@ -891,12 +906,12 @@ mod tests {
             "May 08, 2025",
         ] {
             assert_eq!(
-                read_with(text, true).0,
-                read_with(text, false).0,
+                read_with(text, true, Why::Report).0,
+                read_with(text, false, Why::Report).0,
                 "{text:?}"
             );
-            let fast = read_with(text, true).1.into_result().unwrap();
-            let grammar = read_with(text, false).1.into_result().unwrap();
+            let fast = read_with(text, true, Why::Report).1.into_result().unwrap();
+            let grammar = read_with(text, false, Why::Report).1.into_result().unwrap();
             assert_eq!(fast, grammar, "{text:?}");
         }
     }

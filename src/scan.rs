@@ -841,7 +841,7 @@ fn read_at(text: &str, start: usize, pos: &mut usize) -> Option<Found> {
 /// Reads the notation at `start`, if any, and moves `pos` past it.
 fn read_at_once(text: &str, start: usize, pos: &mut usize) -> Option<Found> {
     let rest = text.get(start..)?;
-    let (kind, value, len) = match notation::read(rest) {
+    let (kind, value, len) = match notation::read_candidate(rest) {
         (Some(kind), Prefix::Valid(value, len)) => (kind, Ok(value), len),
         // The message quotes the candidate up to the fault and the character there: a piece of
         // the text no longer than the candidate, so quoting stays linear.

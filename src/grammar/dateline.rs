@@ -66,7 +66,8 @@ use crate::grammar::runtime::{
 };
 use crate::grammar::spanish::{spanish_month, spanish_month_name};
 use crate::grammar::wide::{
-    is_wide_blank, wide_blanks1, wide_close_paren, wide_digits, wide_number, wide_open_paren,
+    is_wide_blank, is_wide_digit, wide_blanks1, wide_close_paren, wide_digit_value, wide_digits,
+    wide_number, wide_open_paren,
 };
 
 /// The edition (language) of KCNA a dateline was written in.
@@ -987,6 +988,65 @@ pub(crate) fn prefix_cjk(input: &str) -> Prefix<Dateline> {
     })
 }
 
+/// Whether an English or Spanish dateline may start `bytes` at all (an opening bracket, which may
+/// start a Korean or Japanese one, always may): when not, [`prefix`] gives `NoMatch`. `scan` asks
+/// this at every word before a date in running text, where the grammar would read a few words of
+/// prose before failing.
+///
+/// The text is read as words of place characters (letters, non-ASCII, `-`, `'`, `.`) and spaces,
+/// over the longest place ([`MAX_PLACE_LEN`] bytes). A place is followed by a comma, or by spaces,
+/// a month name and a day, so:
+/// * a word after the first that starts with a lower-case letter is a particle ([`PARTICLES`]) or
+///   a month name (a place's later words are capitalised, and a lower-case place is one word);
+/// * the first byte that is neither a place character nor a space is a comma or a digit;
+/// * a text that ends within the place's length has no `(`.
+///
+/// Checked by `may_match_says_no_only_where_the_grammar_does`.
+pub(crate) fn may_match(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"(")
+        || bytes.starts_with("\u{ff08}".as_bytes())
+        || bytes.starts_with("【".as_bytes())
+    {
+        return true;
+    }
+    let is_place_byte =
+        |b: u8| b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, b'-' | b'\'' | b'.');
+    let mut at = 0usize;
+    while at <= MAX_PLACE_LEN {
+        let Some(&b) = bytes.get(at) else {
+            return false;
+        };
+        if b == b' ' {
+            at = at.saturating_add(1);
+            continue;
+        }
+        if !is_place_byte(b) {
+            return b == b',' || b.is_ascii_digit();
+        }
+        let word_len = bytes
+            .get(at..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&b| is_place_byte(b))
+            .count();
+        let word = bytes.get(at..at.saturating_add(word_len)).unwrap_or(&[]);
+        if at > 0 && b.is_ascii_lowercase() && !is_particle_or_month(word) {
+            return false;
+        }
+        at = at.saturating_add(word_len);
+    }
+    true
+}
+
+/// Whether a word in lower case may stand in a dateline after its first word: a particle of a
+/// place, or a month name (its dot aside).
+fn is_particle_or_month(word: &[u8]) -> bool {
+    PARTICLES.iter().any(|p| p.as_bytes() == word) || {
+        let bare = word.strip_suffix(b".").unwrap_or(word);
+        month_word_bytes(bare).is_some()
+    }
+}
+
 /// Reads a dateline of any edition at the start of `input`.
 pub(crate) fn prefix_any(input: &str) -> Prefix<Dateline> {
     if input.starts_with(['(', '\u{ff08}', '【']) {
@@ -1192,12 +1252,95 @@ pub(crate) fn fast(input: &str) -> Option<DatelineParts<'_>> {
     matches!(rest, "" | " --").then_some(parts)
 }
 
+/// The fast path of every edition that has one, at the start of `input`: [`fast_cjk_prefix`]
+/// after an opening bracket, else [`fast_prefix`].
+pub(crate) fn fast_prefix_any(input: &str) -> Option<(Dateline, usize)> {
+    if input.starts_with(['(', '\u{ff08}', '【']) {
+        fast_cjk_prefix(input)
+    } else {
+        fast_prefix(input)
+    }
+}
+
 /// The common form of [`fast_head`] at the start of `input`, then the grammar's own `Separator?`:
 /// the dateline and the bytes it takes, as [`prefix`] reads them.
 pub(crate) fn fast_prefix(input: &str) -> Option<(Dateline, usize)> {
     let (parts, rest) = fast_head(input)?;
     let rest = opt(separator).parse(rest).map_or(rest, |(rest, _)| rest);
     Some((parts.into_dateline(), input.offset(rest)))
+}
+
+/// The common Korean and Japanese forms at the start of `input`, as [`prefix_cjk`] reads them
+/// when they are valid: `(평양 8월 21일발 조선중앙통신)` and `【平壌７月５日発朝鮮中央通信】`, read
+/// character by character without the combinators (each piece as in [`korean_grammar`] and
+/// [`japanese_grammar`]).
+pub(crate) fn fast_cjk_prefix(input: &str) -> Option<(Dateline, usize)> {
+    let (edition, place, month, day, agency, rest) = match input.strip_prefix('【') {
+        Some(rest) => {
+            let (place, rest) = cjk_word(rest, is_ideograph)?;
+            let (month, rest) = wide_one_or_two(rest)?;
+            let (day, rest) = wide_one_or_two(rest.strip_prefix('月')?)?;
+            let (agency, rest) = cjk_word(rest.strip_prefix("日発")?, is_ideograph)?;
+            let rest = rest.strip_prefix('】')?;
+            let rest = (rest.strip_prefix("－－－"))
+                .or_else(|| rest.strip_prefix("---"))
+                .unwrap_or(rest);
+            (Edition::Japanese, place, month, day, agency, rest)
+        }
+        None => {
+            let rest = input.strip_prefix(['(', '\u{ff08}'])?;
+            let (place, rest) = cjk_word(rest, is_hangul)?;
+            let blanks = rest.trim_start_matches(is_wide_blank);
+            if blanks.len() == rest.len() {
+                return None;
+            }
+            let (month, rest) = wide_one_or_two(blanks)?;
+            let rest = rest.strip_prefix('월')?.trim_start_matches(is_wide_blank);
+            let (day, rest) = wide_one_or_two(rest)?;
+            let rest = rest.strip_prefix("일발")?.trim_start_matches(is_wide_blank);
+            let (agency, rest) = cjk_word(rest, is_hangul)?;
+            let rest = rest.strip_prefix([')', '\u{ff09}'])?;
+            (Edition::Korean, place, month, day, agency, rest)
+        }
+    };
+    if !(1..=12).contains(&month) || !(1..=max_day(month)).contains(&day) {
+        return None;
+    }
+    let dateline = Dateline {
+        edition,
+        place: Text::new(place),
+        month,
+        day,
+        agency: Text::new(agency),
+    };
+    Some((dateline, input.offset(rest)))
+}
+
+/// `Char{1,MAX_CJK_CHARS}` of `accept`, then a character that is not: the run and the text
+/// from that character on.
+fn cjk_word(input: &str, accept: fn(char) -> bool) -> Option<(&str, &str)> {
+    let (end, _) = input
+        .char_indices()
+        .take(MAX_CJK_CHARS.saturating_add(1))
+        .find(|&(_, c)| !accept(c))?;
+    (end > 0).then(|| input.split_at_checked(end))?
+}
+
+/// One or two digits, ASCII or full-width, not followed by another: the value and the text after.
+fn wide_one_or_two(input: &str) -> Option<(u32, &str)> {
+    let mut chars = input.chars();
+    let first = wide_digit_value(chars.next()?)?;
+    let after_first = chars.as_str();
+    match chars.next().and_then(wide_digit_value) {
+        None => Some((first, after_first)),
+        Some(second) => {
+            let after = chars.as_str();
+            if after.starts_with(is_wide_digit) {
+                return None;
+            }
+            Some((first.checked_mul(10)?.checked_add(second)?, after))
+        }
+    }
 }
 
 impl DatelineParts<'_> {
@@ -1804,6 +1947,125 @@ mod tests {
             .prop_map(|(a, b, c, d, e, f, g, h, i)| format!("{a}{b}{c}{d}{e}{f}{g}{h}{i}"))
     }
 
+    /// Texts near English and Spanish datelines: place, separator, day, tag and what follows,
+    /// each right or a little wrong.
+    fn may_match_texts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        let places: Vec<String> = [
+            "Pyongyang",
+            "Dar es Salaam",
+            "pyongyang",
+            "Mt. Kumgang resort",
+            "O'Neil",
+            "Ürümqi",
+            "Hwanghae-do",
+            "",
+            "x9",
+            "Juche",
+            "Kim Jong Il Library of Ecuador",
+            "Rio de Janeiro",
+            "the Pyongyang",
+            "Pyongyang resort",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain([
+            "A".repeat(MAX_PLACE_LEN),
+            "A".repeat(MAX_PLACE_LEN.saturating_add(1)),
+        ])
+        .collect();
+        (
+            select(places),
+            select(vec![
+                ", ", ",", " ", "  ", " , ", "\t", "\n", ",  ", "\u{a0}", "", "/",
+            ]),
+            select(vec![
+                "November 8",
+                "Nov. 8",
+                "November, 8",
+                "MARCH 3",
+                "24 de diciembre",
+                "primero de enero",
+                "8",
+                "November",
+                "November  8",
+                "november 8",
+                "nov. 8",
+                "sept 8",
+                "",
+            ]),
+            select(vec![
+                " (KCNA)",
+                "(KCNA)",
+                " ( KCNA )",
+                "  (ACNC)",
+                " (KCNA",
+                " (see)",
+                "",
+            ]),
+            select(vec!["", " --", " -- x", "\n"]),
+        )
+            .prop_map(|(a, b, c, d, e)| format!("{a}{b}{c}{d}{e}"))
+    }
+
+    /// Numbers where a Korean or Japanese month or day goes: mostly right, some not.
+    const CJK_NUMBERS: [&str; 15] = [
+        "8", "08", "12", "7", "７", "０７", "1７", "３１", "31", "30", "29", "13", "0", "123", "",
+    ];
+
+    /// Japanese texts near the fast path's form: each piece mostly right, sometimes a little wrong.
+    fn near_japanese_dateline() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        let long = "平".repeat(MAX_CJK_CHARS);
+        let longer = "平".repeat(MAX_CJK_CHARS.saturating_add(1));
+        let words: Vec<String> = ["平壌", "平壌", "朝鮮中央通信", "カタカナ", "평양", ""]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain([long, longer])
+            .collect();
+        (
+            select(vec!["【", "【", "【", "("]),
+            select(words.clone()),
+            select(CJK_NUMBERS.to_vec()),
+            select(vec!["月", "月", "月", "월"]),
+            select(CJK_NUMBERS.to_vec()),
+            select(vec!["日発", "日発", "日発", "日", "일발"]),
+            select(words),
+            select(vec!["】", "】", "】－－－", "】---", "】--", ")", ""]),
+            select(vec!["", "本文", "\n", "－", "---"]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h, i)| format!("{a}{b}{c}{d}{e}{f}{g}{h}{i}"))
+    }
+
+    /// Korean texts near the fast path's form: each piece mostly right, sometimes a little wrong.
+    fn near_korean_dateline() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        let long = "평".repeat(MAX_CJK_CHARS);
+        let longer = "평".repeat(MAX_CJK_CHARS.saturating_add(1));
+        let words: Vec<String> = ["평양", "평양", "조선중앙통신", "平壌", ""]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain([long, longer])
+            .collect();
+        let blanks = vec![" ", " ", "\u{3000}", "  ", "", " \u{3000}"];
+        (
+            select(vec!["(", "（", "(", "【"]),
+            select(words.clone()),
+            select(blanks.clone()),
+            select(CJK_NUMBERS.to_vec()),
+            select(vec!["월", "월", "월 ", "월\u{3000}", "月"]),
+            select(CJK_NUMBERS.to_vec()),
+            select(vec!["일발", "일발 ", "일발", "일발\u{3000}", "일", ""]),
+            select(blanks),
+            select(words),
+            select(vec![")", "）", ")", " )", "】", ""]),
+            select(vec!["", "본문", "\n", ")"]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h, i, j, k)| {
+                format!("{a}{b}{c}{d}{e}{f}{g}{h}{i}{j}{k}")
+            })
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
 
@@ -1820,6 +2082,29 @@ mod tests {
                     agency: Text::new(parts.agency),
                 };
                 proptest::prop_assert_eq!(grammar, Ok(expected), "{:?}", text);
+            }
+        }
+
+        /// Where the Korean and Japanese fast path reads a dateline, the grammar reads the same
+        /// one, and as many bytes of it.
+        #[test]
+        fn fast_cjk_prefix_agrees_with_the_grammar(
+            text in proptest::prop_oneof![near_japanese_dateline(), near_korean_dateline()]
+        ) {
+            if let Some((dateline, len)) = fast_cjk_prefix(&text) {
+                let grammar = prefix_cjk(&text).into_result();
+                proptest::prop_assert_eq!(grammar, Ok((dateline, len)), "{:?}", text);
+            }
+        }
+
+        /// Where `may_match` says no, the grammar finds no dateline.
+        #[test]
+        fn may_match_says_no_only_where_the_grammar_does(text in may_match_texts()) {
+            if !may_match(text.as_bytes()) {
+                proptest::prop_assert!(
+                    matches!(prefix(&text), Prefix::NoMatch(_)),
+                    "{:?}", text
+                );
             }
         }
 
