@@ -1041,7 +1041,12 @@ pub(crate) fn may_match(bytes: &[u8]) -> bool {
 /// Whether a word in lower case may stand in a dateline after its first word: a particle of a
 /// place, or a month name (its dot aside).
 fn is_particle_or_month(word: &[u8]) -> bool {
-    PARTICLES.iter().any(|p| p.as_bytes() == word) || {
+    // (Byte by byte: most words of prose are as long as some particle, and `==` on slices of
+    // equal length calls `memcmp`.)
+    let particle = PARTICLES.iter().any(|p| {
+        p.len() == word.len() && p.bytes().zip(word).all(|(a, &b)| a == b)
+    });
+    particle || {
         let bare = word.strip_suffix(b".").unwrap_or(word);
         month_word_bytes(bare).is_some()
     }

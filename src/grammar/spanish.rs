@@ -142,6 +142,10 @@ pub(crate) fn spanish_month(input: &str) -> PResult<'_, u32> {
 /// The month a whole word names: lower case as KCNA writes it, capitalised, or in capitals (not
 /// mixed); `setiembre` is September.
 fn month_of_word(word: &str) -> Option<u32> {
+    // `mayo` to `septiembre`: a shorter or longer word (`de`, `la`, …) is no month.
+    if !(4..=10).contains(&word.len()) {
+        return None;
+    }
     let rest_lower = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
     let upper = word.bytes().all(|b| b.is_ascii_uppercase());
     if !(rest_lower || upper) {
@@ -324,6 +328,15 @@ mod tests {
         assert_eq!(spanish_month("DICIEMBRE"), Ok(("", 12)));
         assert_eq!(spanish_month("setiembre"), Ok(("", 9)));
         assert_eq!(spanish_month("septiembre"), Ok(("", 9)));
+        // Every month, in each case KCNA writes (the shortest, `mayo`, and the longest,
+        // `septiembre`, bound the length check).
+        for month in 1..=12 {
+            let name = spanish_month_name(month).unwrap();
+            let capitalised = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
+            for word in [name.to_owned(), capitalised, name.to_uppercase()] {
+                assert_eq!(spanish_month(&word), Ok(("", month)), "{word}");
+            }
+        }
     }
 
     #[test]
