@@ -6,7 +6,8 @@
 //! with the 8 MiB / 1 MiB ratio (8.0 is linear).
 //!
 //! An input that a preflight (64 KiB vs 256 KiB) finds clearly superlinear would take minutes or
-//! hours at 8 MiB; it is timed at 8 KiB and 64 KiB instead (same 8x step), and flagged in the table.
+//! hours at 8 MiB: it is flagged in the table and the run fails (so does CI, which runs this bench
+//! once with `cargo test --benches`).
 //!
 //! Run: `cargo bench --bench adversarial -- --noplot`.
 
@@ -30,7 +31,7 @@ use kcna_dates::scan;
 
 mod common;
 
-use common::{MIB, profiling, size_label, sizes_for};
+use common::{MIB, fail_if_superlinear, profiling, size_label, sizes_for};
 
 /// The adversarial inputs: a name and the unit repeated to fill the text.
 const INPUTS: &[(&str, &str)] = &[
@@ -126,6 +127,7 @@ fn adversarial(c: &mut Criterion) {
     if !profiling() {
         print_table(&plan);
     }
+    fail_if_superlinear(plan.iter().map(|&(name, _, _, slow)| (name, slow)));
 
     let mut g = c.benchmark_group("adversarial");
     g.sampling_mode(SamplingMode::Flat);

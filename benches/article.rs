@@ -6,8 +6,9 @@
 //! linear; the goal is at most 10) and the size of the result (signals, body dates, conflict
 //! groups), which must grow linearly too.
 //!
-//! A shape that a preflight (64 KiB vs 256 KiB) finds clearly superlinear is timed at 8 KiB and
-//! 64 KiB instead and flagged, so a regression shows in minutes, not hours.
+//! A shape that a preflight (64 KiB vs 256 KiB) finds clearly superlinear is flagged in the table
+//! and fails the run (and CI, which runs this bench once with `cargo test --benches`), in minutes,
+//! not hours.
 //!
 //! Run: `cargo bench --bench article -- --noplot`.
 
@@ -32,7 +33,7 @@ use kcna_dates::{ArticleDate, ArticleOptions, date_article};
 
 mod common;
 
-use common::{MIB, profiling, size_label, sizes_for};
+use common::{MIB, fail_if_superlinear, profiling, size_label, sizes_for};
 
 /// A kcna.kp page as a reader saves it: listing date, day-first stamp, dateline, body dates of
 /// every kind, page stamp.
@@ -185,6 +186,7 @@ fn article(c: &mut Criterion) {
     if !profiling() {
         print_table(&plan);
     }
+    fail_if_superlinear(plan.iter().map(|&(name, _, _, slow)| (name, slow)));
     let mut g = c.benchmark_group("article");
     g.sampling_mode(SamplingMode::Flat);
     for &(name, make, sizes, _) in &plan {

@@ -34,3 +34,17 @@ pub fn sizes_for(time_at: impl Fn(usize) -> Duration) -> ([usize; 2], bool) {
         ([MIB, 8 * MIB], false)
     }
 }
+
+/// Fails the run (in `cargo bench` and in CI's `cargo test --benches` alike) when the preflight
+/// found an input superlinear, naming every such input: a quadratic path is a bug, not a number
+/// to report.
+pub fn fail_if_superlinear<'a>(plan: impl IntoIterator<Item = (&'a str, bool)>) {
+    let slow: Vec<&str> = plan
+        .into_iter()
+        .filter_map(|(name, superlinear)| superlinear.then_some(name))
+        .collect();
+    assert!(
+        slow.is_empty(),
+        "superlinear (64 KiB -> 256 KiB more than 10x the time): {slow:?}"
+    );
+}

@@ -998,6 +998,8 @@ pub(crate) fn prefix_cjk(input: &str) -> Prefix<Dateline> {
 /// a month name and a day, so:
 /// * a word after the first that starts with a lower-case letter is a particle ([`PARTICLES`]) or
 ///   a month name (a place's later words are capitalised, and a lower-case place is one word);
+/// * the place (its words up to a month name, a double space or a word that starts with no
+///   letter) ends within [`MAX_PLACE_LEN`] bytes;
 /// * the first byte that is neither a place character nor a space is a comma or a digit;
 /// * a text that ends within the place's length has no `(`.
 ///
@@ -1012,44 +1014,60 @@ pub(crate) fn may_match(bytes: &[u8]) -> bool {
     let is_place_byte =
         |b: u8| b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, b'-' | b'\'' | b'.');
     let mut at = 0usize;
+    // Whether every word so far may be part of the place: no month name, double space or word
+    // that no place word starts with has ended it.
+    let mut in_place = true;
     while at <= MAX_PLACE_LEN {
         let Some(&b) = bytes.get(at) else {
             return false;
         };
+        let rest = bytes.get(at..).unwrap_or(&[]);
         if b == b' ' {
-            at = at.saturating_add(1);
+            let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+            in_place &= spaces == 1;
+            at = at.saturating_add(spaces);
             continue;
         }
         if !is_place_byte(b) {
             return b == b',' || b.is_ascii_digit();
         }
-        let word_len = bytes
-            .get(at..)
-            .unwrap_or(&[])
+        // (No further than a place reaches: `JucheJuche…` is one word as long as the text.)
+        let word_len = rest
             .iter()
+            .take(MAX_PLACE_LEN.saturating_add(1))
             .take_while(|&&b| is_place_byte(b))
             .count();
-        let word = bytes.get(at..at.saturating_add(word_len)).unwrap_or(&[]);
-        if at > 0 && b.is_ascii_lowercase() && !is_particle_or_month(word) {
-            return false;
+        let word = rest.get(..word_len).unwrap_or(&[]);
+        if at > 0 {
+            if b >= 0x80 {
+                // A word whose case this does not judge.
+                return true;
+            }
+            if is_month(word) || !b.is_ascii_alphabetic() {
+                in_place = false;
+            } else if b.is_ascii_lowercase() && !is_particle(word) {
+                return false;
+            }
         }
         at = at.saturating_add(word_len);
+        if in_place && at > MAX_PLACE_LEN {
+            return false;
+        }
     }
     true
 }
 
-/// Whether a word in lower case may stand in a dateline after its first word: a particle of a
-/// place, or a month name (its dot aside).
-fn is_particle_or_month(word: &[u8]) -> bool {
-    // (Byte by byte: most words of prose are as long as some particle, and `==` on slices of
-    // equal length calls `memcmp`.)
-    let particle = PARTICLES.iter().any(|p| {
-        p.len() == word.len() && p.bytes().zip(word).all(|(a, &b)| a == b)
-    });
-    particle || {
-        let bare = word.strip_suffix(b".").unwrap_or(word);
-        month_word_bytes(bare).is_some()
-    }
+/// Whether `word` is one of [`PARTICLES`] (compared byte by byte: most words of prose are as long
+/// as some particle, and `==` on slices of equal length calls `memcmp`).
+fn is_particle(word: &[u8]) -> bool {
+    PARTICLES
+        .iter()
+        .any(|p| p.len() == word.len() && p.bytes().zip(word).all(|(a, &b)| a == b))
+}
+
+/// Whether `word` is a month name in any case, its dot aside (as [`later_word`] tells).
+fn is_month(word: &[u8]) -> bool {
+    month_word_bytes(word.strip_suffix(b".").unwrap_or(word)).is_some()
 }
 
 /// Reads a dateline of any edition at the start of `input`.
@@ -1971,6 +1989,11 @@ mod tests {
             "Rio de Janeiro",
             "the Pyongyang",
             "Pyongyang resort",
+            "Juche Juche Juche Juche Juche Juche Juche Juche Juche Juche Juch",
+            "Juche Juche Juche Juche Juche Juche Juche Juche Juche Juche Juche",
+            "Juche Juche Juche Juche Juche Juche Juche Juche Juche Juche de Juc",
+            "Juche Juche Juche Juche Juche Juche Juche Juche Juche Juche Ju Ü",
+            "Juche Juche Juche Juche Juche Juche Juche Juche Juche Juche -Juche",
         ]
         .iter()
         .map(|s| (*s).to_owned())

@@ -332,7 +332,9 @@ mod tests {
         // `septiembre`, bound the length check).
         for month in 1..=12 {
             let name = spanish_month_name(month).unwrap();
-            let capitalised = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
+            let mut letters = name.chars();
+            let first = letters.next().unwrap().to_ascii_uppercase();
+            let capitalised = format!("{first}{}", letters.as_str());
             for word in [name.to_owned(), capitalised, name.to_uppercase()] {
                 assert_eq!(spanish_month(&word), Ok(("", month)), "{word}");
             }
