@@ -422,7 +422,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| dmy::prefix(input).map(Notation::Dmy),
         fast: Some(|input| dmy::fast_prefix(input).map(|(d, len)| (Notation::Dmy(d), len))),
         may_be: None,
-        may_match: None,
+        may_match: Some(dmy::may_match),
         role: Role::DayFirst,
         anchors: &[Anchor::Slash],
     },
@@ -434,7 +434,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             dotted::fast_prefix(input).map(|(d, len)| (Notation::DottedStamp(d), len))
         }),
         may_be: None,
-        may_match: None,
+        may_match: Some(dotted::may_match),
         role: Role::Stamp,
         anchors: &[Anchor::YearEnd],
     },
@@ -444,7 +444,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| iso::prefix(input).map(Notation::IsoDate),
         fast: None,
         may_be: None,
-        may_match: None,
+        may_match: Some(iso::may_match),
         role: Role::Heading,
         anchors: &[Anchor::YearEnd],
     },
@@ -458,7 +458,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| korean::prefix_date(input).map(Notation::KoreanDate),
         fast: None,
         may_be: None,
-        may_match: None,
+        may_match: Some(korean::may_match_date),
         role: Role::Heading,
         anchors: &[Anchor::Nyeon, Anchor::KoreanJuche],
     },
@@ -468,7 +468,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| spanish::prefix(input).map(Notation::SpanishDate),
         fast: None,
         may_be: None,
-        may_match: None,
+        may_match: Some(spanish::may_match),
         role: Role::Heading,
         anchors: &[Anchor::SpanishMonth],
     },
@@ -478,7 +478,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         read: |input| relative::prefix_korean(input).map(Notation::KoreanMonthDay),
         fast: None,
         may_be: None,
-        may_match: None,
+        may_match: Some(relative::may_match_korean),
         role: Role::Body,
         anchors: &[Anchor::Wol],
     },
@@ -943,5 +943,124 @@ mod tests {
         let (kind, read) = read("Juche Tower, April 15 (KCNA)");
         assert_eq!(kind, Some(NotationKind::Dateline));
         assert!(matches!(read, Prefix::Valid(..)));
+    }
+
+    /// Texts that open with numbers, in the shapes of the notations that do: number, separator,
+    /// number, separator, number, separator and a tail, each piece of several kinds (digit runs of
+    /// every length, ASCII and full-width; the separators and words of every such notation).
+    fn number_texts() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        use proptest::strategy::Strategy;
+        let numbers = vec![
+            "1",
+            "12",
+            "123",
+            "2024",
+            "20241",
+            "2024123",
+            "０",
+            "２０２４",
+            "８",
+            "1８",
+            "junio",
+            "",
+        ];
+        let separators = vec![
+            "/", ".", "-", " ", " de ", "년", "월", "일", "년 ", "월 ", "\u{3000}", "", "x",
+        ];
+        let tails = vec![
+            "",
+            " de 2012",
+            " del 101 (2012)",
+            "일",
+            ".",
+            "\n",
+            "junio de 2012",
+            "주체",
+        ];
+        (
+            select(numbers.clone()),
+            select(separators.clone()),
+            select(numbers.clone()),
+            select(separators.clone()),
+            select(numbers),
+            select(separators),
+            select(tails),
+        )
+            .prop_map(|(a, b, c, d, e, f, g)| format!("{a}{b}{c}{d}{e}{f}{g}"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
+        /// Where an entry's `may_match` says no, its grammar finds nothing: `scan` may skip it.
+        /// (The dateline's own test, with texts of its shape, is in `grammar::dateline`.)
+        #[test]
+        fn may_match_says_no_only_where_the_grammar_does(text in number_texts()) {
+            for entry in REGISTRY.iter() {
+                let Some(may_match) = entry.may_match else {
+                    continue;
+                };
+                if !may_match(text.as_bytes()) {
+                    proptest::prop_assert!(
+                        matches!((entry.read)(&text), Prefix::NoMatch(_)),
+                        "{:?}: {:?}", entry.kind, text
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every form of every notation that has a `may_match` (and some it reads as invalid) passes
+    /// its test: the random texts above rarely build a whole notation.
+    #[test]
+    fn may_match_says_yes_to_every_form() {
+        let forms = [
+            "8/11/2022",
+            "08/11/2022",
+            "31/02/2022",
+            "2025.12.14.",
+            "2025.1.4",
+            "2025.13.4",
+            "2024-02-11",
+            "2024-02-30",
+            "2024년 7월 9일",
+            "2024년7월9일",
+            "202412년 7월 9일",
+            "２０２４년 ７월 ９일",
+            "20２4년 7월 9일",
+            "주체113(2024)년 7월 9일",
+            "7월 9일",
+            "7월9일",
+            "12월 31일",
+            "７월 ９일",
+            "1２월 ３1일",
+            "13월 1일",
+            "15 de junio de 2012",
+            "1 de junio del 101 (2012)",
+            "31 de junio de 2012",
+            "Pyongyang, November 8 (KCNA)",
+            "Pyongyang November 8 (KCNA)",
+            "Dar es Salaam, 24 de diciembre (ACNC)",
+            "pyongyang, november 8 (KCNA",
+            "(평양 8월 21일발 조선중앙통신)",
+            "【平壌７月５日発朝鮮中央通信】",
+        ];
+        let mut checked = 0;
+        for form in forms {
+            for text in [form.to_owned(), format!("{form} and more")] {
+                for entry in REGISTRY.iter() {
+                    let Some(may_match) = entry.may_match else {
+                        continue;
+                    };
+                    if !matches!((entry.read)(&text), Prefix::NoMatch(_)) {
+                        checked += 1;
+                        assert!(may_match(text.as_bytes()), "{:?}: {text:?}", entry.kind);
+                    }
+                }
+            }
+        }
+        // Each form is read (valid or invalid) by some entry with a `may_match`.
+        assert!(checked >= 2 * forms.len(), "{checked}");
     }
 }

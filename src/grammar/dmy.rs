@@ -16,7 +16,7 @@ use nom::Parser;
 use nom::combinator::map;
 
 use crate::error::{Error, Expected};
-use crate::grammar::fixed::{digit, four, four_end, two, upto_two_then, ymd};
+use crate::grammar::fixed::{digit, digits_then, four, four_end, two, upto_two_then, ymd};
 use crate::grammar::runtime::{PResult, Prefix, digits, gregorian_date, lit};
 
 /// The raw pieces of a day-first stamp.
@@ -39,6 +39,12 @@ fn grammar(input: &str) -> PResult<'_, RawDmy<'_>> {
         |(day, _, month, _, year)| RawDmy { day, month, year },
     )
     .parse(input)
+}
+
+/// Whether a day-first stamp may start `bytes`: one or two digits and `/` (else the grammar finds
+/// none; see `crate::notation`'s test of every `may_match`).
+pub(crate) fn may_match(bytes: &[u8]) -> bool {
+    digits_then(bytes, 1..=2, |b| b == b'/')
 }
 
 /// Reads a day-first stamp at the start of `input`.

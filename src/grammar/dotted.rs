@@ -16,7 +16,7 @@ use nom::Parser;
 use nom::combinator::{map, opt};
 
 use crate::error::{Error, Expected};
-use crate::grammar::fixed::{four, upto_two_end, upto_two_then, ymd};
+use crate::grammar::fixed::{digits_then, four, upto_two_end, upto_two_then, ymd};
 use crate::grammar::runtime::{PResult, Prefix, digits, gregorian_date, lit};
 
 /// The raw pieces of a dotted stamp.
@@ -40,6 +40,11 @@ fn grammar(input: &str) -> PResult<'_, RawDotted<'_>> {
         |(year, _, month, _, day, _)| RawDotted { year, month, day },
     )
     .parse(input)
+}
+
+/// Whether a dotted stamp may start `bytes`: four digits and `.`.
+pub(crate) fn may_match(bytes: &[u8]) -> bool {
+    digits_then(bytes, 4..=4, |b| b == b'.')
 }
 
 /// Reads a dotted stamp at the start of `input`.

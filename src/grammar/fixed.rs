@@ -13,6 +13,8 @@
 //! No indexing and no scanning loops over the common forms: every shape is a fixed-width slice
 //! pattern (the only loops left are over a dateline's place and agency words).
 
+use core::ops::RangeInclusive;
+
 use chrono::NaiveDate;
 
 use crate::calendar::month_by_three;
@@ -102,6 +104,37 @@ pub(crate) fn month_word(bytes: &[u8]) -> Option<(u32, &[u8])> {
     };
     Some((month, tail.strip_prefix(b".").unwrap_or(tail)))
 }
+
+/// A cheap `may_match` test (see `crate::notation`) for a notation that opens with a number:
+/// whether `bytes`, where it starts with ASCII digits, starts with `run` of them and then a byte
+/// that `next` accepts. Reads at most one digit past the run. A text that starts otherwise (with a
+/// full-width digit) is not judged: `true`.
+pub(crate) fn digits_then(bytes: &[u8], run: RangeInclusive<usize>, next: fn(u8) -> bool) -> bool {
+    let len = bytes
+        .iter()
+        .take(run.end().saturating_add(1))
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    len == 0 || (run.contains(&len) && bytes.get(len).is_some_and(|&b| next(b)))
+}
+
+/// [`digits_then`] for the Korean edition, whose numbers may mix ASCII and full-width digits:
+/// `run` ASCII digits then `word` (`년`, `월`), or fewer than `run.end()` then a byte that may
+/// start a full-width digit (not judged further).
+pub(crate) fn wide_digits_then(bytes: &[u8], run: RangeInclusive<usize>, word: &str) -> bool {
+    let len = bytes
+        .iter()
+        .take(run.end().saturating_add(1))
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let rest = bytes.get(len..).unwrap_or(&[]);
+    len == 0
+        || (len <= *run.end() && rest.first() == Some(&FULL_WIDTH_DIGIT_LEAD))
+        || (run.contains(&len) && rest.starts_with(word.as_bytes()))
+}
+
+/// The first byte of a full-width digit in UTF-8 (U+FF10..U+FF19 are `EF BC 90` to `EF BC 99`).
+const FULL_WIDTH_DIGIT_LEAD: u8 = 0xEF;
 
 /// `bytes` without its prefix `prefix`, compared byte by byte (for prefixes of a few bytes).
 #[inline]

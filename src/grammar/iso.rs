@@ -18,6 +18,7 @@ use nom::Parser;
 use nom::combinator::map;
 
 use crate::error::Expected;
+use crate::grammar::fixed::digits_then;
 use crate::grammar::runtime::{PResult, Prefix, digits, fail, gregorian_date, lit};
 
 /// The raw pieces of an ISO date.
@@ -57,6 +58,11 @@ fn token_end(input: &str) -> PResult<'_, ()> {
     } else {
         fail(input, Expected::End)
     }
+}
+
+/// Whether an ISO date may start `bytes`: four digits and `-`.
+pub(crate) fn may_match(bytes: &[u8]) -> bool {
+    digits_then(bytes, 4..=4, |b| b == b'-')
 }
 
 /// Reads an ISO date at the start of `input`.

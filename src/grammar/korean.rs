@@ -258,6 +258,11 @@ pub(crate) fn month_day(input: &str) -> PResult<'_, (&str, &str)> {
     .parse(input)
 }
 
+/// Whether a Korean date may start `bytes`: `주체` (not judged), or four to six digits and `년`.
+pub(crate) fn may_match_date(bytes: &[u8]) -> bool {
+    crate::grammar::fixed::wide_digits_then(bytes, 4..=6, "년")
+}
+
 /// Reads a Korean date at the start of `input`.
 pub(crate) fn prefix_date(input: &str) -> Prefix<KoreanDate> {
     Prefix::run(input, date_grammar, |raw| {

@@ -439,6 +439,11 @@ fn korean_grammar(input: &str) -> PResult<'_, (&str, &str)> {
     terminated(korean::month_day, no_noun_after).parse(input)
 }
 
+/// Whether `7월 9일` may start `bytes`: one or two digits and `월`.
+pub(crate) fn may_match_korean(bytes: &[u8]) -> bool {
+    crate::grammar::fixed::wide_digits_then(bytes, 1..=2, "월")
+}
+
 /// Reads `7월 9일` (ASCII or full-width digits) at the start of `input`.
 pub(crate) fn prefix_korean(input: &str) -> Prefix<MonthDay> {
     Prefix::run(input, korean_grammar, |(month, day)| {

@@ -27,6 +27,7 @@ use nom::{Offset, Parser};
 use crate::calendar::YearStyle;
 use crate::calendar::to_juche_year;
 use crate::error::{Error, Expected};
+use crate::grammar::fixed::digits_then;
 use crate::grammar::runtime::{
     Number, PResult, Prefix, checked_date, digits, digits_unbounded, expect, lit,
 };
@@ -212,6 +213,11 @@ fn grammar(input: &str) -> PResult<'_, Raw<'_>> {
         },
     )
     .parse(input)
+}
+
+/// Whether a Spanish date may start `bytes`: one or two digits and a space (of ` de `).
+pub(crate) fn may_match(bytes: &[u8]) -> bool {
+    digits_then(bytes, 1..=2, |b| b == b' ')
 }
 
 /// Reads a Spanish date at the start of `input`.
