@@ -520,7 +520,9 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         starts: &[(Start::On, Try::Lead)],
         // Also reads `MonthDayRef` (`on May 7`, `on Monday, November 7`).
         read: read_on,
-        fast: None,
+        fast: Some(|input| {
+            relative::fast_on_weekday(input).map(|(day, len)| (Notation::WeekdayRef(day), len))
+        }),
         may_be: None,
         may_match: None,
         role: Role::Body,
