@@ -1000,7 +1000,8 @@ pub(crate) fn prefix_cjk(input: &str) -> Prefix<Dateline> {
 ///   a month name (a place's later words are capitalised, and a lower-case place is one word);
 /// * the place (its words up to a month name, a double space or a word that starts with no
 ///   letter) ends within [`MAX_PLACE_LEN`] bytes;
-/// * the first byte that is neither a place character nor a space is a comma or a digit;
+/// * a comma or a space comes within the place's length, and the first byte that is neither a
+///   place character nor a space is a comma or a digit;
 /// * a text that ends within the place's length has no `(`.
 ///
 /// Checked by `may_match_says_no_only_where_the_grammar_does`.
@@ -1010,6 +1011,11 @@ pub(crate) fn may_match(bytes: &[u8]) -> bool {
         || bytes.starts_with("【".as_bytes())
     {
         return true;
+    }
+    // The cheapest test first: a place ends with a comma or a space within its longest length.
+    let head = bytes.get(..=MAX_PLACE_LEN).unwrap_or(bytes);
+    if memchr::memchr2(b' ', b',', head).is_none() {
+        return false;
     }
     let is_place_byte =
         |b: u8| b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, b'-' | b'\'' | b'.');
@@ -1890,6 +1896,18 @@ mod tests {
         );
         let place = "A".repeat(MAX_PLACE_LEN);
         assert!(fast(&format!("{place}, February 29 (ATCC)")).is_some());
+    }
+
+    #[test]
+    fn may_match_at_the_longest_place() {
+        // The comma that ends a place of the longest length is the last byte `may_match` looks
+        // at for one.
+        let text = format!("{},November 8 (KCNA)", "A".repeat(MAX_PLACE_LEN));
+        assert!(matches!(prefix(&text), Prefix::Valid(..)));
+        assert!(may_match(text.as_bytes()));
+        let longer = format!("{},November 8 (KCNA)", "A".repeat(MAX_PLACE_LEN + 1));
+        assert!(matches!(prefix(&longer), Prefix::NoMatch(_)));
+        assert!(!may_match(longer.as_bytes()));
     }
 
     #[test]
