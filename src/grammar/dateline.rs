@@ -655,10 +655,10 @@ fn capital_word(input: &str) -> PResult<'_, &str> {
 fn later_word(input: &str) -> PResult<'_, &str> {
     let (_, _) = peek(satisfy(char::is_alphabetic)).parse(input)?;
     let (rest, word) = cut(place_word).parse(input)?;
-    if month_word(word.trim_end_matches('.')).is_some() {
+    if is_month(word.as_bytes()) {
         return fail(input, Expected::Place);
     }
-    if word.starts_with(char::is_uppercase) || PARTICLES.contains(&word) {
+    if word.starts_with(char::is_uppercase) || is_particle(word.as_bytes()) {
         Ok((rest, word))
     } else {
         Err(nom::Err::Failure(GrammarError {
@@ -1006,10 +1006,7 @@ pub(crate) fn prefix_cjk(input: &str) -> Prefix<Dateline> {
 ///
 /// Checked by `may_match_says_no_only_where_the_grammar_does`.
 pub(crate) fn may_match(bytes: &[u8]) -> bool {
-    if bytes.starts_with(b"(")
-        || bytes.starts_with("\u{ff08}".as_bytes())
-        || bytes.starts_with("【".as_bytes())
-    {
+    if opens_cjk(bytes) {
         return true;
     }
     // The cheapest test first: a place ends with a comma or a space within its longest length.
@@ -1071,14 +1068,26 @@ fn is_particle(word: &[u8]) -> bool {
         .any(|p| p.len() == word.len() && p.bytes().zip(word).all(|(a, &b)| a == b))
 }
 
-/// Whether `word` is a month name in any case, its dot aside (as [`later_word`] tells).
+/// Whether `word` is a month name in any case, its dots aside (`Nov.`).
 fn is_month(word: &[u8]) -> bool {
-    month_word_bytes(word.strip_suffix(b".").unwrap_or(word)).is_some()
+    let mut bare = word;
+    while let Some(rest) = bare.strip_suffix(b".") {
+        bare = rest;
+    }
+    month_word_bytes(bare).is_some()
+}
+
+/// Whether `bytes` opens with a bracket that may start a Korean or Japanese dateline: `(`, `（`
+/// or `【`.
+fn opens_cjk(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"(")
+        || bytes.starts_with("\u{ff08}".as_bytes())
+        || bytes.starts_with("【".as_bytes())
 }
 
 /// Reads a dateline of any edition at the start of `input`.
 pub(crate) fn prefix_any(input: &str) -> Prefix<Dateline> {
-    if input.starts_with(['(', '\u{ff08}', '【']) {
+    if opens_cjk(input.as_bytes()) {
         prefix_cjk(input)
     } else {
         prefix(input)
@@ -1284,7 +1293,7 @@ pub(crate) fn fast(input: &str) -> Option<DatelineParts<'_>> {
 /// The fast path of every edition that has one, at the start of `input`: [`fast_cjk_prefix`]
 /// after an opening bracket, else [`fast_prefix`].
 pub(crate) fn fast_prefix_any(input: &str) -> Option<(Dateline, usize)> {
-    if input.starts_with(['(', '\u{ff08}', '【']) {
+    if opens_cjk(input.as_bytes()) {
         fast_cjk_prefix(input)
     } else {
         fast_prefix(input)

@@ -110,11 +110,7 @@ pub(crate) fn month_word(bytes: &[u8]) -> Option<(u32, &[u8])> {
 /// that `next` accepts. Reads at most one digit past the run. A text that starts otherwise (with a
 /// full-width digit) is not judged: `true`.
 pub(crate) fn digits_then(bytes: &[u8], run: RangeInclusive<usize>, next: fn(u8) -> bool) -> bool {
-    let len = bytes
-        .iter()
-        .take(run.end().saturating_add(1))
-        .take_while(|b| b.is_ascii_digit())
-        .count();
+    let len = leading_digits(bytes, run.end().saturating_add(1));
     len == 0 || (run.contains(&len) && bytes.get(len).is_some_and(|&b| next(b)))
 }
 
@@ -122,15 +118,20 @@ pub(crate) fn digits_then(bytes: &[u8], run: RangeInclusive<usize>, next: fn(u8)
 /// `run` ASCII digits then `word` (`년`, `월`), or fewer than `run.end()` then a byte that may
 /// start a full-width digit (not judged further).
 pub(crate) fn wide_digits_then(bytes: &[u8], run: RangeInclusive<usize>, word: &str) -> bool {
-    let len = bytes
-        .iter()
-        .take(run.end().saturating_add(1))
-        .take_while(|b| b.is_ascii_digit())
-        .count();
+    let len = leading_digits(bytes, run.end().saturating_add(1));
     let rest = bytes.get(len..).unwrap_or(&[]);
     len == 0
         || (len <= *run.end() && rest.first() == Some(&FULL_WIDTH_DIGIT_LEAD))
         || (run.contains(&len) && rest.starts_with(word.as_bytes()))
+}
+
+/// How many ASCII digits `bytes` starts with, counting no further than `most`.
+fn leading_digits(bytes: &[u8], most: usize) -> usize {
+    bytes
+        .iter()
+        .take(most)
+        .take_while(|b| b.is_ascii_digit())
+        .count()
 }
 
 /// The first byte of a full-width digit in UTF-8 (U+FF10..U+FF19 are `EF BC 90` to `EF BC 99`).

@@ -304,6 +304,14 @@ pub(crate) struct Miss {
 }
 
 impl Miss {
+    /// The grammar failure `e` in `full`.
+    fn of(full: &str, e: GrammarError<'_>) -> Miss {
+        Miss {
+            expected: e.expected,
+            at: full.offset(e.at),
+        }
+    }
+
     /// The error this miss reports: `expected` at an empty span at `at`.
     pub(crate) fn error(self) -> Error {
         Error::new(ErrorKind::Expected(self.expected), self.at..self.at)
@@ -345,13 +353,10 @@ impl<T> Prefix<T> {
             }
             // (A failure before any text was read has no extent: it is no notation.)
             Err(nom::Err::Failure(e)) if input.offset(e.at) > 0 => {
-                let len = input.offset(e.at);
-                Prefix::Invalid(syntax_error(input, e), len)
+                let miss = Miss::of(input, e);
+                Prefix::Invalid(miss.error(), miss.at)
             }
-            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Prefix::NoMatch(Miss {
-                expected: e.expected,
-                at: input.offset(e.at),
-            }),
+            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Prefix::NoMatch(Miss::of(input, e)),
             Err(nom::Err::Incomplete(_)) => Prefix::NoMatch(Miss {
                 expected: Expected::Notation,
                 at: 0,
@@ -389,12 +394,6 @@ impl<T> Prefix<T> {
             Err(err) => Err(err.with_input(input)),
         }
     }
-}
-
-/// The error for a grammar failure in `full`.
-fn syntax_error(full: &str, e: GrammarError<'_>) -> Error {
-    let start = full.offset(e.at);
-    Error::new(ErrorKind::Expected(e.expected), start..start)
 }
 
 /// The end of the character that starts at byte `at` of `input` (or `at` at the end).
