@@ -598,7 +598,9 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         kind: NotationKind::SpanishDayRef,
         starts: &[(Start::ElLower, Try::Lead), (Start::ElCapital, Try::Lead)],
         read: |input| relative::prefix_el(input).map(Notation::SpanishDayRef),
-        fast: None,
+        fast: Some(|input| {
+            relative::fast_el(input).map(|(day, len)| (Notation::SpanishDayRef(day), len))
+        }),
         may_be: None,
         may_match: None,
         role: Role::Body,
@@ -608,7 +610,9 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         kind: NotationKind::SpanishDayPair,
         starts: &[(Start::Los, Try::Lead)],
         read: |input| relative::prefix_pair(input).map(Notation::SpanishDayPair),
-        fast: None,
+        fast: Some(|input| {
+            relative::fast_pair(input).map(|(pair, len)| (Notation::SpanishDayPair(pair), len))
+        }),
         may_be: None,
         may_match: None,
         role: Role::Body,

@@ -308,10 +308,14 @@ impl<'a> Anchors<'a> {
                 };
                 let at = self.spanish_from.checked_add(found)?;
                 self.spanish_from = at.saturating_add(1);
-                // A Spanish month name as the grammar reads it: a whole lower-case word.
-                let after = self.text.get(at.saturating_add(4)..).unwrap_or("");
-                if let Ok((rest, _)) = crate::grammar::spanish::spanish_month(after) {
-                    let end = self.text.len().saturating_sub(rest.len());
+                // A Spanish month name as the grammar reads it (a whole word).
+                let after = self
+                    .text
+                    .as_bytes()
+                    .get(at.saturating_add(4)..)
+                    .unwrap_or(&[]);
+                if let Some((_, len)) = crate::grammar::spanish::fast_month(after) {
+                    let end = at.saturating_add(4).saturating_add(len);
                     self.spanish_from = end;
                     return Some(Hit {
                         start: at,
@@ -908,6 +912,10 @@ fn may_begin_at(bytes: &[u8], i: usize) -> bool {
 /// Whether a notation may begin at byte `i`, which is `b`.
 fn may_begin(bytes: &[u8], i: usize, b: u8) -> bool {
     let prev = i.checked_sub(1).and_then(|p| bytes.get(p)).copied();
+    if b.is_ascii_lowercase() {
+        // (The last test below, taken first: no other case applies to a lower-case letter.)
+        return !prev.is_some_and(|p| p.is_ascii_alphabetic());
+    }
     if b.is_ascii_digit() || is_wide_digit_at(bytes, i) {
         // Not continuing a number: not after a letter or digit (ASCII or full-width), nor after
         // `,` `.` `/` that follow one.

@@ -35,13 +35,14 @@ use crate::JucheYear;
 use crate::calendar::{max_day, month_name as english_month, weekday_name};
 use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::dateline::resolve_month_day;
+use crate::grammar::fixed;
 use crate::grammar::juche::{self, year_grammar};
 use crate::grammar::korean;
 use crate::grammar::runtime::{
     GrammarError, Number, PResult, Prefix, check_day, check_month, digits, expect, fail, lit,
     month_name, spaces, spaces0, weekday,
 };
-use crate::grammar::spanish::{spanish_month, spanish_month_name};
+use crate::grammar::spanish::{fast_month, spanish_month, spanish_month_name};
 use crate::grammar::wide::wide_number;
 
 /// A day of a month without its year, and the weekday the text gives with it, if any: `on May 7`,
@@ -398,6 +399,67 @@ pub(crate) fn prefix_el(input: &str) -> Prefix<MonthDay> {
     })
 }
 
+/// `Day " de " SpanishMonth` at the start of `bytes`, without nom: the day (checked against its
+/// month), the month and the bytes after the month's word.
+fn fast_day_of_month(bytes: &[u8]) -> Option<(MonthDay, &[u8])> {
+    let (day, _, rest) = fixed::upto_two_end(bytes)?;
+    let rest = fixed::strip_short(rest, b" de ")?;
+    let (month, len) = fast_month(rest)?;
+    let day = MonthDay::new(month, day).ok()?;
+    Some((day, rest.get(len..)?))
+}
+
+/// `el 15 de junio` at the start of `input`, as [`prefix_el`] reads it where it reads a valid day
+/// (proven by `fast_el_agrees_with_the_grammar`); `None` otherwise, and the grammar reads it.
+pub(crate) fn fast_el(input: &str) -> Option<(MonthDay, usize)> {
+    let bytes = input.as_bytes();
+    let rest = fixed::strip_short(bytes, b"el ").or_else(|| fixed::strip_short(bytes, b"El "))?;
+    let (day, after) = fast_day_of_month(rest)?;
+    // `no_spanish_year_after`: ` de 2022` or ` del …` would make a full date.
+    if after.starts_with(b" de ") || after.starts_with(b" del ") {
+        return None;
+    }
+    Some((day, bytes.len().checked_sub(after.len())?))
+}
+
+/// `los días 25 y 30 de agosto` at the start of `input`, as [`prefix_pair`] reads it where it
+/// reads two valid days (proven by `fast_pair_agrees_with_the_grammar`); `None` otherwise.
+pub(crate) fn fast_pair(input: &str) -> Option<(DayPair, usize)> {
+    fast_pair_layout(input).map(|layout| (layout.pair, layout.len))
+}
+
+/// A day pair as its fast path reads it, and where its parts are.
+struct PairLayout {
+    pair: DayPair,
+    /// The first day's digits.
+    first: core::ops::Range<usize>,
+    /// Where the second day starts.
+    second: usize,
+    /// The bytes taken.
+    len: usize,
+}
+
+/// [`fast_pair`], with where the parts are.
+fn fast_pair_layout(input: &str) -> Option<PairLayout> {
+    let bytes = input.as_bytes();
+    let rest = fixed::strip_short(bytes, "los días ".as_bytes())
+        .or_else(|| fixed::strip_short(bytes, b"los dias "))?;
+    let first_start = bytes.len().checked_sub(rest.len())?;
+    let (first, first_len, rest) = fixed::upto_two_end(rest)?;
+    let rest = fixed::strip_short(rest, b" y ")?;
+    let second_start = bytes.len().checked_sub(rest.len())?;
+    let (second, after) = fast_day_of_month(rest)?;
+    Some(PairLayout {
+        pair: DayPair {
+            first: MonthDay::new(second.month, first).ok()?,
+            second,
+        },
+        first: first_start..first_start.checked_add(first_len)?,
+        second: second_start,
+        len: bytes.len().checked_sub(after.len())?,
+    })
+}
+
 /// `DayPair ::= ("los días " | "los dias ") Day " y " Day " de " SpanishMonth`
 fn pair_grammar(input: &str) -> PResult<'_, (&str, &str, u32)> {
     map(
@@ -431,10 +493,18 @@ pub(crate) fn prefix_pair(input: &str) -> Prefix<DayPair> {
     })
 }
 
-/// The byte range of the second day's `Day " de " SpanishMonth` in a day pair's text (for the
-/// second of the two body dates it gives), and the range of the first day's digits; read by the
+/// The range of the first day's digits in a day pair's text, and that of the second day's
+/// `Day " de " SpanishMonth` (the two body dates it gives); read by the fast path, else by the
 /// grammar.
 pub(crate) fn pair_parts(text: &str) -> Option<(core::ops::Range<usize>, core::ops::Range<usize>)> {
+    match fast_pair_layout(text) {
+        Some(layout) => Some((layout.first, layout.second..layout.len)),
+        None => grammar_pair_parts(text),
+    }
+}
+
+/// [`pair_parts`] by the grammar.
+fn grammar_pair_parts(text: &str) -> Option<(core::ops::Range<usize>, core::ops::Range<usize>)> {
     let (rest, (first, second, _)) = pair_grammar(text).ok()?;
     let first_start = text.offset(first);
     let first = first_start..first_start.checked_add(first.len())?;
@@ -815,6 +885,28 @@ mod tests {
     }
 
     #[test]
+    fn spanish_fast_paths_read_the_common_forms() {
+        let day = |month, day| MonthDay::new(month, day).unwrap();
+        assert_eq!(fast_el("el 15 de junio y"), Some((day(6, 15), 14)));
+        assert_eq!(fast_el("El 1 de SETIEMBRE,"), Some((day(9, 1), 17)));
+        assert_eq!(fast_el("el 15 de junio de 2022"), None);
+        assert_eq!(fast_el("el 31 de junio"), None);
+        let pair = |first, second, month| DayPair {
+            first: day(month, first),
+            second: day(month, second),
+        };
+        assert_eq!(
+            fast_pair("los días 25 y 30 de agosto."),
+            Some((pair(25, 30, 8), 27))
+        );
+        assert_eq!(
+            fast_pair("los dias 1 y 2 de enero de 2022"),
+            Some((pair(1, 2, 1), 23))
+        );
+        assert_eq!(fast_pair("los dias 30 y 31 de abril"), None);
+    }
+
+    #[test]
     fn display_round_trips() {
         for text in [
             "on Monday",
@@ -852,6 +944,80 @@ mod tests {
     }
 
     /// Texts near `on Monday`: the keyword, blanks, a word and what follows.
+    /// `common` half the time, else one of `others`.
+    fn mostly(
+        common: &'static str,
+        others: Vec<&'static str>,
+    ) -> proptest::strategy::BoxedStrategy<&'static str> {
+        use proptest::strategy::{Just, Strategy};
+        proptest::prop_oneof![Just(common), proptest::sample::select(others)].boxed()
+    }
+
+    /// Days, valid and not, and what may stand around them in Spanish text.
+    fn spanish_day_parts() -> [proptest::strategy::BoxedStrategy<&'static str>; 4] {
+        [
+            mostly(
+                "15",
+                vec!["1", "07", "31", "30", "29", "0", "00", "123", "", "x"],
+            ),
+            mostly(" de ", vec![" de", "de ", "  de ", " del "]),
+            mostly(
+                "junio",
+                vec![
+                    "febrero",
+                    "Abril",
+                    "SETIEMBRE",
+                    "septiembre",
+                    "juni",
+                    "junios",
+                    "jUNIO",
+                    "",
+                ],
+            ),
+            mostly(
+                "",
+                vec![
+                    " de 2022",
+                    " del a\u{f1}o",
+                    " de ",
+                    " del ",
+                    " de",
+                    " y",
+                    ",",
+                    "s",
+                    "1",
+                    " dela",
+                ],
+            ),
+        ]
+    }
+
+    /// Texts near `el 15 de junio`.
+    fn near_el() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let [day, de, month, after] = spanish_day_parts();
+        let el = mostly("el ", vec!["El ", "EL ", "el", "el  ", "del "]);
+        (el, day, de, month, after)
+            .prop_map(|(el, day, de, month, after)| format!("{el}{day}{de}{month}{after}"))
+    }
+
+    /// Texts near `los días 25 y 30 de agosto`.
+    fn near_pair() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let [day, de, month, after] = spanish_day_parts();
+        let head = mostly(
+            "los d\u{ed}as ",
+            vec!["los dias ", "los dias", "Los d\u{ed}as ", "los  dias "],
+        );
+        let first = mostly("25", vec!["1", "31", "30", "0", "123", ""]);
+        let and = mostly(" y ", vec![" y", "y ", " e "]);
+        (head, first, and, day, de, month, after).prop_map(
+            |(head, first, and, day, de, month, after)| {
+                format!("{head}{first}{and}{day}{de}{month}{after}")
+            },
+        )
+    }
+
     fn near_on_weekday() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::sample::select;
         use proptest::strategy::Strategy;
@@ -889,6 +1055,33 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// Where the `el 15 de junio` fast path reads a day, the grammar reads the same one, and
+        /// as many bytes.
+        #[test]
+        fn fast_el_agrees_with_the_grammar(text in near_el()) {
+            if let Some((day, len)) = fast_el(&text) {
+                proptest::prop_assert_eq!(prefix_el(&text).into_result(), Ok((day, len)), "{:?}", text);
+            }
+        }
+
+        /// Where the day pair's fast path reads two days, the grammar reads the same two, and as
+        /// many bytes.
+        #[test]
+        fn fast_pair_agrees_with_the_grammar(text in near_pair()) {
+            if let Some(layout) = fast_pair_layout(&text) {
+                proptest::prop_assert_eq!(
+                    prefix_pair(&text).into_result(),
+                    Ok((layout.pair, layout.len)),
+                    "{:?}", text
+                );
+                proptest::prop_assert_eq!(
+                    grammar_pair_parts(&text),
+                    Some((layout.first, layout.second..layout.len)),
+                    "{:?}", text
+                );
+            }
+        }
 
         /// Where the `on Monday` fast path reads a weekday, the grammar reads the same one, and as
         /// many bytes.

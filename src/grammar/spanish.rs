@@ -108,23 +108,25 @@ impl SpanishDate {
     }
 }
 
+/// The Spanish month names, January first.
+const MONTH_NAMES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
 /// The Spanish name of `month` (1-12).
 pub(crate) fn spanish_month_name(month: u32) -> Option<&'static str> {
-    const NAMES: [&str; 12] = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
-    NAMES
+    MONTH_NAMES
         .get(usize::try_from(month.checked_sub(1)?).ok()?)
         .copied()
 }
@@ -135,26 +137,49 @@ pub(crate) fn spanish_month(input: &str) -> PResult<'_, u32> {
         Expected::MonthName,
         map_opt(
             take_while1(|c: char| c.is_ascii_alphabetic()),
-            month_of_word,
+            |word: &str| month_of_word(word.as_bytes()),
         ),
     )(input)
 }
 
+/// The longest Spanish month name (`septiembre`).
+const LONGEST_MONTH: usize = 10;
+
+/// [`spanish_month`] without nom, for `scan`'s anchor search and the fast paths of the day
+/// notations: the month and the length of its word, where the grammar reads one (proven by
+/// `fast_month_agrees_with_the_grammar`). Reads at most one letter past the longest name.
+#[inline]
+pub(crate) fn fast_month(bytes: &[u8]) -> Option<(u32, usize)> {
+    let len = bytes
+        .iter()
+        .take(LONGEST_MONTH.saturating_add(1))
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    Some((month_of_word(bytes.get(..len)?)?, len))
+}
+
 /// The month a whole word names: lower case as KCNA writes it, capitalised, or in capitals (not
 /// mixed); `setiembre` is September.
-fn month_of_word(word: &str) -> Option<u32> {
-    // `mayo` to `septiembre`: a shorter or longer word (`de`, `la`, …) is no month.
-    if !(4..=10).contains(&word.len()) {
-        return None;
+fn month_of_word(word: &[u8]) -> Option<u32> {
+    let (&first, rest) = word.split_first()?;
+    // The rest in lower case (the first letter in either case), or the whole word in capitals.
+    let named = |name: &str| {
+        let Some((&name_first, name_rest)) = name.as_bytes().split_first() else {
+            return false;
+        };
+        name_first == first.to_ascii_lowercase()
+            && (name_rest == rest
+                || (first.is_ascii_uppercase()
+                    && name_rest.len() == rest.len()
+                    && name_rest
+                        .iter()
+                        .zip(rest)
+                        .all(|(n, r)| n.to_ascii_uppercase() == *r)))
+    };
+    match MONTH_NAMES.iter().position(|name| named(name)) {
+        Some(index) => u32::try_from(index).ok()?.checked_add(1),
+        None => named("setiembre").then_some(9),
     }
-    let rest_lower = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-    let upper = word.bytes().all(|b| b.is_ascii_uppercase());
-    if !(rest_lower || upper) {
-        return None;
-    }
-    (1..=12u32)
-        .find(|&m| spanish_month_name(m).is_some_and(|name| name.eq_ignore_ascii_case(word)))
-        .or_else(|| word.eq_ignore_ascii_case("setiembre").then_some(9))
 }
 
 /// `SpanishYear ::= " del " (JucheYear | Year4) | " de " Year4`
@@ -522,7 +547,47 @@ mod tests {
     /// The year styles this edition writes.
     const STYLES: [YearStyle; 2] = [YearStyle::Gregorian, YearStyle::JucheGregorian];
 
+    /// Words near the Spanish month names: each name in the cases KCNA writes and in mixed case,
+    /// cut short, run on, or followed by what follows a month in text.
+    fn near_month() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        use proptest::strategy::Strategy;
+        (
+            1..=13u32,
+            select(vec!["lower", "Capital", "UPPER", "mIxed", "short"]),
+            select(vec![
+                "", " de", "s", "x", ",", "2", "es de", "ABRIL", "\u{e1}",
+            ]),
+            "[a-zA-Z ]{0,3}",
+        )
+            .prop_map(|(month, case, after, noise)| {
+                let name = spanish_month_name(month).unwrap_or("setiembre");
+                // (Month names are ASCII: one byte per letter.)
+                let (first, rest) = name.split_at(1);
+                let word = match case {
+                    "lower" => name.to_owned(),
+                    "Capital" => format!("{}{rest}", first.to_uppercase()),
+                    "UPPER" => name.to_uppercase(),
+                    "mIxed" => format!("{first}{}", rest.to_uppercase()),
+                    _ => name.split_at(name.len().saturating_sub(1)).0.to_owned(),
+                };
+                format!("{word}{after}{noise}")
+            })
+    }
+
     proptest::proptest! {
+        /// The month fast path reads a month exactly where the grammar does, the same one, and
+        /// as many bytes (`scan`'s anchor search relies on it saying no where the grammar does).
+        #[test]
+        fn fast_month_agrees_with_the_grammar(
+            text in proptest::prop_oneof![near_month(), "[a-zA-Z]{0,14}[ ,.]?"],
+        ) {
+            let grammar = spanish_month(&text)
+                .ok()
+                .map(|(rest, month)| (month, text.len().saturating_sub(rest.len())));
+            proptest::prop_assert_eq!(fast_month(text.as_bytes()), grammar, "{:?}", text);
+        }
+
         /// Every date a style can write converts, displays and parses back to itself.
         #[test]
         fn prop_display_parses_back(
