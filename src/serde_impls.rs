@@ -84,7 +84,10 @@ struct Iso(Option<chrono::NaiveDate>);
 impl Serialize for Iso {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.0 {
-            Some(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
+            // chrono's `Display` is `%Y-%m-%d` in every year (see the unit test), written
+            // directly, where `format` parses its pattern on every call (6% of the instructions
+            // of the CLI's `date --jsonl`).
+            Some(date) => serializer.collect_str(&date),
             None => serializer.serialize_none(),
         }
     }
@@ -190,5 +193,29 @@ impl Serialize for ArticleDate {
         out.serialize_field("body_dates", &self.body_dates)?;
         out.serialize_field("invalid", &self.invalid)?;
         out.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use chrono::NaiveDate;
+
+    use super::Iso;
+
+    /// A date is written as `%Y-%m-%d` in every year, with a sign outside 0 to 9999.
+    #[test]
+    fn iso_is_year_month_day_in_every_year() {
+        let years = [-10_000, -1, 0, 1, 999, 1912, 2022, 9999, 10_000, 262_142];
+        let dates = years
+            .iter()
+            .map(|&year| NaiveDate::from_ymd_opt(year, 2, 9).unwrap())
+            .chain([NaiveDate::MIN, NaiveDate::MAX]);
+        for date in dates {
+            let expected = format!("\"{}\"", date.format("%Y-%m-%d"));
+            assert_eq!(serde_json::to_string(&Iso(Some(date))).unwrap(), expected);
+        }
+        assert_eq!(serde_json::to_string(&Iso(None)).unwrap(), "null");
     }
 }

@@ -1,6 +1,6 @@
 //! The JSON shapes of the library's values. Every date is ISO `YYYY-MM-DD`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use kcna_dates::{ArticleDate, Error, FieldValue, Found, JucheDate, Notation};
 use serde_json::{Map, Value, json};
 
@@ -138,12 +138,10 @@ pub fn iso(date: Option<NaiveDate>) -> Value {
     }
 }
 
-/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it (years outside 0..=9999 go to chrono).
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it: its `Display`, which writes the same in
+/// every year without parsing a pattern (see the unit test).
 fn iso_text(date: NaiveDate) -> String {
-    match date.year() {
-        year @ 0..=9999 => format!("{year:04}-{:02}-{:02}", date.month(), date.day()),
-        _ => date.format("%Y-%m-%d").to_string(),
-    }
+    date.to_string()
 }
 
 /// The Juche form of a date (`Juche111.11.8.`), or `null` before 1912.

@@ -205,13 +205,6 @@ pub fn type_name(value: &Value) -> &'static str {
     }
 }
 
-/// `"YYYY-MM-DD"` or `null`.
-fn iso_value(date: Option<NaiveDate>) -> Value {
-    date.map_or(Value::Null, |d| {
-        Value::String(d.format("%Y-%m-%d").to_string())
-    })
-}
-
 impl RecordSpec {
     /// The options for an article whose record gives `field_reference` (already parsed).
     fn options(&self, field_reference: Option<NaiveDate>) -> Result<ArticleOptions, String> {
@@ -239,7 +232,7 @@ impl RecordSpec {
                 .saturating_add(1);
             let mut err =
                 RecordError::bare(self, format!("invalid UTF-8 at byte {at} (line {line})"));
-            err.reference = self.with_reference.then(|| iso_value(options.reference));
+            err.reference = self.with_reference.then(|| crate::output::iso(options.reference));
             err
         })?;
         Ok(Record {
@@ -287,7 +280,7 @@ impl RecordSpec {
             Box::new(RecordError {
                 message,
                 id: id.clone(),
-                reference: self.with_reference.then(|| iso_value(reference)),
+                reference: self.with_reference.then(|| crate::output::iso(reference)),
                 lacks: Some(lacks),
             })
         };
