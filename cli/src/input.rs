@@ -559,9 +559,13 @@ struct Pool<'a, O, W> {
 }
 
 impl<O, W: Fn(&Item) -> O> Pool<'_, O, W> {
-    /// The next batch done: one this thread takes from the queue and works on, if there is one
-    /// it can take at once, else the next result of a worker (waiting for it).
+    /// The next batch done: a worker's result if one is back (so that it is written, and the
+    /// queue refilled, without delay), else one this thread takes from the queue and works on,
+    /// if there is one it can take at once, else the next result of a worker (waiting for it).
     fn next_done(&self) -> Handed<O> {
+        if let Ok(handed) = self.handed.try_recv() {
+            return handed;
+        }
         // `try_lock`: a worker holds the lock while it waits for a batch, so the queue is empty
         // (or about to be) and this thread waits for a result instead of for the lock.
         let taken = self.queue.try_lock().ok().and_then(|queue| queue.try_recv().ok());
