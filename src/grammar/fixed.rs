@@ -15,7 +15,7 @@
 
 use core::ops::RangeInclusive;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 
 use crate::calendar::month_by_three;
 
@@ -146,6 +146,19 @@ pub(crate) fn strip_short<'a>(bytes: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]
         .zip(prefix)
         .all(|(a, b)| a == b)
         .then_some(rest)
+}
+
+/// The English weekday that the word of ASCII letters at the start of `bytes` names, and the
+/// bytes after the word. Reads at most ten letters: no weekday name is longer than nine, so ten
+/// tell a weekday from a longer word.
+pub(crate) fn weekday_word(bytes: &[u8]) -> Option<(Weekday, &[u8])> {
+    let len = bytes
+        .iter()
+        .take(10)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let (word, after) = bytes.split_at_checked(len)?;
+    Some((crate::calendar::weekday_of_name(word)?, after))
 }
 
 /// `MonthName " "` at the start of `bytes`: the month and the bytes after the space.

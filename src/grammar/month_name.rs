@@ -349,15 +349,8 @@ pub(crate) fn fast_prefix(input: &str) -> Option<(NaiveDate, usize)> {
     let (day, rest) = upto_two_then(rest, b',')?;
     let (year, rest) = four_end(rest.strip_prefix(b" ")?)?;
     if rest.first() == Some(&b' ') {
-        // ` Thursday`: a trailing weekday is the grammar's to read. (No weekday name is longer
-        // than nine letters, so ten tell a weekday from a longer word.)
-        let word = rest.trim_ascii_start();
-        let len = word
-            .iter()
-            .take(10)
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count();
-        if word.get(..len).is_some_and(is_weekday) {
+        // ` Thursday`: a trailing weekday is the grammar's to read.
+        if crate::grammar::fixed::weekday_word(rest.trim_ascii_start()).is_some() {
             return None;
         }
     }
@@ -395,11 +388,6 @@ pub(crate) fn may_start(bytes: &[u8]) -> bool {
             | b"Sat"
             | b"Sun"
     )
-}
-
-/// Whether `word` is an English weekday name.
-fn is_weekday(word: &[u8]) -> bool {
-    crate::calendar::weekday_of_name(word).is_some()
 }
 
 /// `MonthName " " D{1,2} ", " Y{4}`, the whole input (no weekday, Gregorian year).

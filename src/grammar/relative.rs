@@ -306,21 +306,13 @@ pub(crate) fn fast_on_weekday(input: &str) -> Option<(Weekday, usize)> {
     if spaces == 0 {
         return None;
     }
-    let rest = rest.get(spaces..)?;
-    // No weekday name is longer than nine letters: ten tell it from a longer word.
-    let len = rest
-        .iter()
-        .take(10)
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    let (word, after) = rest.split_at_checked(len)?;
+    let (day, after) = fixed::weekday_word(rest.get(spaces..)?)?;
     if after
         .first()
         .is_some_and(|&b| b == b',' || b.is_ascii_alphabetic())
     {
         return None;
     }
-    let day = crate::calendar::weekday_of_name(word)?;
     Some((day, bytes.len().checked_sub(after.len())?))
 }
 
