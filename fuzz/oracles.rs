@@ -948,8 +948,19 @@ pub fn fastpath(data: &[u8]) {
         "0",
         "08/",
         "Pyongyang, November ",
+        "el ",
+        "los d\u{ed}as 25 y ",
+        "on ",
+        "in ",
     ] {
         let s = format!("{prefix}{raw}");
+        // Every prefix fast path of the registry (`Notation::parse_prefix` tries them first)
+        // reads what the grammars alone read.
+        assert_eq!(
+            kcna_dates::Notation::parse_prefix(&s),
+            fp::notation_prefix_grammar(&s),
+            "a prefix fast path differs from the grammars on {s:?}"
+        );
         let dmy = fp::dmy_grammar(&s);
         if let Some(date) = fp::dmy_fast(&s) {
             assert_eq!(dmy, Ok(date), "dmy fast path accepted {s:?}");

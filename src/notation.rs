@@ -543,7 +543,9 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         kind: NotationKind::MonthRef,
         starts: &[(Start::In, Try::Lead)],
         read: |input| relative::prefix_in(input).map(Notation::MonthRef),
-        fast: None,
+        fast: Some(|input| {
+            relative::fast_in(input).map(|(month, len)| (Notation::MonthRef(month), len))
+        }),
         may_be: None,
         may_match: None,
         role: Role::Body,
@@ -724,16 +726,18 @@ fn read_with(input: &str, fast: bool, why: Why) -> (Option<NotationKind>, Prefix
         if entry.may_be.is_some_and(|may_be| !may_be(input.as_bytes())) {
             continue;
         }
+        // The fast path first: where it reads a notation, `may_match` says yes (the grammar
+        // reads the same), so the test would be wasted.
+        if fast {
+            if let Some((value, len)) = entry.fast.and_then(|f| f(input)) {
+                return (Some(entry.kind), Prefix::Valid(value, len));
+            }
+        }
         let guard = entry
             .may_match
             .filter(|_| how == Try::Fallback || why == Why::Drop);
         if guard.is_some_and(|may_match| !may_match(input.as_bytes())) {
             continue;
-        }
-        if fast {
-            if let Some((value, len)) = entry.fast.and_then(|f| f(input)) {
-                return (Some(entry.kind), Prefix::Valid(value, len));
-            }
         }
         match (entry.read)(input) {
             Prefix::Valid(value, len) => return (Some(value.kind()), Prefix::Valid(value, len)),

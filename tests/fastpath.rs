@@ -146,7 +146,38 @@ proptest! {
     fn month_name_prefix_fast_path_agrees(text in near(MONTH, 8)) {
         check_prefixes(&text)?;
     }
+
+    #[test]
+    fn spanish_prefix_fast_paths_agree(text in near(SPANISH, 9)) {
+        check_prefixes(&text)?;
+    }
 }
+
+/// The pieces of `el 15 de junio`, `los días 25 y 30 de agosto` and the full Spanish date.
+const SPANISH: &[&str] = &[
+    "el ",
+    "El ",
+    "los días ",
+    "los dias ",
+    "15",
+    "1",
+    "31",
+    "0",
+    "123",
+    " de ",
+    " del ",
+    " y ",
+    "junio",
+    "Abril",
+    "SETIEMBRE",
+    "febrero",
+    "junios",
+    "2022",
+    "Juche 111",
+    ",",
+    " ",
+    "de",
+];
 
 /// Suffixes that may continue a stamp: digits, dots, slashes, spaces, weekdays, other text.
 const SUFFIX: &[&str] = &[

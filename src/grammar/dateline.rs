@@ -498,19 +498,27 @@ pub(crate) fn month_word_bytes(word: &[u8]) -> Option<u32> {
     if word.len() > 9 {
         return None;
     }
+    // The case of the word: capitalised (`March`) or in lower case (the letters after the
+    // first in lower case), or in capitals (`MARCH`).
+    let rest = word.get(1..)?;
+    let lower_rest = rest.iter().all(u8::is_ascii_lowercase);
+    let upper = a.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_uppercase);
+    if !(a.is_ascii_alphabetic() && lower_rest || upper) {
+        return None;
+    }
     let (month, full_tail) = month_by_three([
         a.to_ascii_uppercase(),
         b.to_ascii_lowercase(),
         c.to_ascii_lowercase(),
     ])?;
-    // The case of the word: capitalised (`March`), in capitals (`MARCH`) or in lower case.
-    let upper = word.iter().all(u8::is_ascii_uppercase);
-    let lower = word.iter().all(u8::is_ascii_lowercase);
-    let capitalised = a.is_ascii_uppercase() && word.iter().skip(1).all(u8::is_ascii_lowercase);
-    if !(upper || lower || capitalised) {
-        return None;
-    }
-    let tail_is = |expected: &[u8]| tail.eq_ignore_ascii_case(expected);
+    // (A tail in lower case is compared as it is: `full_tail` is in lower case.)
+    let tail_is = |expected: &[u8]| {
+        if lower_rest {
+            tail == expected
+        } else {
+            tail.eq_ignore_ascii_case(expected)
+        }
+    };
     if tail_is(full_tail) {
         return Some(month);
     }
@@ -2121,8 +2129,74 @@ mod tests {
             })
     }
 
+    /// What [`month_word_bytes`] reads, by the rules: a word capitalised, in capitals or in
+    /// lower case, whose capitalised form the month-name tables know, full or abbreviated.
+    fn month_word_by_the_rules(word: &[u8]) -> Option<u32> {
+        let upper = word.iter().all(u8::is_ascii_uppercase);
+        let lower = word.iter().all(u8::is_ascii_lowercase);
+        let capitalised = word.first().is_some_and(u8::is_ascii_uppercase)
+            && word.iter().skip(1).all(u8::is_ascii_lowercase);
+        if !(upper || lower || capitalised) {
+            return None;
+        }
+        let mut text = String::from_utf8(word.to_ascii_lowercase()).ok()?;
+        if let Some(first) = text.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        crate::calendar::full_month(&text).or_else(|| crate::calendar::abbreviated_month(&text))
+    }
+
+    /// Month names and abbreviations with each letter in either case, cut short or run on.
+    fn month_words() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::strategy::Strategy;
+        let names = proptest::sample::select(vec![
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "sept",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "dec",
+            "mayo",
+            "marc",
+            "1an",
+        ]);
+        (
+            names,
+            proptest::collection::vec(proptest::bool::ANY, 10),
+            "[a-zA-Z.]{0,2}",
+        )
+            .prop_map(|(name, upper, tail)| {
+                let mut word: Vec<u8> = name
+                    .bytes()
+                    .zip(upper.iter().chain(core::iter::repeat(&false)))
+                    .map(|(b, &up)| if up { b.to_ascii_uppercase() } else { b })
+                    .collect();
+                word.extend(tail.bytes());
+                word
+            })
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
+        /// `month_word_bytes` reads a month exactly where its case rules say.
+        #[test]
+        fn month_word_bytes_follows_the_case_rules(word in month_words()) {
+            proptest::prop_assert_eq!(
+                month_word_bytes(&word),
+                month_word_by_the_rules(&word),
+                "{:?}", String::from_utf8_lossy(&word)
+            );
+        }
 
         /// Where the fast path reads a dateline, the grammar reads the same one.
         #[test]

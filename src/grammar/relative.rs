@@ -301,12 +301,7 @@ pub(crate) fn prefix_on(input: &str) -> Prefix<OnRef> {
 /// (proven by `fast_on_weekday_agrees_with_the_grammar`).
 pub(crate) fn fast_on_weekday(input: &str) -> Option<(Weekday, usize)> {
     let bytes = input.as_bytes();
-    let rest = bytes.strip_prefix(b"on")?;
-    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
-    if spaces == 0 {
-        return None;
-    }
-    let (day, after) = fixed::weekday_word(rest.get(spaces..)?)?;
+    let (day, after) = fixed::weekday_word(spaces1(fixed::strip_short(bytes, b"on")?)?)?;
     if after
         .first()
         .is_some_and(|&b| b == b',' || b.is_ascii_alphabetic())
@@ -339,6 +334,31 @@ fn in_grammar(input: &str) -> PResult<'_, (u32, InYear<'_>)> {
         |(_, month, _, year)| (month, year),
     )
     .parse(input)
+}
+
+/// `in October 2014` at the start of `input`, as [`prefix_in`] reads it (proven by
+/// `fast_in_agrees_with_the_grammar`); `None` otherwise (a Juche year is the grammar's to read).
+pub(crate) fn fast_in(input: &str) -> Option<(MonthRef, usize)> {
+    let bytes = input.as_bytes();
+    let rest = spaces1(fixed::strip_short(bytes, b"in")?)?;
+    // `month_word` leaves what follows the name to its caller: one or more spaces here.
+    let (month, rest) = fixed::month_word(rest)?;
+    let (year, after) = fixed::four_end(spaces1(rest)?)?;
+    let month = MonthRef {
+        year: i32::try_from(year).ok()?,
+        month,
+        juche: None,
+    };
+    Some((month, bytes.len().checked_sub(after.len())?))
+}
+
+/// `bytes` after the one or more ASCII spaces it starts with (`" "+`); `None` without one.
+fn spaces1(bytes: &[u8]) -> Option<&[u8]> {
+    let spaces = bytes.iter().take_while(|&&b| b == b' ').count();
+    if spaces == 0 {
+        return None;
+    }
+    bytes.get(spaces..)
 }
 
 /// Reads `in October 2014` or `in May Juche 106 (2017)` at the start of `input`.
@@ -984,6 +1004,27 @@ mod tests {
         ]
     }
 
+    /// Texts near `in October 2014`.
+    fn near_in() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let keyword = mostly("in ", vec!["In ", "in", "in  ", "on ", "i "]);
+        let month = mostly(
+            "October",
+            vec![
+                "May", "Sept.", "Sep", "Sept", "Dec.", "Mayo", "Octobers", "october", "Ma", "",
+            ],
+        );
+        let space = mostly(" ", vec!["", "  ", ".", ". ", ","]);
+        let year = mostly(
+            "2014",
+            vec!["0000", "201", "20145", "Juche 106 (2017)", "x"],
+        );
+        let after = mostly("", vec![" and", ",", "5", ")", "th"]);
+        (keyword, month, space, year, after).prop_map(|(keyword, month, space, year, after)| {
+            format!("{keyword}{month}{space}{year}{after}")
+        })
+    }
+
     /// Texts near `el 15 de junio`.
     fn near_el() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::strategy::Strategy;
@@ -1047,6 +1088,15 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// Where the `in October 2014` fast path reads a month, the grammar reads the same one,
+        /// and as many bytes.
+        #[test]
+        fn fast_in_agrees_with_the_grammar(text in near_in()) {
+            if let Some((month, len)) = fast_in(&text) {
+                proptest::prop_assert_eq!(prefix_in(&text).into_result(), Ok((month, len)), "{:?}", text);
+            }
+        }
 
         /// Where the `el 15 de junio` fast path reads a day, the grammar reads the same one, and
         /// as many bytes.
