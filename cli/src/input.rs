@@ -568,7 +568,11 @@ impl<O, W: Fn(&Item) -> O> Pool<'_, O, W> {
         }
         // `try_lock`: a worker holds the lock while it waits for a batch, so the queue is empty
         // (or about to be) and this thread waits for a result instead of for the lock.
-        let taken = self.queue.try_lock().ok().and_then(|queue| queue.try_recv().ok());
+        let taken = self
+            .queue
+            .try_lock()
+            .ok()
+            .and_then(|queue| queue.try_recv().ok());
         if let Some((number, items)) = taken {
             let done = items.iter().map(self.work).collect();
             return Handed::Done(number, items, done);

@@ -232,7 +232,9 @@ impl RecordSpec {
                 .saturating_add(1);
             let mut err =
                 RecordError::bare(self, format!("invalid UTF-8 at byte {at} (line {line})"));
-            err.reference = self.with_reference.then(|| crate::output::iso(options.reference));
+            err.reference = self
+                .with_reference
+                .then(|| crate::output::iso(options.reference));
             err
         })?;
         Ok(Record {
