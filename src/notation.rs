@@ -509,7 +509,10 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         kind: NotationKind::JucheYear,
         starts: &[(Start::Juche, Try::Lead)],
         read: |input| juche::prefix_year(input).map(Notation::JucheYear),
-        fast: None,
+        fast: Some(|input| {
+            juche::fast_year_prefix(input.as_bytes())
+                .map(|(year, len)| (Notation::JucheYear(year), len))
+        }),
         may_be: None,
         may_match: None,
         role: Role::Body,

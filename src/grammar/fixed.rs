@@ -161,6 +161,20 @@ pub(crate) fn weekday_word(bytes: &[u8]) -> Option<(Weekday, &[u8])> {
     Some((crate::calendar::weekday_of_name(word)?, after))
 }
 
+/// `bytes` after the ASCII spaces it starts with, if any (`" "*`).
+#[inline]
+pub(crate) fn spaces0(bytes: &[u8]) -> &[u8] {
+    let spaces = bytes.iter().take_while(|&&b| b == b' ').count();
+    bytes.get(spaces..).unwrap_or(&[])
+}
+
+/// `bytes` after the one or more ASCII spaces it starts with (`" "+`); `None` without one.
+#[inline]
+pub(crate) fn spaces1(bytes: &[u8]) -> Option<&[u8]> {
+    let rest = spaces0(bytes);
+    (rest.len() < bytes.len()).then_some(rest)
+}
+
 /// `MonthName " "` at the start of `bytes`: the month and the bytes after the space.
 pub(crate) fn month_word_space(bytes: &[u8]) -> Option<(u32, &[u8])> {
     let (month, rest) = month_word(bytes)?;

@@ -32,7 +32,9 @@ use nom::sequence::delimited;
 
 use crate::calendar::{FIRST_JUCHE_YEAR, MAX_JUCHE_YEAR, MAX_YEAR};
 use crate::error::{Error, ErrorKind, Expected, Field};
-use crate::grammar::fixed::{digit, two, upto_two_end, upto_two_then, ymd};
+use crate::grammar::fixed::{
+    self, digit, four_end, starts_with_digit, two, upto_two_end, upto_two_then, ymd,
+};
 use crate::grammar::runtime::{
     Number, PResult, Prefix, checked_date, digits, digits_unbounded, juche_years, lit, spaces,
     spaces0,
@@ -445,6 +447,32 @@ pub(crate) fn fast_stamp_prefix(input: &str) -> Option<(NaiveDate, usize)> {
     Some((date, bytes.len().checked_sub(rest.len())?))
 }
 
+/// `"Juche" " "+ Y{1,3} " "* "(" Y{4} ")"` at the start of `bytes`, the two years agreeing: the
+/// year and the bytes it takes, as the grammar reads it where that is valid (proven by
+/// `fast_year_agrees_with_the_grammar`); `None` otherwise.
+pub(crate) fn fast_year_prefix(bytes: &[u8]) -> Option<(JucheYear, usize)> {
+    let rest = fixed::spaces1(bytes.strip_prefix(b"Juche")?)?;
+    let (juche, rest) = match *rest {
+        [a, ref rest @ ..] if !starts_with_digit(rest) => (digit(a)?, rest),
+        [a, b, ref rest @ ..] if !starts_with_digit(rest) => (two(a, b)?, rest),
+        [a, b, c, ref rest @ ..] if !starts_with_digit(rest) => {
+            (two(a, b)?.checked_mul(10)?.checked_add(digit(c)?)?, rest)
+        }
+        _ => return None,
+    };
+    let rest = fixed::spaces0(rest).strip_prefix(b"(")?;
+    let (gregorian, rest) = four_end(rest)?;
+    let rest = rest.strip_prefix(b")")?;
+    if juche == 0 || juche.checked_add(JUCHE_OFFSET.unsigned_abs())? != gregorian {
+        return None;
+    }
+    let year = JucheYear {
+        juche,
+        with_gregorian: true,
+    };
+    Some((year, bytes.len().checked_sub(rest.len())?))
+}
+
 /// `"Juche" Y{1,3} "." M{1,2} "." D{1,2} "."?`, the whole input.
 pub(crate) fn fast_stamp(input: &str) -> Option<NaiveDate> {
     fast_stamp_prefix(input).and_then(|(date, len)| (len == input.len()).then_some(date))
@@ -805,8 +833,34 @@ mod tests {
         "x",
     ];
 
+    /// Pieces of `Juche 113 (2024)`, agreeing or not.
+    const NEAR_YEAR: &[&str] = &[
+        "Juche", " ", "  ", "0", "1", "106", "113", "1000", "(", ")", "2017", "2024", "20245",
+        "1912", "x", ".",
+    ];
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// Where the Juche year's fast path reads a year, the grammar reads the same one, and as
+        /// many bytes.
+        #[test]
+        fn fast_year_agrees_with_the_grammar(
+            text in near(NEAR_YEAR, 8),
+            (juche, lead, spaces) in (0u32..1100, 0usize..3, 0usize..3),
+            (off, tail) in (proptest::sample::select(vec![0u32, 0, 0, 1, 2]), near(NEAR_YEAR, 2)),
+        ) {
+            // Agreeing years, mostly; a year off by one or two; no space after `Juche` at times.
+            let gregorian = juche.saturating_add(1911).saturating_add(off).saturating_sub(1).max(1);
+            let gregorian = if off == 0 { juche.saturating_add(1911) } else { gregorian };
+            let (lead, spaces) = (" ".repeat(lead), " ".repeat(spaces));
+            let written = format!("Juche{lead}{juche}{spaces}({gregorian}){tail}");
+            for text in [text, written] {
+                if let Some((year, len)) = fast_year_prefix(text.as_bytes()) {
+                    prop_assert_eq!(prefix_year(&text).into_result(), Ok((year, len)), "{:?}", text);
+                }
+            }
+        }
 
         /// Where the fast path accepts a whole stamp, the grammar reads the same date.
         #[test]

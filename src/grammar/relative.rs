@@ -301,7 +301,7 @@ pub(crate) fn prefix_on(input: &str) -> Prefix<OnRef> {
 /// (proven by `fast_on_weekday_agrees_with_the_grammar`).
 pub(crate) fn fast_on_weekday(input: &str) -> Option<(Weekday, usize)> {
     let bytes = input.as_bytes();
-    let (day, after) = fixed::weekday_word(spaces1(fixed::strip_short(bytes, b"on")?)?)?;
+    let (day, after) = fixed::weekday_word(fixed::spaces1(fixed::strip_short(bytes, b"on")?)?)?;
     if after
         .first()
         .is_some_and(|&b| b == b',' || b.is_ascii_alphabetic())
@@ -336,29 +336,35 @@ fn in_grammar(input: &str) -> PResult<'_, (u32, InYear<'_>)> {
     .parse(input)
 }
 
-/// `in October 2014` at the start of `input`, as [`prefix_in`] reads it (proven by
-/// `fast_in_agrees_with_the_grammar`); `None` otherwise (a Juche year is the grammar's to read).
+/// `in October 2014` or `in May Juche 106 (2017)` at the start of `input`, as [`prefix_in`] reads
+/// it where it reads a valid year (proven by `fast_in_agrees_with_the_grammar`); `None` otherwise.
 pub(crate) fn fast_in(input: &str) -> Option<(MonthRef, usize)> {
     let bytes = input.as_bytes();
-    let rest = spaces1(fixed::strip_short(bytes, b"in")?)?;
+    let rest = fixed::spaces1(fixed::strip_short(bytes, b"in")?)?;
     // `month_word` leaves what follows the name to its caller: one or more spaces here.
     let (month, rest) = fixed::month_word(rest)?;
-    let (year, after) = fixed::four_end(spaces1(rest)?)?;
-    let month = MonthRef {
-        year: i32::try_from(year).ok()?,
-        month,
-        juche: None,
+    let rest = fixed::spaces1(rest)?;
+    let (month, after) = match fixed::four_end(rest) {
+        Some((year, after)) => {
+            let year = i32::try_from(year).ok()?;
+            let month = MonthRef {
+                year,
+                month,
+                juche: None,
+            };
+            (month, after)
+        }
+        None => {
+            let (juche, len) = juche::fast_year_prefix(rest)?;
+            let month = MonthRef {
+                year: juche.gregorian(),
+                month,
+                juche: Some(juche),
+            };
+            (month, rest.get(len..)?)
+        }
     };
     Some((month, bytes.len().checked_sub(after.len())?))
-}
-
-/// `bytes` after the one or more ASCII spaces it starts with (`" "+`); `None` without one.
-fn spaces1(bytes: &[u8]) -> Option<&[u8]> {
-    let spaces = bytes.iter().take_while(|&&b| b == b' ').count();
-    if spaces == 0 {
-        return None;
-    }
-    bytes.get(spaces..)
 }
 
 /// Reads `in October 2014` or `in May Juche 106 (2017)` at the start of `input`.
