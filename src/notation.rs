@@ -730,7 +730,9 @@ fn read_with(input: &str, fast: bool, why: Why) -> (Option<NotationKind>, Prefix
             continue;
         }
         // The fast path first: where it reads a notation, `may_match` says yes (the grammar
-        // reads the same), so the test would be wasted.
+        // reads the same), so the test would be wasted. Each fast path rejects cheaply: the
+        // dateline's looks for the end of a place with memchr before it reads one (on
+        // `JucheJuche…`, reading a place's length at every `Juche` took 37% of the instructions).
         if fast {
             if let Some((value, len)) = entry.fast.and_then(|f| f(input)) {
                 return (Some(entry.kind), Prefix::Valid(value, len));

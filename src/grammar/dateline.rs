@@ -996,6 +996,14 @@ pub(crate) fn prefix_cjk(input: &str) -> Prefix<Dateline> {
     })
 }
 
+/// The cheapest test of [`may_match`] (and of the fast path, where its place-reading loop would
+/// cost more): whether a comma or a space stands within a place's longest length, to end one.
+#[inline]
+fn place_may_end(bytes: &[u8]) -> bool {
+    let head = bytes.get(..=MAX_PLACE_LEN).unwrap_or(bytes);
+    memchr::memchr2(b' ', b',', head).is_some()
+}
+
 /// Whether an English or Spanish dateline may start `bytes` at all (an opening bracket, which may
 /// start a Korean or Japanese one, always may): when not, [`prefix`] gives `NoMatch`. `scan` asks
 /// this at every word before a date in running text, where the grammar would read a few words of
@@ -1017,9 +1025,7 @@ pub(crate) fn may_match(bytes: &[u8]) -> bool {
     if opens_cjk(bytes) {
         return true;
     }
-    // The cheapest test first: a place ends with a comma or a space within its longest length.
-    let head = bytes.get(..=MAX_PLACE_LEN).unwrap_or(bytes);
-    if memchr::memchr2(b' ', b',', head).is_none() {
+    if !place_may_end(bytes) {
         return false;
     }
     let is_place_byte =
@@ -1252,7 +1258,7 @@ pub(crate) struct DatelineParts<'a> {
 fn fast_head(input: &str) -> Option<(DatelineParts<'_>, &str)> {
     let bytes = input.as_bytes();
     let (first, tail) = bytes.split_first()?;
-    if !first.is_ascii_uppercase() {
+    if !first.is_ascii_uppercase() || !place_may_end(bytes) {
         return None;
     }
     // The letters after the first, then the byte that ends the place, within the place's length.
