@@ -480,7 +480,7 @@ impl<O: Send> Drop for LostOnPanic<O> {
 /// worker takes the next batch when it is done with one, so a slow record (or a descheduled
 /// thread) holds up no other batch. When this thread would wait for a result, it takes a batch
 /// from the queue and works on it itself: `threads` threads are busy, not `threads + 1` (on two
-/// cores, a third busy thread cost 15-25% more CPU time in preemption and hand-off). Results
+/// cores, a third busy thread cost 15-34% more CPU time in preemption and hand-off). Results
 /// are put in input order and consumed (written) as they come. Memory is bounded: at most
 /// `4 × threads` batches, and about [`IN_FLIGHT_BYTES`] bytes of input (or one longer item),
 /// are read and not yet consumed at any time.

@@ -503,7 +503,7 @@ pub(crate) fn month_word_bytes(word: &[u8]) -> Option<u32> {
     let rest = word.get(1..)?;
     let lower_rest = rest.iter().all(u8::is_ascii_lowercase);
     let upper = a.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_uppercase);
-    if !(a.is_ascii_alphabetic() && lower_rest || upper) {
+    if !((a.is_ascii_alphabetic() && lower_rest) || upper) {
         return None;
     }
     let (month, full_tail) = month_by_three([

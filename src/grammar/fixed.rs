@@ -74,6 +74,19 @@ pub(crate) fn upto_two_end(bytes: &[u8]) -> Option<(u32, usize, &[u8])> {
     }
 }
 
+/// `Digit{1,3}` not followed by another digit: the number and the bytes after it.
+#[inline]
+pub(crate) fn upto_three_end(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    match *bytes {
+        [a, ref rest @ ..] if !starts_with_digit(rest) => Some((digit(a)?, rest)),
+        [a, b, ref rest @ ..] if !starts_with_digit(rest) => Some((two(a, b)?, rest)),
+        [a, b, c, ref rest @ ..] if !starts_with_digit(rest) => {
+            Some((two(a, b)?.checked_mul(10)?.checked_add(digit(c)?)?, rest))
+        }
+        _ => None,
+    }
+}
+
 /// `Digit{4}` not followed by another digit: the number and the bytes after it.
 #[inline]
 pub(crate) fn four_end(bytes: &[u8]) -> Option<(u32, &[u8])> {

@@ -32,9 +32,7 @@ use nom::sequence::delimited;
 
 use crate::calendar::{FIRST_JUCHE_YEAR, MAX_JUCHE_YEAR, MAX_YEAR};
 use crate::error::{Error, ErrorKind, Expected, Field};
-use crate::grammar::fixed::{
-    self, digit, four_end, starts_with_digit, two, upto_two_end, upto_two_then, ymd,
-};
+use crate::grammar::fixed::{self, four_end, upto_three_end, upto_two_end, upto_two_then, ymd};
 use crate::grammar::runtime::{
     Number, PResult, Prefix, checked_date, digits, digits_unbounded, juche_years, lit, spaces,
     spaces0,
@@ -429,14 +427,8 @@ impl fmt::Display for DprkYear {
 pub(crate) fn fast_stamp_prefix(input: &str) -> Option<(NaiveDate, usize)> {
     let bytes = input.as_bytes();
     let rest = bytes.strip_prefix(b"Juche")?;
-    let (juche, rest) = match *rest {
-        [a, b'.', ref rest @ ..] => (digit(a)?, rest),
-        [a, b, b'.', ref rest @ ..] => (two(a, b)?, rest),
-        [a, b, c, b'.', ref rest @ ..] => {
-            (two(a, b)?.checked_mul(10)?.checked_add(digit(c)?)?, rest)
-        }
-        _ => return None,
-    };
+    let (juche, rest) = upto_three_end(rest)?;
+    let rest = rest.strip_prefix(b".")?;
     if juche == 0 {
         return None;
     }
@@ -452,14 +444,7 @@ pub(crate) fn fast_stamp_prefix(input: &str) -> Option<(NaiveDate, usize)> {
 /// `fast_year_agrees_with_the_grammar`); `None` otherwise.
 pub(crate) fn fast_year_prefix(bytes: &[u8]) -> Option<(JucheYear, usize)> {
     let rest = fixed::spaces1(bytes.strip_prefix(b"Juche")?)?;
-    let (juche, rest) = match *rest {
-        [a, ref rest @ ..] if !starts_with_digit(rest) => (digit(a)?, rest),
-        [a, b, ref rest @ ..] if !starts_with_digit(rest) => (two(a, b)?, rest),
-        [a, b, c, ref rest @ ..] if !starts_with_digit(rest) => {
-            (two(a, b)?.checked_mul(10)?.checked_add(digit(c)?)?, rest)
-        }
-        _ => return None,
-    };
+    let (juche, rest) = upto_three_end(rest)?;
     let rest = fixed::spaces0(rest).strip_prefix(b"(")?;
     let (gregorian, rest) = four_end(rest)?;
     let rest = rest.strip_prefix(b")")?;
@@ -851,8 +836,7 @@ mod tests {
             (off, tail) in (proptest::sample::select(vec![0u32, 0, 0, 1, 2]), near(NEAR_YEAR, 2)),
         ) {
             // Agreeing years, mostly; a year off by one or two; no space after `Juche` at times.
-            let gregorian = juche.saturating_add(1911).saturating_add(off).saturating_sub(1).max(1);
-            let gregorian = if off == 0 { juche.saturating_add(1911) } else { gregorian };
+            let gregorian = juche.saturating_add(1911).saturating_add(off);
             let (lead, spaces) = (" ".repeat(lead), " ".repeat(spaces));
             let written = format!("Juche{lead}{juche}{spaces}({gregorian}){tail}");
             for text in [text, written] {

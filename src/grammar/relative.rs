@@ -344,26 +344,14 @@ pub(crate) fn fast_in(input: &str) -> Option<(MonthRef, usize)> {
     // `month_word` leaves what follows the name to its caller: one or more spaces here.
     let (month, rest) = fixed::month_word(rest)?;
     let rest = fixed::spaces1(rest)?;
-    let (month, after) = match fixed::four_end(rest) {
-        Some((year, after)) => {
-            let year = i32::try_from(year).ok()?;
-            let month = MonthRef {
-                year,
-                month,
-                juche: None,
-            };
-            (month, after)
-        }
+    let (year, juche, after) = match fixed::four_end(rest) {
+        Some((year, after)) => (i32::try_from(year).ok()?, None, after),
         None => {
             let (juche, len) = juche::fast_year_prefix(rest)?;
-            let month = MonthRef {
-                year: juche.gregorian(),
-                month,
-                juche: Some(juche),
-            };
-            (month, rest.get(len..)?)
+            (juche.gregorian(), Some(juche), rest.get(len..)?)
         }
     };
+    let month = MonthRef { year, month, juche };
     Some((month, bytes.len().checked_sub(after.len())?))
 }
 
@@ -961,7 +949,6 @@ mod tests {
         ));
     }
 
-    /// Texts near `on Monday`: the keyword, blanks, a word and what follows.
     /// `common` half the time, else one of `others`.
     fn mostly(
         common: &'static str,
@@ -1057,6 +1044,7 @@ mod tests {
         )
     }
 
+    /// Texts near `on Monday`: the keyword, blanks, a word and what follows.
     fn near_on_weekday() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::sample::select;
         use proptest::strategy::Strategy;

@@ -359,8 +359,8 @@ mod tests {
         assert_eq!(spanish_month("DICIEMBRE"), Ok(("", 12)));
         assert_eq!(spanish_month("setiembre"), Ok(("", 9)));
         assert_eq!(spanish_month("septiembre"), Ok(("", 9)));
-        // Every month, in each case KCNA writes (the shortest, `mayo`, and the longest,
-        // `septiembre`, bound the length check).
+        // Every month, in each case KCNA writes (the shortest is `mayo`, the longest
+        // `septiembre`).
         for month in 1..=12 {
             let name = spanish_month_name(month).unwrap();
             let mut letters = name.chars();
