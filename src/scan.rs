@@ -146,7 +146,9 @@ impl Iterator for Scan<'_> {
                 found.is_some()
             });
             if let Some(found) = found {
-                return Some(earliest_start(text, from, found, pos));
+                let found = earliest_start(text, from, found, pos);
+                anchors.skip_before(*pos);
+                return Some(found);
             }
         }
         *pos = bytes.len();
@@ -219,6 +221,21 @@ impl<'a> Anchors<'a> {
             }
         }
         resume
+    }
+
+    /// Moves the searches whose anchors lie at or before every start they give past the anchors
+    /// before `pos`: once a notation ends at `pos`, no start before it is tried again (`scan`
+    /// would drop those anchors one by one; in `08/11/2022` the second `/` is inside the date).
+    fn skip_before(&mut self, pos: usize) {
+        // A digit before `/` `.` `-`, ` de ` and `(` lie at or after every start they give (see
+        // `candidate_starts`); the automata's anchors do not (`(주체`), and their searches go on.
+        for from in [
+            &mut self.spanish_from,
+            &mut self.digits_from,
+            &mut self.tags_from,
+        ] {
+            *from = (*from).max(pos);
+        }
     }
 
     /// The next anchor of search `source`.
@@ -918,15 +935,13 @@ fn may_begin(bytes: &[u8], i: usize, b: u8) -> bool {
     }
     if b.is_ascii_digit() || is_wide_digit_at(bytes, i) {
         // Not continuing a number: not after a letter or digit (ASCII or full-width), nor after
-        // `,` `.` `/` that follow one.
-        if digit_ends_at(bytes, i) {
-            return false;
-        }
+        // `,` `.` `/` that follow one. (A full-width digit ends with a byte that is not ASCII.)
         return match prev {
             None => true,
             Some(p) if p.is_ascii_alphanumeric() => false,
             Some(b',' | b'.' | b'/') => !digit_ends_at(bytes, i.saturating_sub(1)),
-            Some(_) => true,
+            Some(p) if p.is_ascii() => true,
+            Some(_) => !digit_ends_at(bytes, i),
         };
     }
     let tail = bytes.get(i..).unwrap_or(&[]);
