@@ -514,11 +514,18 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
             if !may_begin_at(bytes, at) || !starts_with_month_name(bytes.get(at..).unwrap_or(&[])) {
                 return;
             }
-            // `Place, Month` (a dateline) or `Weekday, Month` before the month; without a comma,
-            // a dateline (`Pyongyang February 19 (KCNA)`) only where its day and `(` follow, else
-            // only `on` or `in` just before the month can start a notation that reaches it.
-            if comma_before_month(bytes, at) || dateline_follows(bytes, at) {
+            // A dateline (`Pyongyang, November 8 (KCNA)`, `Pyongyang February 19 (KCNA)`) only
+            // where its day and `(` follow the month; else, after a comma, only `Weekday, ` (a
+            // month-name date) or `on Weekday, ` (a day) before it, and without a comma only `on`
+            // or `in` just before it can start a notation that reaches it. (Before, every word of
+            // the 64 bytes before `Monday, November 7, 2022` was tried as a dateline's place: a
+            // quarter of `scan`'s instructions on the synthetic text of `benches/scan.rs`.)
+            if dateline_follows(bytes, at) {
                 if place_lookback(bytes, at, &mut visit) {
+                    return;
+                }
+            } else if comma_before_month(bytes, at) {
+                if weekday_lookback(bytes, at, &mut visit) {
                     return;
                 }
             } else if let Some(keyword) = keyword_before(bytes, at, &[b"on", b"in"]) {
@@ -619,6 +626,26 @@ fn place_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool
     let run = place_run_before(bytes, end);
     let from = end.saturating_sub(run);
     (from..end).any(|start| may_start_place(bytes, start) && visit(start))
+}
+
+/// Visits the start of the weekday of `Weekday, ` before the month at `at`, which a comma and
+/// spaces stand before; `true` if `visit` did. (`on` before the weekday, `on Monday, November 7`,
+/// is visited from the weekday's own anchor, which comes first.)
+fn weekday_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool) -> bool {
+    let Some(comma) = at
+        .checked_sub(spaces_before(bytes, at))
+        .and_then(|end| end.checked_sub(1))
+    else {
+        return false;
+    };
+    // The weekday's name just before the comma (a capital may begin it inside a word: `deMonday`).
+    let weekday = crate::calendar::WEEKDAY_NAMES.iter().find_map(|name| {
+        bytes
+            .get(..comma)?
+            .ends_with(name.as_bytes())
+            .then(|| comma.saturating_sub(name.len()))
+    });
+    weekday.is_some_and(|weekday| may_begin_at(bytes, weekday) && visit(weekday))
 }
 
 /// Where `los días D y ` (or `los dias`) starts, if it stands just before the day at `day`.
