@@ -84,6 +84,38 @@ fn a_notation_just_after_another_is_found() {
 }
 
 #[test]
+fn on_glued_to_a_word_may_be_in_a_place_on_after_a_space_is_not() {
+    let kinds = |text| {
+        scan(text)
+            .map(|f| (f.kind(), &text[f.span()]))
+            .collect::<Vec<_>>()
+    };
+    // Glued to the word before, `on` is inside a place's word: the dateline starts before it.
+    assert_eq!(
+        kinds("ABC년on Monday, November 7 (KNS) -- x"),
+        [(
+            NotationKind::Dateline,
+            "ABC년on Monday, November 7 (KNS) --"
+        )]
+    );
+    assert_eq!(
+        kinds("Mt.on Monday, November 7 (KCNA) -- x"),
+        [(NotationKind::Dateline, "Mt.on Monday, November 7 (KCNA) --")]
+    );
+    // After a space it is a word of its own, which no place has.
+    for text in [
+        "Talks held on Monday, November 7 (KCNA) -- x",
+        "Pyongyang on Monday, November 7 (KCNA) -- x",
+    ] {
+        assert_eq!(
+            kinds(text),
+            [(NotationKind::MonthDayRef, "on Monday, November 7")],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn list_label_after_tabs_is_one_stamp() {
     let text = "Kim Jong Un Inspects Factory\r\n\t\t\t\t\t\t\t[Juche113.8.1.]";
     assert_eq!(
