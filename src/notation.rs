@@ -527,7 +527,7 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             relative::fast_on_weekday(input).map(|(day, len)| (Notation::WeekdayRef(day), len))
         }),
         may_be: None,
-        may_match: None,
+        may_match: Some(relative::may_match_on),
         role: Role::Body,
         anchors: &[Anchor::Weekday],
     },
@@ -1060,6 +1060,12 @@ mod tests {
             "pyongyang, november 8 (KCNA",
             "(평양 8월 21일발 조선중앙통신)",
             "【平壌７月５日発朝鮮中央通信】",
+            "on Monday",
+            "on May 7",
+            "on Nov. 7",
+            "on Monday, November 7",
+            "on November 7 2022",
+            "on February 30",
         ];
         let mut checked = 0;
         for form in forms {

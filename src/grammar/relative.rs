@@ -311,6 +311,21 @@ pub(crate) fn fast_on_weekday(input: &str) -> Option<(Weekday, usize)> {
     Some((day, bytes.len().checked_sub(after.len())?))
 }
 
+/// Whether the `on` grammar may match `bytes`: not where `on` is followed by a full month-name
+/// date (`on November 7, 2022`, which `MonthDay` refuses and `crate::MonthNameDate` reads from the
+/// month), each piece as [`on_grammar`] reads it: then it gives `NoMatch` (proven by
+/// `may_match_on_says_no_only_where_the_grammar_does`). `scan` meets this at every such date.
+pub(crate) fn may_match_on(bytes: &[u8]) -> bool {
+    let full_date = || {
+        let rest = fixed::spaces1(fixed::strip_short(bytes, b"on")?)?;
+        let (_, rest) = fixed::month_word(rest)?;
+        let (_, _, rest) = fixed::upto_two_end(fixed::spaces1(rest)?)?;
+        let year = fixed::spaces0(rest.strip_prefix(b",")?);
+        Some(fixed::starts_with_digit(year) || year.starts_with(b"Juche"))
+    };
+    full_date() != Some(true)
+}
+
 /// The year of `in …`, as read.
 enum InYear<'a> {
     /// `2014`
@@ -1080,8 +1095,48 @@ mod tests {
             .prop_map(|(a, b, c, d)| format!("{a}{b}{c}{d}"))
     }
 
+    /// Texts near `on November 7, 2022`: the keyword, blanks, a month (or another word), a day
+    /// and what may follow it.
+    fn near_on_date() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        use proptest::strategy::Strategy;
+        (
+            select(vec!["on", "On", "o", "on"]),
+            select(vec![" ", "  ", "", "\t"]),
+            select(vec![
+                "November", "Nov.", "Nov", "Sept", "Sept.", "Sep.", "May", "Mayor", "Monday",
+                "november", "",
+            ]),
+            select(vec![" ", "  ", "", "."]),
+            select(vec!["7", "07", "31", "123", "", "x", "0"]),
+            select(vec![",", ", ", ",  ", "", " ,", ";", ", ,"]),
+            select(vec![
+                "2022",
+                "Juche 111",
+                "juche",
+                "Juche",
+                "x",
+                "",
+                " 2022",
+                "1",
+            ]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g)| format!("{a}{b}{c}{d}{e}{f}{g}"))
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// Where `may_match_on` says no, the `on` grammar matches nothing.
+        #[test]
+        fn may_match_on_says_no_only_where_the_grammar_does(text in near_on_date()) {
+            if !may_match_on(text.as_bytes()) {
+                proptest::prop_assert!(
+                    matches!(prefix_on(&text), Prefix::NoMatch(_)),
+                    "{:?}", text
+                );
+            }
+        }
 
         /// Where the `in October 2014` fast path reads a month, the grammar reads the same one,
         /// and as many bytes.
