@@ -498,6 +498,12 @@ pub(crate) fn month_word_bytes(word: &[u8]) -> Option<u32> {
     if word.len() > 9 {
         return None;
     }
+    // (The first three letters first: most words a caller asks about are no month.)
+    let (month, full_tail) = month_by_three([
+        a.to_ascii_uppercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+    ])?;
     // The case of the word: capitalised (`March`) or in lower case (the letters after the
     // first in lower case), or in capitals (`MARCH`).
     let rest = word.get(1..)?;
@@ -506,11 +512,6 @@ pub(crate) fn month_word_bytes(word: &[u8]) -> Option<u32> {
     if !((a.is_ascii_alphabetic() && lower_rest) || upper) {
         return None;
     }
-    let (month, full_tail) = month_by_three([
-        a.to_ascii_uppercase(),
-        b.to_ascii_lowercase(),
-        c.to_ascii_lowercase(),
-    ])?;
     // (A tail in lower case is compared as it is: `full_tail` is in lower case.)
     let tail_is = |expected: &[u8]| {
         if lower_rest {
