@@ -97,6 +97,12 @@ const DATELINE: &[&str] = &[
     "--",
     " – ",
     "\u{a0}",
+    // Spanish.
+    "24 de diciembre",
+    " de ",
+    "diciembre",
+    "DICIEMBRE",
+    "ATCC",
 ];
 
 proptest! {

@@ -59,7 +59,7 @@ use nom::{Offset, Parser};
 use crate::calendar::month_name as english_month;
 use crate::calendar::{max_day, month_by_three};
 use crate::error::{Error, ErrorKind, Expected, Field};
-use crate::grammar::fixed::{digit, strip_short, two};
+use crate::grammar::fixed::{digit, strip_short, two, upto_two_then};
 use crate::grammar::runtime::{
     GrammarError, Number, PResult, Prefix, check_day, check_month, digits, expect, fail, lit,
     spaces, spaces0,
@@ -1142,6 +1142,11 @@ fn check_whole(text: &str, grammar: RunGrammar, what: Expected) -> Result<(), Er
 /// The whole of `input` as a dateline of any edition, by the grammar (the fast path's fallback,
 /// kept out of line so that `from_str` inlines into its caller as a byte check and a call).
 fn strict(input: &str) -> Result<Dateline, Error> {
+    // The Korean and Japanese fast path reads the same dateline and length as the grammar: where
+    // it reads the whole input, so would the grammar.
+    if let Some((dateline, _)) = fast_cjk_prefix(input).filter(|&(_, len)| len == input.len()) {
+        return Ok(dateline);
+    }
     prefix_any(input).strict(input)
 }
 
@@ -1245,16 +1250,18 @@ mod alloc_free {
 
 /// The parts of a dateline read by [`fast`].
 pub(crate) struct DatelineParts<'a> {
+    pub(crate) edition: Edition,
     pub(crate) place: &'a str,
     pub(crate) month: u32,
     pub(crate) day: u32,
     pub(crate) agency: &'static str,
 }
 
-/// `Place ", " FullMonthName " " D{1,2} " (" Agency ")"` at the start of `input`, where the
-/// place is one ASCII word of letters starting with a capital, at most [`MAX_PLACE_LEN`] bytes,
-/// and the agency one of [`KCNA_TAGS`] as written there; the day valid for the month in a leap
-/// year. The parts, and the text after the `)`.
+/// `Place ", " FullMonthName " " D{1,2} " (" Agency ")"` or, in Spanish, `Place ", " D{1,2}
+/// " de " SpanishMonth " (" Agency ")"` at the start of `input`, where the place is one ASCII word
+/// of letters starting with a capital, at most [`MAX_PLACE_LEN`] bytes, and the agency one of
+/// [`KCNA_TAGS`] as written there; the day valid for the month in a leap year. The parts, and
+/// the text after the `)`.
 #[inline]
 fn fast_head(input: &str) -> Option<(DatelineParts<'_>, &str)> {
     let bytes = input.as_bytes();
@@ -1272,12 +1279,22 @@ fn fast_head(input: &str) -> Option<(DatelineParts<'_>, &str)> {
     let [b',', b' ', a, b, c, ref tail @ ..] = *rest.as_bytes() else {
         return None;
     };
-    let (month, full_tail) = month_by_three([a, b, c])?;
-    let rest = strip_short(tail, full_tail)?.strip_prefix(b" ")?;
-    let (day, rest) = match *rest {
-        [x, b' ', b'(', ref rest @ ..] => (digit(x)?, rest),
-        [x, y, b' ', b'(', ref rest @ ..] => (two(x, y)?, rest),
-        _ => return None,
+    let (edition, month, day, rest) = if a.is_ascii_digit() {
+        // `24 de diciembre (`: the month as `spanish::fast_month` reads the grammar's.
+        let (day, rest) = upto_two_then(rest.as_bytes().get(2..)?, b' ')?;
+        let rest = strip_short(rest, b"de ")?;
+        let (month, len) = crate::grammar::spanish::fast_month(rest)?;
+        let rest = strip_short(rest.get(len..)?, b" (")?;
+        (Edition::Spanish, month, day, rest)
+    } else {
+        let (month, full_tail) = month_by_three([a, b, c])?;
+        let rest = strip_short(tail, full_tail)?.strip_prefix(b" ")?;
+        let (day, rest) = match *rest {
+            [x, b' ', b'(', ref rest @ ..] => (digit(x)?, rest),
+            [x, y, b' ', b'(', ref rest @ ..] => (two(x, y)?, rest),
+            _ => return None,
+        };
+        (Edition::English, month, day, rest)
     };
     if !(1..=max_day(month)).contains(&day) {
         return None;
@@ -1290,6 +1307,7 @@ fn fast_head(input: &str) -> Option<(DatelineParts<'_>, &str)> {
         .find(|tag| tag.as_bytes() == [t, u, v, w])?;
     let after = input.get(bytes.len().checked_sub(rest.len())?..)?;
     let parts = DatelineParts {
+        edition,
         place,
         month,
         day,
@@ -1400,7 +1418,7 @@ impl DatelineParts<'_> {
     /// The English dateline of these parts.
     fn into_dateline(self) -> Dateline {
         Dateline {
-            edition: Edition::English,
+            edition: self.edition,
             place: Text::new(self.place),
             month: self.month,
             day: self.day,
@@ -2012,6 +2030,53 @@ mod tests {
             .prop_map(|(a, b, c, d, e, f, g, h, i)| format!("{a}{b}{c}{d}{e}{f}{g}{h}{i}"))
     }
 
+    /// Texts near Spanish datelines: place, separator, day, ` de `, month, tag and what follows,
+    /// each right or a little wrong.
+    fn near_spanish_dateline() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        (
+            // (The common form listed more than once, so that most texts are near it.)
+            select(vec![
+                "Pyongyang",
+                "Pyongyang",
+                "X",
+                "pyongyang",
+                "Dar es Salaam",
+                "Ürümqi",
+            ]),
+            select(vec![", ", ", ", ",", " ", ",  ", " , "]),
+            select(vec![
+                "24", "8", "08", "0", "31", "30", "29", "123", "primero", "９", "2",
+            ]),
+            select(vec![" de ", " de ", " de  ", "de ", " del ", " De "]),
+            select(vec![
+                "diciembre",
+                "Diciembre",
+                "DICIEMBRE",
+                "DIciembre",
+                "febrero",
+                "setiembre",
+                "junio",
+                "diciembres",
+                "dic",
+                "November",
+            ]),
+            select(vec![" (", " (", "(", "  (", " ( "]),
+            select(vec![
+                "ACNC",
+                "ATCC",
+                "KCNA",
+                "acnc",
+                "Corresponsal de ACNC",
+                "ACN",
+                "ACNCX",
+            ]),
+            select(vec![")", ") --", ")--", ")x", "", " )"]),
+            select(vec!["", " Kim", "\n", "(ACNC)"]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h, i)| format!("{a}{b}{c}{d}{e}{f}{g}{h}{i}"))
+    }
+
     /// Texts near English and Spanish datelines: place, separator, day, tag and what follows,
     /// each right or a little wrong.
     fn may_match_texts() -> impl proptest::strategy::Strategy<Value = String> {
@@ -2207,11 +2272,13 @@ mod tests {
 
         /// Where the fast path reads a dateline, the grammar reads the same one.
         #[test]
-        fn fast_path_agrees_with_the_grammar(text in near_dateline()) {
+        fn fast_path_agrees_with_the_grammar(
+            text in proptest::prop_oneof![near_dateline(), near_spanish_dateline()]
+        ) {
             if let Some(parts) = fast(&text) {
                 let grammar = prefix_any(&text).strict(&text);
                 let expected = Dateline {
-                    edition: Edition::English,
+                    edition: parts.edition,
                     place: Text::new(parts.place),
                     month: parts.month,
                     day: parts.day,
@@ -2247,7 +2314,9 @@ mod tests {
         /// Where the prefix fast path reads a dateline, the grammar reads the same one, and as
         /// many bytes of it.
         #[test]
-        fn fast_prefix_agrees_with_the_grammar(text in near_dateline()) {
+        fn fast_prefix_agrees_with_the_grammar(
+            text in proptest::prop_oneof![near_dateline(), near_spanish_dateline()]
+        ) {
             if let Some((dateline, len)) = fast_prefix(&text) {
                 let grammar = prefix(&text).into_result();
                 proptest::prop_assert_eq!(grammar, Ok((dateline, len)), "{:?}", text);
