@@ -456,7 +456,9 @@ pub(crate) static REGISTRY: [Entry; 16] = [
             (Start::WideDigit, Try::Lead),
         ],
         read: |input| korean::prefix_date(input).map(Notation::KoreanDate),
-        fast: None,
+        fast: Some(|input| {
+            korean::fast_date_prefix(input).map(|(date, len)| (Notation::KoreanDate(date), len))
+        }),
         may_be: None,
         may_match: Some(korean::may_match_date),
         role: Role::Heading,

@@ -179,7 +179,12 @@ impl FromStr for KoreanDate {
     /// Parses a whole Korean date: `2026년 8월 21일`, `주체107(2018)년 7월 9일`,
     /// `１９９９년　０１월　０１일`.
     fn from_str(input: &str) -> Result<KoreanDate, Error> {
-        prefix_date(input).strict(input)
+        match fast_date_prefix(input) {
+            // (The fast path reads what the grammar reads: where it reads the whole input, so
+            // would the grammar.)
+            Some((date, len)) if len == input.len() => Ok(date),
+            _ => prefix_date(input).strict(input),
+        }
     }
 }
 
@@ -261,6 +266,90 @@ pub(crate) fn month_day(input: &str) -> PResult<'_, (&str, &str)> {
 /// Whether a Korean date may start `bytes`: `주체` (not judged), or four to six digits and `년`.
 pub(crate) fn may_match_date(bytes: &[u8]) -> bool {
     crate::grammar::fixed::wide_digits_then(bytes, 4..=6, "년")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: the common forms read at byte level, proven equal to the grammar by
+// `fast_date_prefix_agrees_with_the_grammar`.
+
+/// One ASCII or full-width digit (`EF BC 90..99`) at the start of `bytes`: its value and the
+/// bytes after it.
+fn digit_bytes(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    match *bytes {
+        [b @ b'0'..=b'9', ref rest @ ..] => Some((u32::from(b.wrapping_sub(b'0')), rest)),
+        [0xEF, 0xBC, b @ 0x90..=0x99, ref rest @ ..] => {
+            Some((u32::from(b.wrapping_sub(0x90)), rest))
+        }
+        _ => None,
+    }
+}
+
+/// `Digit{min,max}` (each ASCII or full-width) not followed by another digit: the number and
+/// the bytes after it.
+fn number_bytes(bytes: &[u8], min: usize, max: usize) -> Option<(u32, &[u8])> {
+    let (mut value, mut rest, mut count) = (0_u32, bytes, 0_usize);
+    while let Some((digit, after)) = digit_bytes(rest) {
+        if count == max {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_add(digit)?;
+        (rest, count) = (after, count.saturating_add(1));
+    }
+    (count >= min).then_some((value, rest))
+}
+
+/// `bytes` after its `Blank*` (spaces and ideographic spaces).
+fn blank_bytes(mut bytes: &[u8]) -> &[u8] {
+    while let Some(rest) = bytes
+        .strip_prefix(b" ")
+        .or_else(|| bytes.strip_prefix("\u{3000}".as_bytes()))
+    {
+        bytes = rest;
+    }
+    bytes
+}
+
+/// `bytes` after `(` or `（`, or after `)` or `）`.
+fn paren_bytes<'a>(bytes: &'a [u8], ascii: &[u8], wide: &str) -> Option<&'a [u8]> {
+    bytes
+        .strip_prefix(ascii)
+        .or_else(|| bytes.strip_prefix(wide.as_bytes()))
+}
+
+/// The common forms of a Korean date at the start of `input`, as [`prefix_date`] reads them where
+/// they are valid: `2026년 8월 21일`, `주체107(2018)년 7월 9일` and `주체107년 7월 9일`, in ASCII or
+/// full-width digits and parentheses (a four-digit Gregorian year, a Juche year of one to three
+/// digits, no blank inside the year); the date and the bytes it takes.
+pub(crate) fn fast_date_prefix(input: &str) -> Option<(KoreanDate, usize)> {
+    let bytes = input.as_bytes();
+    let (year, style, rest) = match bytes.strip_prefix("주체".as_bytes()) {
+        Some(rest) => {
+            let (juche, rest) = number_bytes(rest, 1, 3)?;
+            let year = (juche >= 1).then(|| juche.checked_add(1911))??;
+            match paren_bytes(rest, b"(", "（") {
+                Some(rest) => {
+                    let (given, rest) = number_bytes(rest, 4, 4)?;
+                    let rest = paren_bytes(rest, b")", "）")?;
+                    (given == year).then_some((year, YearStyle::JucheGregorian, rest))?
+                }
+                None => (year, YearStyle::Juche, rest),
+            }
+        }
+        None => {
+            let (year, rest) = number_bytes(bytes, 4, 4)?;
+            (year, YearStyle::Gregorian, rest)
+        }
+    };
+    let rest = blank_bytes(rest.strip_prefix("년".as_bytes())?);
+    let (month, rest) = number_bytes(rest, 1, 2)?;
+    let rest = blank_bytes(rest.strip_prefix("월".as_bytes())?);
+    let (day, rest) = number_bytes(rest, 1, 2)?;
+    let rest = rest.strip_prefix("일".as_bytes())?;
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some((
+        KoreanDate { date, style },
+        bytes.len().checked_sub(rest.len())?,
+    ))
 }
 
 /// Reads a Korean date at the start of `input`.
@@ -584,6 +673,82 @@ mod tests {
         // And through the notation, Juche style too.
         let n: Notation = "주체107(2018)년 7월 9일".parse().unwrap();
         assert_eq!(n.date(), Some(ymd(2018, 7, 9)));
+    }
+
+    /// Texts near a Korean date: a year (Gregorian or Juche, with or without its Gregorian year),
+    /// blanks, a month and a day in ASCII or full-width digits, each right or a little wrong.
+    fn near_korean_date() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::sample::select;
+        use proptest::strategy::Strategy;
+        (
+            select(vec![
+                "2018",
+                "２０１８",
+                "20１8",
+                "201",
+                "20188",
+                "0000",
+                "주체107",
+                "주체107",
+                "주체１０７",
+                "주체0",
+                "주체 107",
+                "주체1000",
+                "주체",
+                "주체29",
+            ]),
+            select(vec![
+                "",
+                "",
+                "(2018)",
+                "（２０１８）",
+                "(2018）",
+                "(2019)",
+                " (2018)",
+                "(2018",
+                "(20188)",
+                "(1940)",
+            ]),
+            select(vec!["년", "년", "년대", ""]),
+            select(vec!["", " ", "\u{3000}", "  ", "\t"]),
+            select(vec!["7", "07", "12", "13", "0", "１２", "123", "2"]),
+            select(vec!["월", "월", "월 ", "일"]),
+            select(vec!["", " ", "\u{3000}"]),
+            select(vec!["9", "09", "31", "30", "29", "0", "３１", "1"]),
+            select(vec!["일", "일", "일에", "", "일1"]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h, i)| format!("{a}{b}{c}{d}{e}{f}{g}{h}{i}"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
+        /// Where the fast path reads a Korean date, the grammar reads the same one, and as many
+        /// bytes; and parsing the whole text agrees with the grammar.
+        #[test]
+        fn fast_date_prefix_agrees_with_the_grammar(text in near_korean_date()) {
+            if let Some((date, len)) = fast_date_prefix(&text) {
+                proptest::prop_assert_eq!(prefix_date(&text).into_result(), Ok((date, len)), "{:?}", text);
+            }
+            proptest::prop_assert_eq!(
+                text.parse::<KoreanDate>(),
+                prefix_date(&text).strict(&text),
+                "{:?}", text
+            );
+        }
+    }
+
+    #[test]
+    fn fast_date_prefix_reads_the_common_forms() {
+        for text in [
+            "주체107(2018)년 7월 9일",
+            "１９９９년\u{3000}０１월\u{3000}０１일",
+            "2026년 8월 21일",
+            "주체107년7월9일",
+            "주체87（1998）년 1월 1일",
+        ] {
+            assert!(fast_date_prefix(text).is_some(), "{text}");
+        }
     }
 
     /// The year styles this edition writes.
