@@ -66,8 +66,8 @@ use crate::grammar::runtime::{
 };
 use crate::grammar::spanish::{spanish_month, spanish_month_name};
 use crate::grammar::wide::{
-    is_wide_blank, is_wide_digit, wide_blanks1, wide_close_paren, wide_digit_value, wide_digits,
-    wide_number, wide_open_paren,
+    is_wide_blank, wide_blanks1, wide_close_paren, wide_digits, wide_number, wide_number_prefix,
+    wide_open_paren,
 };
 
 /// The edition (language) of KCNA a dateline was written in.
@@ -1349,8 +1349,8 @@ pub(crate) fn fast_cjk_prefix(input: &str) -> Option<(Dateline, usize)> {
     let (edition, place, month, day, agency, rest) = match input.strip_prefix('【') {
         Some(rest) => {
             let (place, rest) = cjk_word(rest, is_ideograph)?;
-            let (month, rest) = wide_one_or_two(rest)?;
-            let (day, rest) = wide_one_or_two(rest.strip_prefix('月')?)?;
+            let (month, rest) = wide_number_prefix(rest, 1, 2)?;
+            let (day, rest) = wide_number_prefix(rest.strip_prefix('月')?, 1, 2)?;
             let (agency, rest) = cjk_word(rest.strip_prefix("日発")?, is_ideograph)?;
             let rest = rest.strip_prefix('】')?;
             let rest = (rest.strip_prefix("－－－"))
@@ -1365,9 +1365,9 @@ pub(crate) fn fast_cjk_prefix(input: &str) -> Option<(Dateline, usize)> {
             if blanks.len() == rest.len() {
                 return None;
             }
-            let (month, rest) = wide_one_or_two(blanks)?;
+            let (month, rest) = wide_number_prefix(blanks, 1, 2)?;
             let rest = rest.strip_prefix('월')?.trim_start_matches(is_wide_blank);
-            let (day, rest) = wide_one_or_two(rest)?;
+            let (day, rest) = wide_number_prefix(rest, 1, 2)?;
             let rest = rest.strip_prefix("일발")?.trim_start_matches(is_wide_blank);
             let (agency, rest) = cjk_word(rest, is_hangul)?;
             let rest = rest.strip_prefix([')', '\u{ff09}'])?;
@@ -1397,25 +1397,8 @@ fn cjk_word(input: &str, accept: fn(char) -> bool) -> Option<(&str, &str)> {
     (end > 0).then(|| input.split_at_checked(end))?
 }
 
-/// One or two digits, ASCII or full-width, not followed by another: the value and the text after.
-fn wide_one_or_two(input: &str) -> Option<(u32, &str)> {
-    let mut chars = input.chars();
-    let first = wide_digit_value(chars.next()?)?;
-    let after_first = chars.as_str();
-    match chars.next().and_then(wide_digit_value) {
-        None => Some((first, after_first)),
-        Some(second) => {
-            let after = chars.as_str();
-            if after.starts_with(is_wide_digit) {
-                return None;
-            }
-            Some((first.checked_mul(10)?.checked_add(second)?, after))
-        }
-    }
-}
-
 impl DatelineParts<'_> {
-    /// The English dateline of these parts.
+    /// The dateline of these parts.
     fn into_dateline(self) -> Dateline {
         Dateline {
             edition: self.edition,

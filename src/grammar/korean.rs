@@ -38,7 +38,7 @@ use crate::error::{Error, ErrorKind, Expected};
 use crate::grammar::juche::JucheYear;
 use crate::grammar::runtime::{PResult, Prefix, checked_date, expect, lit};
 use crate::grammar::wide::{
-    wide_blanks0, wide_close_paren, wide_digits, wide_number, wide_open_paren,
+    wide_blanks0, wide_close_paren, wide_digits, wide_number, wide_number_prefix, wide_open_paren,
 };
 use crate::grammar::year::{RawYear, check_style, validate_year};
 
@@ -269,86 +269,41 @@ pub(crate) fn may_match_date(bytes: &[u8]) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The fast path: the common forms read at byte level, proven equal to the grammar by
+// The fast path: the common forms read without nom, proven equal to the grammar by
 // `fast_date_prefix_agrees_with_the_grammar`.
-
-/// One ASCII or full-width digit (`EF BC 90..99`) at the start of `bytes`: its value and the
-/// bytes after it.
-fn digit_bytes(bytes: &[u8]) -> Option<(u32, &[u8])> {
-    match *bytes {
-        [b @ b'0'..=b'9', ref rest @ ..] => Some((u32::from(b.wrapping_sub(b'0')), rest)),
-        [0xEF, 0xBC, b @ 0x90..=0x99, ref rest @ ..] => {
-            Some((u32::from(b.wrapping_sub(0x90)), rest))
-        }
-        _ => None,
-    }
-}
-
-/// `Digit{min,max}` (each ASCII or full-width) not followed by another digit: the number and
-/// the bytes after it.
-fn number_bytes(bytes: &[u8], min: usize, max: usize) -> Option<(u32, &[u8])> {
-    let (mut value, mut rest, mut count) = (0_u32, bytes, 0_usize);
-    while let Some((digit, after)) = digit_bytes(rest) {
-        if count == max {
-            return None;
-        }
-        value = value.checked_mul(10)?.checked_add(digit)?;
-        (rest, count) = (after, count.saturating_add(1));
-    }
-    (count >= min).then_some((value, rest))
-}
-
-/// `bytes` after its `Blank*` (spaces and ideographic spaces).
-fn blank_bytes(mut bytes: &[u8]) -> &[u8] {
-    while let Some(rest) = bytes
-        .strip_prefix(b" ")
-        .or_else(|| bytes.strip_prefix("\u{3000}".as_bytes()))
-    {
-        bytes = rest;
-    }
-    bytes
-}
-
-/// `bytes` after `(` or `（`, or after `)` or `）`.
-fn paren_bytes<'a>(bytes: &'a [u8], ascii: &[u8], wide: &str) -> Option<&'a [u8]> {
-    bytes
-        .strip_prefix(ascii)
-        .or_else(|| bytes.strip_prefix(wide.as_bytes()))
-}
 
 /// The common forms of a Korean date at the start of `input`, as [`prefix_date`] reads them where
 /// they are valid: `2026년 8월 21일`, `주체107(2018)년 7월 9일` and `주체107년 7월 9일`, in ASCII or
 /// full-width digits and parentheses (a four-digit Gregorian year, a Juche year of one to three
 /// digits, no blank inside the year); the date and the bytes it takes.
 pub(crate) fn fast_date_prefix(input: &str) -> Option<(KoreanDate, usize)> {
-    let bytes = input.as_bytes();
-    let (year, style, rest) = match bytes.strip_prefix("주체".as_bytes()) {
+    let (year, style, rest) = match input.strip_prefix("주체") {
         Some(rest) => {
-            let (juche, rest) = number_bytes(rest, 1, 3)?;
+            let (juche, rest) = wide_number_prefix(rest, 1, 3)?;
             let year = (juche >= 1).then(|| juche.checked_add(1911))??;
-            match paren_bytes(rest, b"(", "（") {
+            match rest.strip_prefix(['(', '\u{ff08}']) {
                 Some(rest) => {
-                    let (given, rest) = number_bytes(rest, 4, 4)?;
-                    let rest = paren_bytes(rest, b")", "）")?;
+                    let (given, rest) = wide_number_prefix(rest, 4, 4)?;
+                    let rest = rest.strip_prefix([')', '\u{ff09}'])?;
                     (given == year).then_some((year, YearStyle::JucheGregorian, rest))?
                 }
                 None => (year, YearStyle::Juche, rest),
             }
         }
         None => {
-            let (year, rest) = number_bytes(bytes, 4, 4)?;
+            let (year, rest) = wide_number_prefix(input, 4, 4)?;
             (year, YearStyle::Gregorian, rest)
         }
     };
-    let rest = blank_bytes(rest.strip_prefix("년".as_bytes())?);
-    let (month, rest) = number_bytes(rest, 1, 2)?;
-    let rest = blank_bytes(rest.strip_prefix("월".as_bytes())?);
-    let (day, rest) = number_bytes(rest, 1, 2)?;
-    let rest = rest.strip_prefix("일".as_bytes())?;
+    let rest = wide_blanks0(rest.strip_prefix('년')?);
+    let (month, rest) = wide_number_prefix(rest, 1, 2)?;
+    let rest = wide_blanks0(rest.strip_prefix('월')?);
+    let (day, rest) = wide_number_prefix(rest, 1, 2)?;
+    let rest = rest.strip_prefix('일')?;
     let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
     Some((
         KoreanDate { date, style },
-        bytes.len().checked_sub(rest.len())?,
+        input.len().checked_sub(rest.len())?,
     ))
 }
 
