@@ -544,8 +544,8 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
                 if place_lookback(bytes, at, &mut visit) {
                     return;
                 }
-            } else if comma_before_month(bytes, at) {
-                if weekday_lookback(bytes, at, &mut visit) {
+            } else if let Some(comma) = comma_before_month(bytes, at) {
+                if weekday_lookback(bytes, comma, &mut visit) {
                     return;
                 }
             } else if let Some(keyword) = keyword_before(bytes, at, &[b"on", b"in"]) {
@@ -648,23 +648,16 @@ fn place_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool
     (from..end).any(|start| may_start_place(bytes, start) && visit(start))
 }
 
-/// Visits the start of the weekday of `Weekday, ` before the month at `at`, which a comma and
-/// spaces stand before; `true` if `visit` did. (`on` before the weekday, `on Monday, November 7`,
-/// is visited from the weekday's own anchor, which comes first.)
-fn weekday_lookback(bytes: &[u8], at: usize, visit: &mut impl FnMut(usize) -> bool) -> bool {
-    let Some(comma) = at
-        .checked_sub(spaces_before(bytes, at))
-        .and_then(|end| end.checked_sub(1))
-    else {
-        return false;
-    };
+/// Visits the start of the weekday of `Weekday, `, whose comma is at `comma` (before a month);
+/// `true` if `visit` did. (`on` before the weekday, `on Monday, November 7`, is visited from the
+/// weekday's own anchor, which comes first.)
+fn weekday_lookback(bytes: &[u8], comma: usize, visit: &mut impl FnMut(usize) -> bool) -> bool {
     // The weekday's name just before the comma (a capital may begin it inside a word: `deMonday`).
-    let weekday = crate::calendar::WEEKDAY_NAMES.iter().find_map(|name| {
-        bytes
-            .get(..comma)?
-            .ends_with(name.as_bytes())
-            .then(|| comma.saturating_sub(name.len()))
-    });
+    let head = bytes.get(..comma).unwrap_or(&[]);
+    let weekday = crate::calendar::WEEKDAY_NAMES
+        .iter()
+        .find(|name| head.ends_with(name.as_bytes()))
+        .map(|name| comma.saturating_sub(name.len()));
     weekday.is_some_and(|weekday| may_begin_at(bytes, weekday) && visit(weekday))
 }
 
@@ -721,11 +714,11 @@ fn month_before_tag(bytes: &[u8], at: usize) -> Option<usize> {
     (crate::grammar::dateline::month_word_bytes(word).is_some() && !capitalised).then_some(start)
 }
 
-/// Whether `,` (with spaces around it) stands just before the month at `at`.
-fn comma_before_month(bytes: &[u8], at: usize) -> bool {
+/// Where `,` stands just before the month at `at`, spaces between them.
+fn comma_before_month(bytes: &[u8], at: usize) -> Option<usize> {
     at.checked_sub(spaces_before(bytes, at))
         .and_then(|end| end.checked_sub(1))
-        .is_some_and(|comma| bytes.get(comma) == Some(&b','))
+        .filter(|&comma| bytes.get(comma) == Some(&b','))
 }
 
 /// Whether the month at `at` is followed as in a dateline: its word, `.`?, `,`?, spaces, a day of
