@@ -1,9 +1,12 @@
-//! `eval`: how often the publication date matches a record's independently known date.
+//! `eval`: how often the publication date matches a record's independently known date, and
+//! (`eval --labels`, in [`labels`]) how well the body dates match hand labels.
+
+pub mod labels;
 
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
-use kcna_dates::date_article;
+use kcna_dates::{BodyDate, BodyResolution, date_article};
 use serde_json::{Map, Value, json};
 
 use crate::input::{Body, Item};
@@ -12,6 +15,51 @@ use crate::record::{Lacks, RecordError, RecordSpec, json_day};
 
 /// The default field that holds the known date.
 pub const KNOWN_FIELD: &str = "known_date";
+
+/// The kind of a reported body date, in the names of the labels' `kind` (see
+/// `../shared/corpus/labels/GUIDE.md`): `full_date`, `month_day`, `weekday`, `month`.
+///
+/// The one place where `eval --labels` learns a body date's kind: today it is derived from
+/// [`BodyResolution`]; once the core gives each body date its own kind, this reads that.
+pub fn body_kind(body: &BodyDate) -> &'static str {
+    match body.resolution {
+        BodyResolution::Explicit => "full_date",
+        BodyResolution::Weekday => "weekday",
+        BodyResolution::MonthDay | BodyResolution::WeekdayMonthDay => "month_day",
+        BodyResolution::Month => "month",
+        // `BodyResolution` is non-exhaustive: a new reading is a day until it is named here.
+        _ => "day",
+    }
+}
+
+/// How precise a date is: one calendar day or one calendar month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    /// One day.
+    Day,
+    /// One month.
+    Month,
+}
+
+impl Precision {
+    /// `day` or `month`, as in the labels.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+        }
+    }
+}
+
+/// The precision of a reported body date: a month for kind `month`, else a day (derived from
+/// [`body_kind`], until the core gives each body date its own precision).
+pub fn body_precision(body: &BodyDate) -> Precision {
+    if body_kind(body) == "month" {
+        Precision::Month
+    } else {
+        Precision::Day
+    }
+}
 
 /// The fields of a wrongly dated record that are listed with it (besides the id).
 const ABOUT_FIELDS: [&str; 2] = ["url", "title"];

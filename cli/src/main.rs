@@ -104,6 +104,21 @@ enum Command {
     /// objects of unreadable records and, with --show-wrong, the wrongly dated records are
     /// printed before the table, as they come (tab-separated text lines, or JSON objects with
     /// "wrong": true under --json).
+    ///
+    /// With --labels FILE, scores the body dates instead, against hand labels in the format of
+    /// the corpus's labels/GUIDE.md: each label line names a corpus file and a record (`id`, or
+    /// `url` for files without `id`), found in --corpus-dir (default: the labels file's parent's
+    /// parent); the record's text is dated with the label's publication_date as reference. A
+    /// body date finds a label when their character spans overlap. Complete articles are
+    /// scored, per language and per label kind: day recall (day labels with a value found by a
+    /// day-precise body date), right of found (of those, given the labelled value; a recurring
+    /// --MM-DD value only when reported as recurring), future right (the same for labels of
+    /// tense future), month recall (month labels found by a month body date) and invented
+    /// (reported body dates overlapping no label, by the reported date's kind). Dateline and
+    /// stamp labels are not scored; named_day and lunar have their own rows, left out of each
+    /// language's total. Prints a table, or with --json one JSON object instead. A label line
+    /// that cannot be read or whose article is missing is reported on stderr (and in the JSON
+    /// object's "errors") with its line number, the run goes on, and the exit code is 1.
     Eval {
         #[command(flatten)]
         input: InputArgs,
@@ -119,6 +134,20 @@ enum Command {
         /// the signal that gave the date, and whether a conflict was reported).
         #[arg(long)]
         show_wrong: bool,
+        /// Score body dates against this labels file (JSON Lines, see above) instead of
+        /// comparing publication dates; FILEs, --known-field and the reference options do not
+        /// apply.
+        #[arg(long, value_name = "FILE",
+              conflicts_with_all = ["files", "show_wrong", "known_field", "reference", "reference_field", "reference_offset_days"])]
+        labels: Option<PathBuf>,
+        /// The directory of the corpus files the labels name (default: the labels file's
+        /// parent's parent).
+        #[arg(long, value_name = "DIR", requires = "labels")]
+        corpus_dir: Option<PathBuf>,
+        /// With --labels: list up to N missed and N wrongly resolved labels after the table (in
+        /// "missed" and "wrong" with --json), with their text and context.
+        #[arg(long, value_name = "N", requires = "labels", default_value_t = 0)]
+        misses: usize,
     },
 }
 
@@ -331,7 +360,22 @@ fn main() -> ExitCode {
             known_field,
             json,
             show_wrong,
-        } => eval_command(&input, &dating, known_field, json, show_wrong),
+            labels,
+            corpus_dir,
+            misses,
+        } => match labels {
+            Some(labels) => {
+                let settings = eval::labels::Settings {
+                    labels,
+                    corpus_dir,
+                    json,
+                    misses,
+                };
+                let mut stdout = BufWriter::new(io::stdout().lock());
+                eval::labels::run(&settings, &mut stdout).and_then(|ok| stdout.flush().map(|()| ok))
+            }
+            None => eval_command(&input, &dating, known_field, json, show_wrong),
+        },
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
