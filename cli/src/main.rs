@@ -146,8 +146,8 @@ enum Command {
         corpus_dir: Option<PathBuf>,
         /// With --labels: list up to N missed and N wrongly resolved labels after the table (in
         /// "missed" and "wrong" with --json), with their text and context.
-        #[arg(long, value_name = "N", requires = "labels", default_value_t = 0)]
-        misses: usize,
+        #[arg(long, value_name = "N", requires = "labels")]
+        misses: Option<usize>,
     },
 }
 
@@ -369,10 +369,15 @@ fn main() -> ExitCode {
                     labels,
                     corpus_dir,
                     json,
-                    misses,
+                    misses: misses.unwrap_or(0),
                 };
                 let mut stdout = BufWriter::new(io::stdout().lock());
                 eval::labels::run(&settings, &mut stdout).and_then(|ok| stdout.flush().map(|()| ok))
+            }
+            None if corpus_dir.is_some() || misses.is_some() => {
+                // clap lets `requires` pass when a FILE (which conflicts with --labels) is given.
+                eprintln!("kcna-dates eval: --corpus-dir and --misses go with --labels FILE");
+                return ExitCode::from(2);
             }
             None => eval_command(&input, &dating, known_field, json, show_wrong),
         },

@@ -282,9 +282,9 @@ pub struct Scored {
     pub wrong: Vec<(usize, Vec<usize>)>,
 }
 
-/// Whether two half-open spans share a character.
+/// Whether two half-open spans share a character (an empty span shares none).
 pub fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0 < b.1 && b.0 < a.1
+    a.0 < a.1 && b.0 < b.1 && a.0 < b.1 && b.0 < a.1
 }
 
 /// Whether `reported` gives the value `meaning`.
@@ -1087,4 +1087,418 @@ fn to_json(board: &Board, name: &str, dir: &Path, misses: usize) -> Value {
         obj.insert("wrong".into(), list(&board.wrong).into());
     }
     Value::Object(obj)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn label(span: (usize, usize), kind: &'static str, meaning: Meaning) -> Label {
+        let precision = match meaning {
+            Meaning::Month { .. } => Precision::Month,
+            _ => Precision::Day,
+        };
+        Label {
+            start: span.0,
+            end: span.1,
+            text: String::new(),
+            kind,
+            precision,
+            meaning,
+            future: false,
+        }
+    }
+
+    fn future(mut label: Label) -> Label {
+        label.future = true;
+        label
+    }
+
+    fn day(span: (usize, usize), kind: &'static str, date: NaiveDate) -> Reported {
+        Reported {
+            start: span.0,
+            end: span.1,
+            kind,
+            precision: Precision::Day,
+            date: Some(date),
+            month: None,
+            recurring: false,
+            text: String::new(),
+        }
+    }
+
+    fn month(span: (usize, usize), year: i32, month: u32) -> Reported {
+        Reported {
+            start: span.0,
+            end: span.1,
+            kind: "month",
+            precision: Precision::Month,
+            date: None,
+            month: Some((year, month)),
+            recurring: false,
+            text: String::new(),
+        }
+    }
+
+    fn tally(scored: &Scored, kind: &str) -> Tally {
+        scored.kinds.get(kind).copied().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_matched_right_day() {
+        let labels = [label((10, 20), "month_day", Meaning::Day(ymd(2012, 11, 3)))];
+        let scored = score(&labels, &[day((10, 20), "month_day", ymd(2012, 11, 3))]);
+        let t = tally(&scored, "month_day");
+        assert_eq!((t.day_labels, t.day_found, t.day_right), (1, 1, 1));
+        assert_eq!((t.reported, t.invented), (1, 0));
+        assert!(scored.missed.is_empty() && scored.wrong.is_empty());
+    }
+
+    #[test]
+    fn a_wrong_day_is_found_but_not_right() {
+        let labels = [label(
+            (10, 20),
+            "month_day",
+            Meaning::Day(ymd(2012, 11, 18)),
+        )];
+        let scored = score(&labels, &[day((10, 20), "month_day", ymd(2011, 11, 18))]);
+        let t = tally(&scored, "month_day");
+        assert_eq!((t.day_labels, t.day_found, t.day_right), (1, 1, 0));
+        assert_eq!(scored.wrong, vec![(0, vec![0])]);
+        assert!(scored.missed.is_empty());
+    }
+
+    #[test]
+    fn a_miss() {
+        let labels = [label(
+            (0, 5),
+            "relative_day",
+            Meaning::Day(ymd(2012, 11, 16)),
+        )];
+        let scored = score(&labels, &[]);
+        let t = tally(&scored, "relative_day");
+        assert_eq!((t.day_labels, t.day_found, t.reported), (1, 0, 0));
+        assert_eq!(scored.missed, vec![0]);
+    }
+
+    #[test]
+    fn an_invented_date_counts_under_its_reported_kind() {
+        let labels = [label((0, 5), "day", Meaning::Day(ymd(2012, 11, 16)))];
+        let scored = score(&labels, &[day((30, 40), "weekday", ymd(2012, 11, 12))]);
+        assert_eq!(tally(&scored, "weekday").reported, 1);
+        assert_eq!(tally(&scored, "weekday").invented, 1);
+        assert_eq!(tally(&scored, "day").day_found, 0);
+    }
+
+    #[test]
+    fn a_month_is_found_only_by_a_month() {
+        let labels = [
+            label(
+                (0, 12),
+                "month",
+                Meaning::Month {
+                    year: 2012,
+                    month: 10,
+                },
+            ),
+            label(
+                (20, 30),
+                "month",
+                Meaning::Month {
+                    year: 2012,
+                    month: 9,
+                },
+            ),
+        ];
+        // The first by a month body date; the second only by a day-precise one.
+        let reported = [
+            month((3, 15), 2012, 10),
+            day((20, 30), "month_day", ymd(2012, 9, 1)),
+        ];
+        let scored = score(&labels, &reported);
+        let t = tally(&scored, "month");
+        assert_eq!((t.month_labels, t.month_found), (2, 1));
+        assert_eq!(scored.missed, vec![1]);
+        // Neither body date is invented: both overlap a label.
+        assert_eq!(tally(&scored, "month").invented, 0);
+        assert_eq!(tally(&scored, "month_day").invented, 0);
+        // A day label is not found by a month body date.
+        let labels = [label((0, 12), "month_day", Meaning::Day(ymd(2012, 10, 1)))];
+        let scored = score(&labels, &[month((0, 12), 2012, 10)]);
+        assert_eq!(tally(&scored, "month_day").day_found, 0);
+    }
+
+    #[test]
+    fn future_labels_are_counted_apart_too() {
+        let labels = [
+            future(label((0, 10), "month_day", Meaning::Day(ymd(2012, 11, 18)))),
+            future(label(
+                (20, 30),
+                "month_day",
+                Meaning::Day(ymd(2012, 11, 20)),
+            )),
+            future(label((40, 50), "weekday", Meaning::Day(ymd(2012, 11, 19)))),
+            label((60, 70), "month_day", Meaning::Day(ymd(2012, 11, 3))),
+        ];
+        let reported = [
+            day((0, 10), "month_day", ymd(2011, 11, 18)),
+            day((20, 30), "month_day", ymd(2012, 11, 20)),
+            day((60, 70), "month_day", ymd(2012, 11, 3)),
+        ];
+        let scored = score(&labels, &reported);
+        let t = tally(&scored, "month_day");
+        assert_eq!((t.future_labels, t.future_found, t.future_right), (2, 2, 1));
+        assert_eq!((t.day_labels, t.day_found, t.day_right), (3, 3, 2));
+        let w = tally(&scored, "weekday");
+        assert_eq!((w.future_labels, w.future_found), (1, 0));
+    }
+
+    #[test]
+    fn a_recurring_value_is_right_only_when_reported_as_recurring() {
+        let labels = [label(
+            (0, 8),
+            "month_day",
+            Meaning::Recurring { month: 4, day: 15 },
+        )];
+        let mut reported = day((0, 8), "month_day", ymd(2012, 4, 15));
+        let scored = score(&labels, std::slice::from_ref(&reported));
+        assert_eq!(tally(&scored, "month_day").day_right, 0);
+        reported.recurring = true;
+        let scored = score(&labels, std::slice::from_ref(&reported));
+        assert_eq!(tally(&scored, "month_day").day_right, 1);
+        // A recurring report of a one-day label is wrong.
+        let labels = [label((0, 8), "month_day", Meaning::Day(ymd(2012, 4, 15)))];
+        let scored = score(&labels, &[reported]);
+        assert_eq!(tally(&scored, "month_day").day_right, 0);
+    }
+
+    #[test]
+    fn overlap_rules() {
+        // Half-open spans: touching is not overlapping; one shared character is.
+        assert!(!overlaps((0, 5), (5, 9)));
+        assert!(!overlaps((5, 9), (0, 5)));
+        assert!(overlaps((0, 5), (4, 9)));
+        assert!(overlaps((2, 3), (0, 9)));
+        assert!(!overlaps((3, 3), (0, 9)), "an empty span overlaps nothing");
+        // `on November 3` labelled, `November 3` reported: found.
+        let labels = [label((0, 13), "month_day", Meaning::Day(ymd(2012, 11, 3)))];
+        let scored = score(&labels, &[day((3, 13), "month_day", ymd(2012, 11, 3))]);
+        assert_eq!(tally(&scored, "month_day").day_right, 1);
+        // Two body dates on one label: right when either gives the value.
+        let reported = [
+            day((0, 5), "weekday", ymd(2012, 11, 2)),
+            day((6, 13), "month_day", ymd(2012, 11, 3)),
+        ];
+        let scored = score(&labels, &reported);
+        let t = tally(&scored, "month_day");
+        assert_eq!((t.day_labels, t.day_found, t.day_right), (1, 1, 1));
+        // Adjacent: not found, and invented.
+        let scored = score(&labels, &[day((13, 20), "month_day", ymd(2012, 11, 3))]);
+        assert_eq!(tally(&scored, "month_day").day_found, 0);
+        assert_eq!(tally(&scored, "month_day").invented, 1);
+    }
+
+    #[test]
+    fn page_signals_and_unknown_values_are_not_scored_but_not_invented() {
+        let labels = [
+            label((11, 22), "dateline", Meaning::Day(ymd(2012, 11, 17))),
+            label((40, 50), "relative_day", Meaning::Unknown),
+        ];
+        let reported = [
+            day((11, 22), "month_day", ymd(2012, 11, 17)),
+            day((40, 50), "weekday", ymd(2012, 11, 12)),
+        ];
+        let scored = score(&labels, &reported);
+        assert!(tally(&scored, "dateline").is_empty());
+        assert_eq!(tally(&scored, "relative_day").day_labels, 0);
+        assert_eq!(tally(&scored, "month_day").invented, 0);
+        assert_eq!(tally(&scored, "weekday").invented, 0);
+        assert!(scored.missed.is_empty());
+    }
+
+    #[test]
+    fn named_days_and_lunar_dates_are_left_out_of_the_total() {
+        let labels = [
+            label((0, 5), "named_day", Meaning::Day(ymd(2012, 4, 15))),
+            label((10, 15), "lunar", Meaning::Day(ymd(2012, 9, 30))),
+            label((20, 25), "day", Meaning::Day(ymd(2012, 11, 8))),
+        ];
+        let scored = score(&labels, &[day((0, 5), "month_day", ymd(2012, 4, 15))]);
+        let mut language = Language::default();
+        for (kind, tally) in &scored.kinds {
+            language.kinds.entry(kind).or_default().add(tally);
+        }
+        let total = language.total();
+        assert_eq!((total.day_labels, total.day_found), (1, 0));
+        assert_eq!(total.reported, 1, "reported dates count by their own kind");
+        let kinds: Vec<&str> = language.rows().iter().map(|(k, _)| *k).collect();
+        assert_eq!(kinds, ["month_day", "day", "named_day", "lunar"]);
+    }
+
+    #[test]
+    fn byte_spans_become_character_offsets_in_korean_text() {
+        let text = "(평양 7월 18일발 조선중앙통신) 회의는 7월 17일에 열렸다.";
+        let chars = CharMap::new(text);
+        assert_eq!(chars.len(), text.chars().count());
+        assert_eq!(chars.char_at(0), 0);
+        assert_eq!(chars.char_at(text.len()), chars.len());
+        // `평` is 3 bytes: byte 4 is the start of the third character.
+        assert_eq!(chars.char_at(4), 2);
+        let dated = date_article(
+            text,
+            &ArticleOptions::new().with_reference(ymd(2026, 7, 18)),
+        );
+        let reported: Vec<Reported> = dated
+            .body_dates
+            .iter()
+            .map(|b| Reported::of(b, &chars))
+            .collect();
+        assert_eq!(reported.len(), 1, "{reported:?}");
+        let r = &reported[0];
+        // Python: text.index("7월 17일") == 24.
+        assert_eq!((r.start, r.end), (24, 30));
+        let spanned: String = text.chars().skip(r.start).take(r.end - r.start).collect();
+        assert_eq!(spanned, "7월 17일");
+        assert_eq!((r.kind, r.date), ("month_day", Some(ymd(2026, 7, 17))));
+        let labels = [label((24, 30), "month_day", Meaning::Day(ymd(2026, 7, 17)))];
+        assert_eq!(tally(&score(&labels, &reported), "month_day").day_right, 1);
+    }
+
+    #[test]
+    fn body_kind_names_each_resolution() {
+        let text = "Pyongyang, November 17 (KCNA) -- It arrived on Monday. It met on November 3 \
+                    and on Friday, November 16, and in October 2012, and on November 7, 2011.";
+        let dated = date_article(
+            text,
+            &ArticleOptions::new().with_reference(ymd(2012, 11, 17)),
+        );
+        let kinds: Vec<(&str, &str)> = dated
+            .body_dates
+            .iter()
+            .map(|b| (b.text.as_str(), body_kind(b)))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Monday", "weekday"),
+                ("November 3", "month_day"),
+                ("Friday, November 16", "month_day"),
+                ("October 2012", "month"),
+                ("November 7, 2011", "full_date"),
+            ]
+        );
+        let precisions: Vec<Precision> = dated.body_dates.iter().map(body_precision).collect();
+        assert_eq!(precisions[3], Precision::Month);
+        assert_eq!(precisions[0], Precision::Day);
+    }
+
+    const LINE: &str = r#"{"file": "a.jsonl", "id": "x", "lang": "en", "publication_date": "2012-11-17", "complete": true, "expressions": [{"text": "November 18", "start": 3, "end": 14, "precision": "day", "value": "2012-11-18", "kind": "month_day", "tense": "future"}, {"text": "April 15", "start": 20, "end": 28, "precision": "day", "value": "--04-15", "kind": "named_day", "tense": "none"}, {"text": "late April", "start": 30, "end": 40, "precision": "month", "value": "2012-04", "kind": "month", "tense": "past"}, {"text": "today", "start": 50, "end": 55, "precision": "day", "value": null, "kind": "relative_day", "tense": "none"}]}"#;
+
+    #[test]
+    fn a_label_line_is_read_and_checked() {
+        let record = read_label_line(7, LINE.as_bytes()).unwrap().unwrap();
+        assert_eq!(record.line, 7);
+        assert_eq!(
+            (record.file.as_str(), record.key.as_str()),
+            ("a.jsonl", "x")
+        );
+        assert_eq!(record.publication_date, ymd(2012, 11, 17));
+        let meanings: Vec<Meaning> = record.labels.iter().map(|l| l.meaning).collect();
+        assert_eq!(
+            meanings,
+            [
+                Meaning::Day(ymd(2012, 11, 18)),
+                Meaning::Recurring { month: 4, day: 15 },
+                Meaning::Month {
+                    year: 2012,
+                    month: 4
+                },
+                Meaning::Unknown,
+            ]
+        );
+        assert!(record.labels[0].future && !record.labels[2].future);
+        assert_eq!(read_label_line(1, b"  \r").unwrap(), None);
+        // `url` in place of `id`.
+        let url = LINE.replace(r#""id": "x""#, r#""url": "http://u""#);
+        assert_eq!(
+            read_label_line(1, url.as_bytes()).unwrap().unwrap().key,
+            "http://u"
+        );
+    }
+
+    #[test]
+    fn a_bad_label_line_says_why() {
+        let cases = [
+            ("{", "not a label record"),
+            (r#""id": "x""#, "neither `id` nor `url`"),
+            ("2012-11-18", "value"),
+            ("--04-15", "no day of the year"),
+            ("2012-04", "not YYYY-MM"),
+            (r#""kind": "month_day""#, "unknown kind"),
+            (r#""tense": "future""#, "unknown tense"),
+            (r#""start": 3"#, "after end"),
+        ];
+        let replacements = [
+            ("{", "{"),
+            (r#""id": "x""#, r#""idx": "x""#),
+            ("2012-11-18", "2012-11-31"),
+            ("--04-15", "--02-30"),
+            ("2012-04", "2012-13"),
+            (r#""kind": "month_day""#, r#""kind": "monthday""#),
+            (r#""tense": "future""#, r#""tense": "later""#),
+            (r#""start": 3"#, r#""start": 30"#),
+        ];
+        for ((_, want), (from, to)) in cases.iter().zip(replacements) {
+            let line = if from == "{" {
+                "{".to_owned()
+            } else {
+                LINE.replacen(from, to, 1)
+            };
+            let err = read_label_line(1, line.as_bytes()).unwrap_err();
+            assert!(err.contains(want), "{line}: {err}");
+        }
+        assert!(read_label_line(1, b"\xff").unwrap_err().contains("UTF-8"));
+    }
+
+    #[test]
+    fn label_spans_are_checked_against_the_text() {
+        let text = "회의는 7월 17일에";
+        let chars = CharMap::new(text);
+        let mut good = label((4, 10), "month_day", Meaning::Day(ymd(2026, 7, 17)));
+        good.text = "7월 17일".into();
+        assert_eq!(
+            check_spans(std::slice::from_ref(&good), text, &chars),
+            Ok(())
+        );
+        let mut shifted = good.clone();
+        shifted.start = 3;
+        assert!(check_spans(&[shifted], text, &chars).is_err());
+        let mut long = good;
+        long.end = 99;
+        assert!(check_spans(&[long], text, &chars).is_err());
+    }
+
+    #[test]
+    fn context_is_around_the_label_on_one_line() {
+        let text = format!("{}\nabc DATE def\n{}", "x".repeat(50), "y".repeat(50));
+        let start = 55;
+        let got = context(&text, start, start + 4);
+        assert_eq!(got.chars().count(), 84);
+        assert!(got.contains(" abc DATE def "), "{got}");
+        assert!(!got.contains('\n'));
+        assert_eq!(context("ab", 0, 2), "ab");
+    }
+
+    #[test]
+    fn only_plain_file_names_name_corpus_files() {
+        assert!(plain_name("a.jsonl"));
+        assert!(!plain_name("../a.jsonl"));
+        assert!(!plain_name("/etc/passwd"));
+        assert!(!plain_name("sub/a.jsonl"));
+        assert!(!plain_name(""));
+    }
 }
