@@ -135,12 +135,12 @@ enum Command {
         #[arg(long)]
         show_wrong: bool,
         /// Score body dates against this labels file (JSON Lines, see above) instead of
-        /// comparing publication dates; FILEs, --known-field and the reference options do not
-        /// apply.
+        /// comparing publication dates; may be given several times (scored together, one
+        /// table). FILEs, --known-field and the reference options do not apply.
         #[arg(long, value_name = "FILE",
               conflicts_with_all = ["files", "show_wrong", "known_field", "reference", "reference_field", "reference_offset_days"])]
-        labels: Option<PathBuf>,
-        /// The directory of the corpus files the labels name (default: the labels file's
+        labels: Vec<PathBuf>,
+        /// The directory of the corpus files the labels name (default: each labels file's
         /// parent's parent).
         #[arg(long, value_name = "DIR", requires = "labels")]
         corpus_dir: Option<PathBuf>,
@@ -363,8 +363,8 @@ fn main() -> ExitCode {
             labels,
             corpus_dir,
             misses,
-        } => match labels {
-            Some(labels) => {
+        } => {
+            if !labels.is_empty() {
                 let settings = eval::labels::Settings {
                     labels,
                     corpus_dir,
@@ -373,14 +373,14 @@ fn main() -> ExitCode {
                 };
                 let mut stdout = BufWriter::new(io::stdout().lock());
                 eval::labels::run(&settings, &mut stdout).and_then(|ok| stdout.flush().map(|()| ok))
-            }
-            None if corpus_dir.is_some() || misses.is_some() => {
+            } else if corpus_dir.is_some() || misses.is_some() {
                 // clap lets `requires` pass when a FILE (which conflicts with --labels) is given.
                 eprintln!("kcna-dates eval: --corpus-dir and --misses go with --labels FILE");
                 return ExitCode::from(2);
+            } else {
+                eval_command(&input, &dating, known_field, json, show_wrong)
             }
-            None => eval_command(&input, &dating, known_field, json, show_wrong),
-        },
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

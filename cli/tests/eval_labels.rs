@@ -291,3 +291,34 @@ fn labels_do_not_mix_with_the_publication_date_options() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("/no/such/labels.jsonl"), "{}", r.stderr);
 }
+
+#[test]
+fn several_labels_files_make_one_table() {
+    let dir = corpus("several");
+    let lines = label_lines();
+    let en = dir.join("labels").join("en.jsonl");
+    let ko = dir.join("labels").join("ko.jsonl");
+    std::fs::write(&en, &lines[0]).unwrap();
+    std::fs::write(&ko, &lines[1]).unwrap();
+    let (en, ko) = (en.to_str().unwrap(), ko.to_str().unwrap());
+    let r = run(&["eval", "--labels", en, "--labels", ko, "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    assert_eq!(v["scored"], 2);
+    assert_eq!(v["labels"].as_array().unwrap().len(), 2);
+    assert_eq!(v["languages"].as_array().unwrap().len(), 2);
+    // A labels file that cannot be read is an error; the others are scored all the same.
+    let r = run(&[
+        "eval",
+        "--labels",
+        en,
+        "--labels",
+        "/no/such/labels.jsonl",
+        "--json",
+    ]);
+    assert_eq!(r.code, 1);
+    let v: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    assert_eq!(v["scored"], 1);
+    assert_eq!(v["errors"][0]["file"], "/no/such/labels.jsonl");
+    assert_eq!(v["errors"][0]["line"], Value::Null);
+}

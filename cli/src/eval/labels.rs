@@ -556,8 +556,10 @@ fn check_spans(labels: &[Label], text: &str, chars: &CharMap) -> Result<(), Stri
 /// A label line that could not be scored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LabelError {
-    /// The line in the labels file.
-    pub line: u64,
+    /// The labels file, as named.
+    pub labels: String,
+    /// The line in the labels file; `None` when the file itself could not be read.
+    pub line: Option<u64>,
     /// The record's key, when it could be read.
     pub id: Option<String>,
     /// What is wrong.
@@ -567,7 +569,10 @@ pub struct LabelError {
 /// A missed or wrong label, for `--misses`.
 #[derive(Clone, Debug)]
 struct Miss {
+    /// The labels file and line.
+    labels: String,
     line: u64,
+    /// The corpus file.
     file: String,
     id: String,
     lang: String,
@@ -581,8 +586,9 @@ struct Miss {
 impl Miss {
     fn to_json(&self) -> Value {
         let mut obj = Map::new();
+        obj.insert("labels".into(), self.labels.as_str().into());
         obj.insert("line".into(), self.line.into());
-        obj.insert("file".into(), self.file.as_str().into());
+        obj.insert("corpus_file".into(), self.file.as_str().into());
         obj.insert("id".into(), self.id.as_str().into());
         obj.insert("lang".into(), self.lang.as_str().into());
         obj.insert("text".into(), self.label.text.as_str().into());
@@ -612,9 +618,11 @@ impl Miss {
 
     fn line_text(&self, what: &str) -> String {
         let mut line = format!(
-            "{what}\t{}:{}\t{}\t{}\t`{}`\t{}",
-            self.file,
+            "{what}\t{}:{}\t{} {}\t{}\t{}\t`{}`\t{}",
+            self.labels,
             self.line,
+            self.file,
+            self.id,
             self.lang,
             self.label.kind,
             self.label.text,
@@ -648,9 +656,9 @@ fn context(text: &str, start: usize, end: usize) -> String {
 
 /// What `eval --labels` is asked to do.
 pub struct Settings {
-    /// The labels file.
-    pub labels: PathBuf,
-    /// Where the corpus files are (default: the labels file's parent's parent).
+    /// The labels files, scored together.
+    pub labels: Vec<PathBuf>,
+    /// Where the corpus files are (default: each labels file's parent's parent).
     pub corpus_dir: Option<PathBuf>,
     /// One JSON object instead of the table.
     pub json: bool,
@@ -698,6 +706,10 @@ impl Language {
 /// Everything counted over the labels file.
 #[derive(Default)]
 struct Board {
+    /// The labels file being read, as named.
+    current: String,
+    /// Each labels file read, and its corpus directory.
+    files: Vec<(String, Option<PathBuf>)>,
     languages: BTreeMap<String, Language>,
     records: u64,
     scored: u64,
@@ -726,8 +738,9 @@ impl Board {
         langs
     }
 
-    fn error(&mut self, line: u64, id: Option<&str>, message: String) {
+    fn error(&mut self, line: Option<u64>, id: Option<&str>, message: String) {
         self.errors.push(LabelError {
+            labels: self.current.clone(),
             line,
             id: id.map(str::to_owned),
             message,
@@ -757,7 +770,7 @@ fn read_labels(path: &Path, board: &mut Board) -> io::Result<Vec<LabelRecord>> {
         match read_label_line(line, bytes) {
             Ok(Some(record)) => records.push(record),
             Ok(None) => {}
-            Err(message) => board.error(line, None, message),
+            Err(message) => board.error(Some(line), None, message),
         }
     }
     Ok(records)
@@ -834,11 +847,11 @@ fn load_texts(
 }
 
 /// The corpus directory: as given, or the labels file's parent's parent.
-fn corpus_dir(settings: &Settings) -> io::Result<PathBuf> {
+fn corpus_dir(settings: &Settings, labels: &Path) -> io::Result<PathBuf> {
     if let Some(dir) = &settings.corpus_dir {
         return Ok(dir.clone());
     }
-    let labels = std::fs::canonicalize(&settings.labels)?;
+    let labels = std::fs::canonicalize(labels)?;
     labels
         .parent()
         .and_then(Path::parent)
@@ -852,7 +865,7 @@ fn corpus_dir(settings: &Settings) -> io::Result<PathBuf> {
 fn score_record(record: &LabelRecord, text: &str, misses: usize, board: &mut Board) {
     let chars = CharMap::new(text);
     if let Err(message) = check_spans(&record.labels, text, &chars) {
-        board.error(record.line, Some(&record.key), message);
+        board.error(Some(record.line), Some(&record.key), message);
         return;
     }
     board.records = board.records.saturating_add(1);
@@ -876,6 +889,7 @@ fn score_record(record: &LabelRecord, text: &str, misses: usize, board: &mut Boa
     board.scored = board.scored.saturating_add(1);
     let miss = |index: usize, found: &[usize]| {
         record.labels.get(index).map(|label| Miss {
+            labels: board.current.clone(),
             line: record.line,
             file: record.file.clone(),
             id: record.key.clone(),
@@ -907,25 +921,27 @@ fn score_record(record: &LabelRecord, text: &str, misses: usize, board: &mut Boa
     }
 }
 
-/// Runs `eval --labels`: writes the table (or the JSON object) to `out`, errors to stderr.
-/// `Ok(false)` when a line or the labels file could not be read or scored.
-pub fn run(settings: &Settings, out: &mut impl Write) -> io::Result<bool> {
-    let name = settings.labels.display().to_string();
-    let mut board = Board::default();
-    let records = match read_labels(&settings.labels, &mut board) {
+/// Scores one labels file into `board`.
+fn score_file(settings: &Settings, path: &Path, board: &mut Board) {
+    board.current = path.display().to_string();
+    let first_error = board.errors.len();
+    let records = match read_labels(path, board) {
         Ok(records) => records,
         Err(err) => {
-            eprintln!("kcna-dates eval: {name}: {err}");
-            return Ok(false);
+            board.error(None, None, err.to_string());
+            board.files.push((board.current.clone(), None));
+            return;
         }
     };
-    let dir = match corpus_dir(settings) {
+    let dir = match corpus_dir(settings, path) {
         Ok(dir) => dir,
         Err(err) => {
-            eprintln!("kcna-dates eval: {name}: {err}");
-            return Ok(false);
+            board.error(None, None, err.to_string());
+            board.files.push((board.current.clone(), None));
+            return;
         }
     };
+    board.files.push((board.current.clone(), Some(dir.clone())));
     let mut wanted: BTreeMap<&str, HashSet<&str>> = BTreeMap::new();
     for record in &records {
         wanted
@@ -936,13 +952,13 @@ pub fn run(settings: &Settings, out: &mut impl Write) -> io::Result<bool> {
     let (texts, failed) = load_texts(&dir, &wanted);
     for record in &records {
         if let Some(message) = failed.get(&record.file) {
-            board.error(record.line, Some(&record.key), message.clone());
+            board.error(Some(record.line), Some(&record.key), message.clone());
             continue;
         }
         match texts.get(&(record.file.clone(), record.key.clone())) {
-            Some(text) => score_record(record, text, settings.misses, &mut board),
+            Some(text) => score_record(record, text, settings.misses, board),
             None => board.error(
-                record.line,
+                Some(record.line),
                 Some(&record.key),
                 format!(
                     "no article `{}` in {}",
@@ -952,21 +968,30 @@ pub fn run(settings: &Settings, out: &mut impl Write) -> io::Result<bool> {
             ),
         }
     }
-    board.errors.sort_by_key(|err| err.line);
+    if let Some(errors) = board.errors.get_mut(first_error..) {
+        errors.sort_by_key(|err| err.line);
+    }
+}
+
+/// Runs `eval --labels`: writes the table (or the JSON object) to `out`, errors to stderr.
+/// `Ok(false)` when a labels file or a line of one could not be read or scored.
+pub fn run(settings: &Settings, out: &mut impl Write) -> io::Result<bool> {
+    let mut board = Board::default();
+    for path in &settings.labels {
+        score_file(settings, path, &mut board);
+    }
     for err in &board.errors {
-        eprintln!(
-            "kcna-dates eval: {name}:{}: {}{}",
-            err.line,
-            err.message,
-            err.id
-                .as_deref()
-                .map_or(String::new(), |id| format!(" (id {id})"))
-        );
+        let at = err.line.map_or(String::new(), |line| format!(":{line}"));
+        let id = err
+            .id
+            .as_deref()
+            .map_or(String::new(), |id| format!(" (id {id})"));
+        eprintln!("kcna-dates eval: {}{at}: {}{id}", err.labels, err.message);
     }
     if settings.json {
-        writeln!(out, "{}", to_json(&board, &name, &dir, settings.misses))?;
+        writeln!(out, "{}", to_json(&board, settings.misses))?;
     } else {
-        write_table(&board, &name, out)?;
+        write_table(&board, out)?;
         if settings.misses > 0 {
             for miss in &board.missed {
                 writeln!(out, "{}", miss.line_text("missed"))?;
@@ -977,12 +1002,18 @@ pub fn run(settings: &Settings, out: &mut impl Write) -> io::Result<bool> {
         }
     }
     eprintln!(
-        "kcna-dates eval: {name}: {} label records read, {} scored (complete), {} with errors",
+        "kcna-dates eval: {}: {} label records read, {} scored (complete), {}",
+        plural(board.files.len(), "labels file", "labels files"),
         board.records,
         board.scored,
-        board.errors.len()
+        plural(board.errors.len(), "error", "errors"),
     );
     Ok(board.errors.is_empty())
+}
+
+/// `1 error`, `2 errors`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `found/of pct%`, or `-` when `of` is 0.
@@ -996,11 +1027,14 @@ fn cell(found: u64, of: u64) -> String {
 
 /// The table: one row per language and kind, then the language's total. `future found` is the
 /// day recall of the future labels, the denominator of `future right`.
-fn write_table(board: &Board, name: &str, out: &mut impl Write) -> io::Result<()> {
+fn write_table(board: &Board, out: &mut impl Write) -> io::Result<()> {
+    let names: Vec<&str> = board.files.iter().map(|(name, _)| name.as_str()).collect();
     writeln!(
         out,
-        "body dates against {name}: {} articles, {} complete and scored; named_day and lunar are left out of each total",
-        board.records, board.scored
+        "body dates against {}: {} articles, {} complete and scored; named_day and lunar are left out of each total",
+        names.join(", "),
+        board.records,
+        board.scored
     )?;
     writeln!(
         out,
@@ -1042,7 +1076,7 @@ fn write_table(board: &Board, name: &str, out: &mut impl Write) -> io::Result<()
 }
 
 /// The one JSON object of `--json`.
-fn to_json(board: &Board, name: &str, dir: &Path, misses: usize) -> Value {
+fn to_json(board: &Board, misses: usize) -> Value {
     let languages: Vec<Value> = board
         .languages()
         .into_iter()
@@ -1072,11 +1106,19 @@ fn to_json(board: &Board, name: &str, dir: &Path, misses: usize) -> Value {
     let errors: Vec<Value> = board
         .errors
         .iter()
-        .map(|err| json!({"file": name, "line": err.line, "id": err.id, "error": err.message}))
+        .map(
+            |err| json!({"file": err.labels, "line": err.line, "id": err.id, "error": err.message}),
+        )
+        .collect();
+    let files: Vec<Value> = board
+        .files
+        .iter()
+        .map(|(name, dir)| {
+            json!({"file": name, "corpus_dir": dir.as_ref().map(|d| d.display().to_string())})
+        })
         .collect();
     let mut obj = Map::new();
-    obj.insert("labels".into(), name.into());
-    obj.insert("corpus_dir".into(), dir.display().to_string().into());
+    obj.insert("labels".into(), files.into());
     obj.insert("records".into(), board.records.into());
     obj.insert("scored".into(), board.scored.into());
     obj.insert("languages".into(), languages.into());
