@@ -25,12 +25,13 @@
 use core::ops::Range;
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, ErrorKind};
 use crate::grammar::dateline::DEFAULT_GRACE_DAYS;
-use crate::grammar::relative::{self, resolve_weekday};
+use crate::grammar::relative;
 use crate::notation::{self, Notation, NotationKind, Role};
+use crate::resolve::{self, BodyKind, Precision, Tense, Unresolved};
 use crate::scan::{Found, scan};
 
 /// What [`date_article`] may use besides the text.
@@ -177,12 +178,19 @@ pub enum BodyResolution {
     MonthDay,
     /// `on Monday, November 7`: as `MonthDay`, checked against the weekday.
     WeekdayMonthDay,
-    /// `in October 2014`: a month, not a day.
+    /// `in October 2014`, `June`: a month, not a day.
     Month,
+    /// `el día 16`, `18일`: the latest such day of a month on or before the anchor date.
+    Day,
+    /// `today`, `yesterday`, `ayer`, `오늘`: days after the anchor date.
+    Relative,
+    /// `that day`, `ese día`, `이날`: the last day named before it.
+    Anaphoric,
 }
 
 impl BodyResolution {
-    /// A short stable name: `explicit`, `weekday`, `month_day`, `weekday_month_day`, `month`.
+    /// A short stable name: `explicit`, `weekday`, `month_day`, `weekday_month_day`, `month`,
+    /// `day`, `relative`, `anaphoric`.
     pub fn as_str(&self) -> &'static str {
         match self {
             BodyResolution::Explicit => "explicit",
@@ -190,6 +198,9 @@ impl BodyResolution {
             BodyResolution::MonthDay => "month_day",
             BodyResolution::WeekdayMonthDay => "weekday_month_day",
             BodyResolution::Month => "month",
+            BodyResolution::Day => "day",
+            BodyResolution::Relative => "relative",
+            BodyResolution::Anaphoric => "anaphoric",
         }
     }
 }
@@ -204,9 +215,19 @@ pub struct BodyDate {
     pub text: String,
     /// How it was read.
     pub resolution: BodyResolution,
+    /// What kind of date it is: `full_date`, `month_day`, `day`, `weekday`, `relative_day`,
+    /// `month`.
+    pub kind: BodyKind,
+    /// Whether it names a day or a month.
+    pub precision: Precision,
+    /// The tense it was read with ([`Tense::None`] where the text gives the year).
+    pub tense: Tense,
+    /// For one end of a range or pair (`March 4 to 6`, `17일부터 20일까지`), the index in
+    /// [`ArticleDate::body_dates`] of the other end.
+    pub range_with: Option<usize>,
     /// The day; `None` for a month, or when there is no anchor date or it does not resolve.
     pub date: Option<NaiveDate>,
-    /// The year and month of a month reference.
+    /// The year and month of a month reference (with its year, or resolved).
     pub month: Option<(i32, u32)>,
     /// What is wrong with it: a weekday that does not match, no anchor date, no such day.
     pub error: Option<Error>,
@@ -272,9 +293,6 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
     let mut datelines = Vec::new();
     let mut body_dates = Vec::new();
     let mut invalid = Vec::new();
-    // Body dates without a year, resolved once the story's date is known: (index in
-    // `body_dates`, notation).
-    let mut relatives: Vec<(usize, Pending)> = Vec::new();
     // Where the blanks after the last signal end: a notation that starts there is glued to it.
     let mut glued_until: Option<usize> = None;
     let mut context = LineContext::default();
@@ -322,37 +340,7 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
                     doubtful: false,
                 });
             }
-            None => match notation {
-                Notation::SpanishDayPair(pair) => {
-                    // Two body dates: the first day, and the second with its month.
-                    let found_text = text.get(span.clone()).unwrap_or("");
-                    if let Some((first, second)) = relative::pair_parts(found_text) {
-                        let shift = |r: Range<usize>| {
-                            r.start.saturating_add(span.start)..r.end.saturating_add(span.start)
-                        };
-                        relatives.push((body_dates.len(), Pending::Day(pair.first())));
-                        body_dates.push(placeholder(shift(first)));
-                        relatives.push((body_dates.len(), Pending::Day(pair.second())));
-                        body_dates.push(placeholder(shift(second)));
-                    }
-                }
-                _ => {
-                    if let Some(pending) = Pending::of(notation) {
-                        // A day or month without a year: resolved once the story's date is known.
-                        let found_text = text.get(span.clone()).unwrap_or("");
-                        let date_start =
-                            span.start.saturating_add(relative::keyword_len(found_text));
-                        relatives.push((body_dates.len(), pending));
-                        body_dates.push(placeholder(date_start.min(span.end)..span.end));
-                    } else if let Some(date) = found.date() {
-                        body_dates.push(BodyDate {
-                            resolution: BodyResolution::Explicit,
-                            date: Some(date),
-                            ..placeholder(span)
-                        });
-                    }
-                }
-            },
+            None => push_body(text, span, notation, found.date(), &mut body_dates),
         }
     }
 
@@ -400,14 +388,7 @@ pub fn date_article(text: &str, options: &ArticleOptions) -> ArticleDate {
         .or(publication_date)
         .or(options.reference);
 
-    for (index, pending) in relatives {
-        if let Some(body) = body_dates.get_mut(index) {
-            *body = resolve_relative(pending, body.span.clone(), anchor);
-        }
-    }
-    for body in &mut body_dates {
-        body.text = text.get(body.span.clone()).unwrap_or("").to_owned();
-    }
+    let body_dates = resolve_body_dates(text, &mut body_dates, anchor);
     let (agreeing, conflicts) = group_by_date(&signals, publication_date);
 
     ArticleDate {
@@ -464,11 +445,15 @@ impl LineContext {
 }
 
 /// A body date at `span` not yet read or resolved.
-fn placeholder(span: Range<usize>) -> BodyDate {
+fn placeholder(span: Range<usize>, kind: BodyKind, resolution: BodyResolution) -> BodyDate {
     BodyDate {
         text: String::new(),
         span,
-        resolution: BodyResolution::Explicit,
+        resolution,
+        kind,
+        precision: kind.precision(),
+        tense: Tense::Past,
+        range_with: None,
         date: None,
         month: None,
         error: None,
@@ -582,68 +567,216 @@ fn starts_line(text: &str, start: usize, glued_until: Option<usize>) -> bool {
     after_signal || last.is_none() || (last == Some('-') && before.is_none_or(char::is_whitespace))
 }
 
-/// A body date whose notation has no year, resolved news-style against `anchor` (the story's
-/// date), always into the past; `span` is the date without its keyword (`Monday` of `on Monday`).
-fn resolve_relative(pending: Pending, span: Range<usize>, anchor: Option<NaiveDate>) -> BodyDate {
-    let no_anchor = || Error::new(ErrorKind::NoReference, span.start..span.start);
-    let mut body = BodyDate {
-        resolution: BodyResolution::MonthDay,
-        ..placeholder(span.clone())
-    };
-    match pending {
-        Pending::Weekday(weekday) => {
-            body.resolution = BodyResolution::Weekday;
-            match anchor {
-                Some(anchor) => body.date = resolve_weekday(weekday, anchor),
-                None => body.error = Some(no_anchor()),
+/// A body date of the notation at `span`, waiting for the story's date when it has no year, and
+/// the unresolved day it names.
+struct Body {
+    date: BodyDate,
+    unresolved: Option<Unresolved>,
+}
+
+/// Adds the body dates of `notation` at `span` to `body_dates` (a Spanish day pair gives two).
+fn push_body(
+    text: &str,
+    span: Range<usize>,
+    notation: &Notation,
+    date: Option<NaiveDate>,
+    body_dates: &mut Vec<Body>,
+) {
+    if let Notation::SpanishDayPair(pair) = notation {
+        // Two body dates: the first day, and the second with its month.
+        let found_text = text.get(span.clone()).unwrap_or("");
+        if let Some((first, second)) = relative::pair_parts(found_text) {
+            let shift = |r: Range<usize>| {
+                r.start.saturating_add(span.start)..r.end.saturating_add(span.start)
+            };
+            for (part, day) in [(first, pair.first()), (second, pair.second())] {
+                body_dates.push(Body {
+                    date: placeholder(shift(part), BodyKind::MonthDay, BodyResolution::MonthDay),
+                    unresolved: Some(Unresolved::MonthDay {
+                        month: day.month(),
+                        day: day.day(),
+                        weekday: None,
+                    }),
+                });
             }
         }
-        Pending::Day(day) => {
-            if day.weekday().is_some() {
-                body.resolution = BodyResolution::WeekdayMonthDay;
+        return;
+    }
+    if let Some((unresolved, kind, resolution)) = unresolved_of(notation) {
+        // A day or month without a year: resolved once the story's date is known.
+        let found_text = text.get(span.clone()).unwrap_or("");
+        let keyword = match notation.kind() {
+            NotationKind::WeekdayRef | NotationKind::MonthDayRef | NotationKind::SpanishDayRef => {
+                relative::keyword_len(found_text)
             }
-            match anchor.map(|anchor| day.resolve(anchor)) {
-                None => body.error = Some(no_anchor()),
-                Some(Ok(date)) => body.date = Some(date),
-                Some(Err(err)) => {
-                    // A weekday that does not match still names the day: keep it, and say so.
-                    if let ErrorKind::WeekdayMismatch { date, .. } = err.kind() {
-                        body.date = Some(date);
+            NotationKind::MonthRef if found_text.starts_with("in ") => {
+                relative::keyword_len(found_text)
+            }
+            _ => 0,
+        };
+        let date_start = span.start.saturating_add(keyword).min(span.end);
+        let mut body = placeholder(date_start..span.end, kind, resolution);
+        if let Notation::MonthRef(month) = notation {
+            body.month = Some((month.year(), month.month()));
+            body.tense = Tense::None;
+        }
+        body_dates.push(Body {
+            date: body,
+            unresolved,
+        });
+    } else if let Some(date) = date {
+        let mut body = placeholder(span, BodyKind::FullDate, BodyResolution::Explicit);
+        body.date = Some(date);
+        body.tense = Tense::None;
+        body_dates.push(Body {
+            date: body,
+            unresolved: None,
+        });
+    }
+}
+
+/// The kind, the way of reading and the unresolved day of a notation without a year (`None`
+/// inside for a month with its year, which needs no resolving); `None` for a notation with its
+/// year or none at all.
+fn unresolved_of(notation: &Notation) -> Option<(Option<Unresolved>, BodyKind, BodyResolution)> {
+    let day = |day: &crate::MonthDay| {
+        let resolution = if day.weekday().is_some() {
+            BodyResolution::WeekdayMonthDay
+        } else {
+            BodyResolution::MonthDay
+        };
+        let what = Unresolved::MonthDay {
+            month: day.month(),
+            day: day.day(),
+            weekday: day.weekday(),
+        };
+        Some((Some(what), BodyKind::MonthDay, resolution))
+    };
+    match notation {
+        Notation::WeekdayRef(weekday) | Notation::Weekday(weekday) => Some((
+            Some(Unresolved::Weekday(*weekday)),
+            BodyKind::Weekday,
+            BodyResolution::Weekday,
+        )),
+        Notation::MonthRef(_) => Some((None, BodyKind::Month, BodyResolution::Month)),
+        Notation::Month(month) => Some((
+            Some(Unresolved::Month(*month)),
+            BodyKind::Month,
+            BodyResolution::Month,
+        )),
+        Notation::MonthDayRef(d)
+        | Notation::MonthDay(d)
+        | Notation::SpanishDayRef(d)
+        | Notation::KoreanMonthDay(d) => day(d),
+        Notation::SpanishDay(d) | Notation::KoreanDay(d) => Some((
+            Some(Unresolved::Day(*d)),
+            BodyKind::Day,
+            BodyResolution::Day,
+        )),
+        Notation::RelativeDay(r) if r.is_anaphoric() => Some((
+            Some(Unresolved::Anaphoric),
+            BodyKind::RelativeDay,
+            BodyResolution::Anaphoric,
+        )),
+        Notation::RelativeDay(r) => Some((
+            Some(Unresolved::Offset(r.offset())),
+            BodyKind::RelativeDay,
+            BodyResolution::Relative,
+        )),
+        _ => None,
+    }
+}
+
+/// Resolves the body dates without a year against `anchor` (the story's date), in text order:
+/// each with the tense of its sentence, a range's end from its start, an anaphoric day from the
+/// last day named before it (see [`crate::resolve`]). Fills in each date's text.
+fn resolve_body_dates(text: &str, bodies: &mut [Body], anchor: Option<NaiveDate>) -> Vec<BodyDate> {
+    let mut last_day: Option<NaiveDate> = None;
+    let mut previous: Option<(usize, Range<usize>, Option<NaiveDate>)> = None;
+    let mut out: Vec<BodyDate> = Vec::with_capacity(bodies.len());
+    for (index, body) in bodies.iter_mut().enumerate() {
+        let mut date = core::mem::replace(
+            &mut body.date,
+            placeholder(0..0, BodyKind::Day, BodyResolution::Day),
+        );
+        let range_start = previous.as_ref().and_then(|(other, span, start)| {
+            let between = text.get(span.end..date.span.start)?;
+            (resolve::joins_range(between) && start.is_some()).then_some((*other, *start))
+        });
+        if let Some(what) = body.unresolved {
+            let (tense, this_year) = resolve::tense_at(text, &date.span);
+            date.tense = tense;
+            match anchor {
+                None => {
+                    let at = date.span.start;
+                    date.error = Some(Error::new(ErrorKind::NoReference, at..at));
+                }
+                Some(anchor) => {
+                    let start = range_start.and_then(|(_, start)| start);
+                    let resolved =
+                        resolve::resolve(what, anchor, tense, this_year, start, last_day);
+                    if date.kind == BodyKind::Month {
+                        date.month = resolved.map(|d| (d.year(), d.month()));
+                    } else {
+                        date.date = resolved;
                     }
-                    body.error = Some(Error::new(err.kind(), span));
+                    check_resolved(&mut date, what, resolved, anchor);
                 }
             }
         }
-        Pending::Month(month) => {
-            body.resolution = BodyResolution::Month;
-            body.month = Some((month.year(), month.month()));
+        if let Some((other, _)) = range_start {
+            date.range_with = Some(other);
+            if let Some(first) = out.get_mut(other) {
+                first.range_with = Some(index);
+            }
         }
+        if date.precision == Precision::Day && date.date.is_some() {
+            last_day = date.date;
+        }
+        date.text = text.get(date.span.clone()).unwrap_or("").to_owned();
+        previous =
+            (date.precision == Precision::Day).then(|| (index, date.span.clone(), date.date));
+        out.push(date);
     }
-    body
+    out
 }
 
-/// A body date without a year, waiting for the story's date (small and `Copy`: one per body date).
-#[derive(Clone, Copy)]
-enum Pending {
-    /// `on Monday`
-    Weekday(chrono::Weekday),
-    /// `on May 7`, `el 15 de junio`, `7월 9일`
-    Day(crate::MonthDay),
-    /// `in October 2014`
-    Month(crate::MonthRef),
-}
-
-impl Pending {
-    /// The day or month that a notation without a year names (a Spanish day pair names two and
-    /// is split by the caller); `None` for any other notation.
-    fn of(notation: &Notation) -> Option<Pending> {
-        match notation {
-            Notation::WeekdayRef(day) => Some(Pending::Weekday(*day)),
-            Notation::MonthRef(month) => Some(Pending::Month(*month)),
-            Notation::MonthDayRef(day)
-            | Notation::SpanishDayRef(day)
-            | Notation::KoreanMonthDay(day) => Some(Pending::Day(*day)),
-            _ => None,
+/// Says what is wrong with a resolved day: a weekday the text gives that the date does not have,
+/// a day that does not resolve.
+fn check_resolved(
+    date: &mut BodyDate,
+    what: Unresolved,
+    resolved: Option<NaiveDate>,
+    reference: NaiveDate,
+) {
+    let span = date.span.clone();
+    match (what, resolved) {
+        (Unresolved::MonthDay { month, day, .. }, None) => {
+            let kind = ErrorKind::Unresolvable {
+                month,
+                day,
+                reference,
+            };
+            date.error = Some(Error::new(kind, span));
         }
+        (
+            Unresolved::MonthDay {
+                weekday: Some(given),
+                ..
+            },
+            Some(found),
+        ) if found.weekday() != given => {
+            let kind = ErrorKind::WeekdayMismatch {
+                date: found,
+                given,
+                actual: found.weekday(),
+            };
+            // A weekday that does not match still names the day: keep it, and say so.
+            date.error = Some(Error::new(kind, span));
+        }
+        (_, None) if date.kind != BodyKind::Month => {
+            date.error = Some(Error::new(ErrorKind::NoReference, span.start..span.start));
+        }
+        _ => {}
     }
 }

@@ -38,12 +38,26 @@ pub enum NotationKind {
     SpanishDayPair,
     /// `7월 9일` (Korean edition): a day without its year.
     KoreanMonthDay,
+    /// `November 24`, `Monday, November 7`: a day without its year and without `on`.
+    MonthDay,
+    /// `Thursday`: a weekday without `on`.
+    Weekday,
+    /// `June`: a month without its year.
+    Month,
+    /// `el día 16` (Spanish edition): the day of the month alone.
+    SpanishDay,
+    /// `18일` (Korean edition): the day of the month alone.
+    KoreanDay,
+    /// `today`, `ayer`, `오늘`, `that day`: a day relative to the story's date or to a day named
+    /// before.
+    RelativeDay,
 }
 
 impl NotationKind {
     /// A short stable name: `dateline`, `dmy`, `juche_stamp`, `dotted_stamp`, `month_name`,
     /// `juche_year`, `korean_date`, `korean_juche_year`, `iso_date`, `spanish_date`, `weekday_ref`,
-    /// `month_day_ref`, `month_ref`, `spanish_day_ref`, `spanish_day_pair`, `korean_month_day`.
+    /// `month_day_ref`, `month_ref`, `spanish_day_ref`, `spanish_day_pair`, `korean_month_day`,
+    /// `month_day`, `weekday`, `month`, `spanish_day`, `korean_day`, `relative_day`.
     ///
     /// ```
     /// assert_eq!(kcna_dates::NotationKind::KoreanDate.as_str(), "korean_date");
@@ -66,6 +80,12 @@ impl NotationKind {
             NotationKind::SpanishDayRef => "spanish_day_ref",
             NotationKind::SpanishDayPair => "spanish_day_pair",
             NotationKind::KoreanMonthDay => "korean_month_day",
+            NotationKind::MonthDay => "month_day",
+            NotationKind::Weekday => "weekday",
+            NotationKind::Month => "month",
+            NotationKind::SpanishDay => "spanish_day",
+            NotationKind::KoreanDay => "korean_day",
+            NotationKind::RelativeDay => "relative_day",
         }
     }
 }
@@ -94,6 +114,12 @@ impl NotationKind {
             NotationKind::SpanishDayRef => "Spanish day `el 15 de junio`",
             NotationKind::SpanishDayPair => "Spanish day pair `los días 25 y 30 de agosto`",
             NotationKind::KoreanMonthDay => "Korean day `7월 9일`",
+            NotationKind::MonthDay => "day `November 24`",
+            NotationKind::Weekday => "weekday `Thursday`",
+            NotationKind::Month => "month `June`",
+            NotationKind::SpanishDay => "Spanish day `día 16`",
+            NotationKind::KoreanDay => "Korean day `18일`",
+            NotationKind::RelativeDay => "relative day `today`",
         }
     }
 }

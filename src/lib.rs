@@ -83,6 +83,7 @@ mod jiff_impls;
 mod kind;
 mod notation;
 mod pyongyang;
+mod resolve;
 mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -98,6 +99,7 @@ pub use article::{
 };
 pub use calendar::YearStyle;
 pub use error::{Error, ErrorKind, Expected, Field};
+pub use grammar::body::{RelativeDay, resolve_day, resolve_day_forward};
 pub use grammar::dateline::{Agency, DEFAULT_GRACE_DAYS, Dateline, Edition};
 pub use grammar::dmy::{parse_dmy, parse_dmy_prefix};
 pub use grammar::dotted::{parse_dotted, parse_dotted_prefix};
@@ -108,6 +110,7 @@ pub use grammar::relative::{DayPair, MonthDay, MonthRef, resolve_weekday};
 pub use grammar::spanish::SpanishDate;
 pub use notation::{FieldValue, Notation, NotationKind};
 pub use pyongyang::{pyongyang_offset, to_pyongyang};
+pub use resolve::{BodyKind, Precision, Tense};
 pub use scan::{Found, Scan, scan};
 
 /// The fast paths and the grammars behind them, and the byte-by-byte scan, for the differential

@@ -7,12 +7,13 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::calendar::weekday_name;
 use crate::error::{Error, Expected};
+use crate::grammar::body::{self, BareRef};
 use crate::grammar::relative::{DayPair, MonthDay, MonthRef};
 use crate::grammar::runtime::{Miss, Prefix};
 use crate::grammar::wide::is_wide_digit;
 use crate::grammar::{dateline, dmy, dotted, iso, juche, korean, month_name, relative, spanish};
 pub use crate::kind::NotationKind;
-use crate::{Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, SpanishDate};
+use crate::{Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, RelativeDay, SpanishDate};
 
 /// A value in any of the notations.
 ///
@@ -94,6 +95,33 @@ pub enum Notation {
     SpanishDayPair(DayPair),
     /// A Korean day without its year: `7월 9일`.
     KoreanMonthDay(MonthDay),
+    /// A day without its year and without `on`: `November 24`, `Oct. 14`, `Monday, November 7`.
+    ///
+    /// ```
+    /// use kcna_dates::Notation;
+    /// let n: Notation = "Oct. 14".parse()?;
+    /// assert_eq!(n.to_string(), "October 14");
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    MonthDay(MonthDay),
+    /// A weekday without `on`: `Rodong Sinmun Saturday says`, `left here Thursday`.
+    Weekday(Weekday),
+    /// A month without its year (a full month name, never `May` alone): `in late June`.
+    Month(u32),
+    /// The Spanish day of the month alone: `el día 16`, `el dia primero`.
+    ///
+    /// ```
+    /// use kcna_dates::Notation;
+    /// let n: Notation = "dia primero".parse()?;
+    /// assert_eq!(n, Notation::SpanishDay(1));
+    /// assert_eq!(n.to_string(), "día 1");
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    SpanishDay(u32),
+    /// The Korean day of the month alone: `18일` (not a count: `3일간`).
+    KoreanDay(u32),
+    /// A relative day: `today`, `yesterday`, `hoy`, `ayer`, `오늘`, `어제`, `昨日`, `that day`.
+    RelativeDay(RelativeDay),
 }
 
 /// The value of a field of a [`Notation`] (see [`Notation::fields`]): the values of JSON, so
@@ -130,6 +158,12 @@ impl Notation {
             Notation::SpanishDayRef(_) => NotationKind::SpanishDayRef,
             Notation::SpanishDayPair(_) => NotationKind::SpanishDayPair,
             Notation::KoreanMonthDay(_) => NotationKind::KoreanMonthDay,
+            Notation::MonthDay(_) => NotationKind::MonthDay,
+            Notation::Weekday(_) => NotationKind::Weekday,
+            Notation::Month(_) => NotationKind::Month,
+            Notation::SpanishDay(_) => NotationKind::SpanishDay,
+            Notation::KoreanDay(_) => NotationKind::KoreanDay,
+            Notation::RelativeDay(_) => NotationKind::RelativeDay,
         }
     }
 
@@ -151,7 +185,13 @@ impl Notation {
             | Notation::MonthRef(_)
             | Notation::SpanishDayRef(_)
             | Notation::SpanishDayPair(_)
-            | Notation::KoreanMonthDay(_) => None,
+            | Notation::KoreanMonthDay(_)
+            | Notation::MonthDay(_)
+            | Notation::Weekday(_)
+            | Notation::Month(_)
+            | Notation::SpanishDay(_)
+            | Notation::KoreanDay(_)
+            | Notation::RelativeDay(_) => None,
         }
     }
 
@@ -231,8 +271,19 @@ impl Notation {
                 fields.push(("year_style", Text(value.year_style().as_str())));
                 fields
             }
-            Notation::WeekdayRef(day) => vec![("weekday", Text(weekday_name(*day)))],
-            Notation::MonthDayRef(day) => {
+            Notation::WeekdayRef(day) | Notation::Weekday(day) => {
+                vec![("weekday", Text(weekday_name(*day)))]
+            }
+            Notation::Month(month) => vec![("month", Int(i64::from(*month)))],
+            Notation::SpanishDay(day) | Notation::KoreanDay(day) => {
+                vec![("day", Int(i64::from(*day)))]
+            }
+            Notation::RelativeDay(day) => vec![
+                ("offset", Int(i64::from(day.offset()))),
+                ("anaphoric", Bool(day.is_anaphoric())),
+                ("edition", Text(day.edition().as_str())),
+            ],
+            Notation::MonthDayRef(day) | Notation::MonthDay(day) => {
                 let mut fields = month_day(day);
                 fields.push(("weekday", weekday(day.weekday())));
                 fields
@@ -383,6 +434,11 @@ pub(crate) enum Anchor {
     /// ` de ` + a Spanish month: a day of one or two digits ends there (a Spanish date or the day
     /// of a Spanish dateline).
     SpanishMonth,
+    /// `일`: a Korean day of the month (`18일`) of ASCII or full-width digits ends there.
+    Il,
+    /// A word of a body notation that starts at the word: `día `, and the relative days of
+    /// [`body::RELATIVE_WORDS`] (`today`, `hoy`, `오늘`, …).
+    BodyWord,
 }
 
 /// A notation's prefix reader (its grammar, then validation).
@@ -415,7 +471,7 @@ pub(crate) struct Entry {
 }
 
 /// Every notation, in the order they are tried at a start (the first that matches wins).
-pub(crate) static REGISTRY: [Entry; 16] = [
+pub(crate) static REGISTRY: [Entry; 22] = [
     Entry {
         kind: NotationKind::Dmy,
         starts: &[(Start::Digit, Try::Lead)],
@@ -625,7 +681,85 @@ pub(crate) static REGISTRY: [Entry; 16] = [
         role: Role::Body,
         anchors: &[Anchor::SpanishMonth],
     },
+    Entry {
+        kind: NotationKind::MonthDay,
+        // After the month-name date and the dateline, which a month or weekday may also start.
+        // Also reads `Weekday`, `Month` and `MonthRef` (`March 1993`).
+        starts: &[(Start::Other, Try::Fallback)],
+        read: read_bare,
+        fast: None,
+        may_be: Some(month_name::may_start),
+        may_match: None,
+        role: Role::Body,
+        anchors: &[Anchor::Month, Anchor::Weekday],
+    },
+    Entry {
+        kind: NotationKind::Weekday,
+        // Read by the bare reader of `MonthDay`.
+        starts: &[],
+        read: read_bare,
+        fast: None,
+        may_be: None,
+        may_match: None,
+        role: Role::Body,
+        anchors: &[Anchor::Weekday],
+    },
+    Entry {
+        kind: NotationKind::Month,
+        // Read by the bare reader of `MonthDay`.
+        starts: &[],
+        read: read_bare,
+        fast: None,
+        may_be: None,
+        may_match: None,
+        role: Role::Body,
+        anchors: &[Anchor::Month],
+    },
+    Entry {
+        kind: NotationKind::SpanishDay,
+        starts: &[(Start::Other, Try::Fallback)],
+        read: |input| body::prefix_spanish(input).map(Notation::SpanishDay),
+        fast: None,
+        may_be: Some(|bytes| matches!(bytes.first(), Some(b'd' | b'D'))),
+        may_match: None,
+        role: Role::Body,
+        anchors: &[Anchor::BodyWord],
+    },
+    Entry {
+        kind: NotationKind::KoreanDay,
+        starts: &[
+            (Start::Digit, Try::Fallback),
+            (Start::WideDigit, Try::Fallback),
+        ],
+        read: |input| body::prefix_korean(input).map(Notation::KoreanDay),
+        fast: None,
+        may_be: None,
+        may_match: Some(body::may_match_korean),
+        role: Role::Body,
+        anchors: &[Anchor::Il],
+    },
+    Entry {
+        kind: NotationKind::RelativeDay,
+        starts: &[(Start::Other, Try::Fallback)],
+        read: |input| body::prefix_relative(input).map(Notation::RelativeDay),
+        fast: None,
+        may_be: Some(body::may_start_relative),
+        may_match: None,
+        role: Role::Body,
+        anchors: &[Anchor::BodyWord],
+    },
 ];
+
+/// `November 24`, `Monday, November 7` (`MonthDay`), `Friday` (`Weekday`), `June` (`Month`) or
+/// `March 1993` (`MonthRef`), without `on` or `in`.
+fn read_bare(input: &str) -> Prefix<Notation> {
+    body::prefix_bare(input).map(|bare| match bare {
+        BareRef::Weekday(day) => Notation::Weekday(day),
+        BareRef::Day(day) => Notation::MonthDay(day),
+        BareRef::MonthOfYear(month) => Notation::MonthRef(month),
+        BareRef::Month(month) => Notation::Month(month),
+    })
+}
 
 /// `on Monday` (`WeekdayRef`), `on May 7` or `on Monday, November 7` (`MonthDayRef`).
 fn read_on(input: &str) -> Prefix<Notation> {
@@ -816,6 +950,14 @@ impl fmt::Display for Notation {
             Notation::SpanishDayRef(day) => relative::write_el(f, day),
             Notation::SpanishDayPair(pair) => relative::write_pair(f, pair),
             Notation::KoreanMonthDay(day) => relative::write_korean(f, day),
+            Notation::MonthDay(day) => relative::write_month_day(f, day),
+            Notation::Weekday(day) => f.write_str(crate::calendar::weekday_name(*day)),
+            Notation::Month(month) => {
+                f.write_str(crate::calendar::month_name(*month).unwrap_or("January"))
+            }
+            Notation::SpanishDay(day) => body::write_spanish(f, *day),
+            Notation::KoreanDay(day) => body::write_korean(f, *day),
+            Notation::RelativeDay(day) => write!(f, "{day}"),
         }
     }
 }
@@ -825,7 +967,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorKind;
 
-    const KINDS: [NotationKind; 16] = [
+    const KINDS: [NotationKind; 22] = [
         NotationKind::Dateline,
         NotationKind::Dmy,
         NotationKind::JucheStamp,
@@ -842,6 +984,12 @@ mod tests {
         NotationKind::SpanishDayRef,
         NotationKind::SpanishDayPair,
         NotationKind::KoreanMonthDay,
+        NotationKind::MonthDay,
+        NotationKind::Weekday,
+        NotationKind::Month,
+        NotationKind::SpanishDay,
+        NotationKind::KoreanDay,
+        NotationKind::RelativeDay,
     ];
 
     /// The example quoted in a kind's description (between backticks).

@@ -430,6 +430,17 @@ static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
                 Anchor::JapaneseBracket => wide.add("【".as_bytes().to_vec(), anchor),
                 Anchor::Nyeon => wide.add("년".as_bytes().to_vec(), anchor),
                 Anchor::Wol => wide.add("월".as_bytes().to_vec(), anchor),
+                Anchor::Il => wide.add("일".as_bytes().to_vec(), anchor),
+                Anchor::BodyWord => {
+                    for word in crate::grammar::body::anchor_words() {
+                        let target = if word.is_ascii() {
+                            &mut ascii
+                        } else {
+                            &mut wide
+                        };
+                        target.add(word.as_bytes().to_vec(), anchor);
+                    }
+                }
                 Anchor::HangulParen => {
                     // Hangul syllables (U+AC00..U+D7A3) start with one of these bytes in UTF-8.
                     for lead in 0xEA..=0xED_u8 {
@@ -476,6 +487,8 @@ fn rank(anchor: Anchor) -> u8 {
         Anchor::YearEnd => 9,
         Anchor::Tag => 10,
         Anchor::SpanishMonth => 11,
+        Anchor::Il => 12,
+        Anchor::BodyWord => 13,
     }
 }
 
@@ -558,6 +571,11 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
         Anchor::Juche | Anchor::KoreanJuche | Anchor::JapaneseBracket => {
             visit(at);
         }
+        Anchor::BodyWord => {
+            if may_begin_at(bytes, at) {
+                visit(at);
+            }
+        }
         Anchor::HangulParen => {
             // `(` is one byte, `（` three.
             let len = if bytes.get(at) == Some(&b'(') { 1 } else { 3 };
@@ -588,19 +606,22 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
                 }
             }
         }
-        Anchor::Nyeon | Anchor::Wol => {
+        Anchor::Nyeon | Anchor::Wol | Anchor::Il => {
             let start = wide_digit_run_start(bytes, at);
             if start < at && may_begin_at(bytes, start) {
                 visit(start);
             }
         }
         Anchor::Weekday => {
-            // `on` + spaces before the weekday (a weekday that starts a month-name date is
-            // reached from its month's anchor).
+            // `on` + spaces before the weekday, then the weekday itself (`left here Thursday`;
+            // a weekday that starts a month-name date is read there too).
             if let Some(on) = keyword_before(bytes, at, &[b"on"]) {
-                if may_begin_at(bytes, on) {
-                    visit(on);
+                if may_begin_at(bytes, on) && visit(on) {
+                    return;
                 }
+            }
+            if may_begin_at(bytes, at) {
+                visit(at);
             }
         }
         Anchor::SpanishMonth => {
@@ -862,22 +883,36 @@ fn earliest_start(text: &str, from: usize, found: Found, pos: &mut usize) -> Fou
     // Only a notation that starts with a word can lie inside a place: a dateline, and `on` +
     // weekday or month glued to a place (`ABC년on Monday, November 7 (KNS)`). Other notations are
     // reached from their own anchors after any place before them.
-    if !matches!(
-        found.kind,
-        NotationKind::Dateline | NotationKind::WeekdayRef | NotationKind::MonthDayRef
-    ) {
-        return found;
-    }
     let start = found.span.start;
     let bytes = text.as_bytes();
+    // A body notation that starts with a letter (`Thursday`, `November 24`, `That day`) may lie
+    // in a dateline's place only where the place's month and day can follow it.
+    let in_place = match found.kind {
+        NotationKind::Dateline | NotationKind::WeekdayRef | NotationKind::MonthDayRef => true,
+        NotationKind::Weekday
+        | NotationKind::MonthDay
+        | NotationKind::Month
+        | NotationKind::MonthRef
+        | NotationKind::RelativeDay
+        | NotationKind::SpanishDay => {
+            bytes.get(start).is_some_and(u8::is_ascii_alphabetic)
+                && day_may_follow(bytes, found.span.end)
+        }
+        _ => false,
+    };
+    if !in_place {
+        return found;
+    }
     // `on` after a space is a word of its own, which no place has (a place's later words are
     // capitalised or particles, and no day follows a place that ends before it): no dateline
     // that starts before it reaches it. (Trying each word of the 64 bytes before `on Monday` as
     // a dateline's place was a tenth of `scan`'s instructions on the synthetic text.)
-    if found.kind != NotationKind::Dateline
-        && start
-            .checked_sub(1)
-            .is_some_and(|before| bytes.get(before) == Some(&b' '))
+    if matches!(
+        found.kind,
+        NotationKind::WeekdayRef | NotationKind::MonthDayRef
+    ) && start
+        .checked_sub(1)
+        .is_some_and(|before| bytes.get(before) == Some(&b' '))
     {
         return found;
     }
@@ -893,6 +928,25 @@ fn earliest_start(text: &str, from: usize, found: Found, pos: &mut usize) -> Fou
     }
     found
 }
+
+/// Whether a dateline's day may follow byte `end` across the rest of a place, its separator and
+/// its month: the place characters, commas and spaces from `end` reach a digit. Looks at most
+/// [`DAY_LOOKAHEAD`] bytes ahead, and says yes when it cannot tell (so `earliest_start` looks back
+/// whenever a dateline could contain the notation).
+fn day_may_follow(bytes: &[u8], end: usize) -> bool {
+    let rest = bytes.get(end..).unwrap_or(&[]);
+    match rest
+        .iter()
+        .take(DAY_LOOKAHEAD)
+        .position(|&b| !(b.is_ascii_alphabetic() || b >= 0x80 || b" ,.-'".contains(&b)))
+    {
+        Some(at) => rest.get(at).is_some_and(u8::is_ascii_digit),
+        None => rest.len() >= DAY_LOOKAHEAD,
+    }
+}
+
+/// How far [`day_may_follow`] looks: a place, a separator and a month with room to spare.
+const DAY_LOOKAHEAD: usize = MAX_PLACE_LOOKBACK.saturating_mul(2).saturating_add(32);
 
 /// Reads the notation at `start`, if any, and moves `pos` past it.
 ///
@@ -1002,7 +1056,11 @@ fn may_begin(bytes: &[u8], i: usize, b: u8) -> bool {
         0xEF if tail.starts_with("\u{ff08}".as_bytes()) => {
             return matches!(tail.get(3), Some(0xEA..=0xED));
         }
-        0x80.. => return tail.starts_with("주체".as_bytes()) || tail.starts_with("【".as_bytes()),
+        0x80.. => {
+            return tail.starts_with("주체".as_bytes())
+                || tail.starts_with("【".as_bytes())
+                || crate::grammar::body::starts_cjk_word(tail);
+        }
         _ => {}
     }
     // A capital not inside a word in capitals, or a lower-case letter that begins a word (the

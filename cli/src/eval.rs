@@ -6,7 +6,7 @@ pub mod labels;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
-use kcna_dates::{BodyDate, BodyResolution, date_article};
+use kcna_dates::{BodyDate, date_article};
 use serde_json::{Map, Value, json};
 
 use crate::input::{Body, Item};
@@ -19,17 +19,9 @@ pub const KNOWN_FIELD: &str = "known_date";
 /// The kind of a reported body date, in the names of the labels' `kind` (see
 /// `../shared/corpus/labels/GUIDE.md`): `full_date`, `month_day`, `weekday`, `month`.
 ///
-/// The one place where `eval --labels` learns a body date's kind: today it is derived from
-/// [`BodyResolution`]; once the core gives each body date its own kind, this reads that.
+/// The one place where `eval --labels` learns a body date's kind: the core's [`BodyDate::kind`].
 pub fn body_kind(body: &BodyDate) -> &'static str {
-    match body.resolution {
-        BodyResolution::Explicit => "full_date",
-        BodyResolution::Weekday => "weekday",
-        BodyResolution::MonthDay | BodyResolution::WeekdayMonthDay => "month_day",
-        BodyResolution::Month => "month",
-        // `BodyResolution` is non-exhaustive: a new reading is a day until it is named here.
-        _ => "day",
-    }
+    body.kind.as_str()
 }
 
 /// How precise a date is: one calendar day or one calendar month.
@@ -54,10 +46,9 @@ impl Precision {
 /// The precision of a reported body date: a month for kind `month`, else a day (derived from
 /// [`body_kind`], until the core gives each body date its own precision).
 pub fn body_precision(body: &BodyDate) -> Precision {
-    if body_kind(body) == "month" {
-        Precision::Month
-    } else {
-        Precision::Day
+    match body.precision {
+        kcna_dates::Precision::Month => Precision::Month,
+        _ => Precision::Day,
     }
 }
 

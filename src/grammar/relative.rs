@@ -240,13 +240,15 @@ enum OnRaw<'a> {
 
 /// `OnRef ::= "on" " "+ (MonthDay | WeekdayRef)`
 fn on_grammar(input: &str) -> PResult<'_, OnRaw<'_>> {
-    preceded(
-        keyword("on"),
-        alt((
-            map(month_day, |(month, day)| OnRaw::MonthDay(None, month, day)),
-            weekday_ref,
-        )),
-    )
+    preceded(keyword("on"), on_body).parse(input)
+}
+
+/// `MonthDay | WeekdayRef`: what follows `on`, and what a body date without `on` is.
+fn on_body(input: &str) -> PResult<'_, OnRaw<'_>> {
+    alt((
+        map(month_day, |(month, day)| OnRaw::MonthDay(None, month, day)),
+        weekday_ref,
+    ))
     .parse(input)
 }
 
@@ -283,7 +285,17 @@ pub(crate) enum OnRef {
 
 /// Reads `on Monday`, `on May 7` or `on Monday, November 7` at the start of `input`.
 pub(crate) fn prefix_on(input: &str) -> Prefix<OnRef> {
-    Prefix::run(input, on_grammar, |raw| match raw {
+    on_with(input, on_grammar)
+}
+
+/// Reads `Monday`, `May 7` or `Monday, November 7` (without `on`) at the start of `input`.
+pub(crate) fn prefix_on_body(input: &str) -> Prefix<OnRef> {
+    on_with(input, on_body)
+}
+
+/// Reads what `grammar` (with or without `on`) reads, and checks the day against its month.
+fn on_with<'a>(input: &'a str, grammar: fn(&'a str) -> PResult<'a, OnRaw<'a>>) -> Prefix<OnRef> {
+    Prefix::run(input, grammar, |raw| match raw {
         OnRaw::Weekday(day) => Ok(OnRef::Weekday(day)),
         OnRaw::MonthDay(weekday, month, day) => {
             let day = check_day(month, &Number::new(input, day))?;
@@ -334,11 +346,15 @@ enum InYear<'a> {
     Juche(juche::RawYear<'a>),
 }
 
-/// `InRef ::= "in" " "+ MonthName " "+ (Year4 | JucheYear)`
+/// `InRef ::= "in" " "+ MonthOfYear`
 fn in_grammar(input: &str) -> PResult<'_, (u32, InYear<'_>)> {
+    preceded(keyword("in"), month_of_year).parse(input)
+}
+
+/// `MonthOfYear ::= MonthName " "+ (Year4 | JucheYear)`
+fn month_of_year(input: &str) -> PResult<'_, (u32, InYear<'_>)> {
     map(
         (
-            keyword("in"),
             month_name,
             spaces,
             alt((
@@ -346,7 +362,7 @@ fn in_grammar(input: &str) -> PResult<'_, (u32, InYear<'_>)> {
                 map(year_grammar, InYear::Juche),
             )),
         ),
-        |(_, month, _, year)| (month, year),
+        |(month, _, year)| (month, year),
     )
     .parse(input)
 }
@@ -372,7 +388,20 @@ pub(crate) fn fast_in(input: &str) -> Option<(MonthRef, usize)> {
 
 /// Reads `in October 2014` or `in May Juche 106 (2017)` at the start of `input`.
 pub(crate) fn prefix_in(input: &str) -> Prefix<MonthRef> {
-    Prefix::run(input, in_grammar, |(month, year)| {
+    in_with(input, in_grammar)
+}
+
+/// Reads `October 2014` or `May Juche 106 (2017)` (without `in`) at the start of `input`.
+pub(crate) fn prefix_month_of_year(input: &str) -> Prefix<MonthRef> {
+    in_with(input, month_of_year)
+}
+
+/// Reads what `grammar` (with or without `in`) reads, and checks the Juche year.
+fn in_with<'a>(
+    input: &'a str,
+    grammar: fn(&'a str) -> PResult<'a, (u32, InYear<'a>)>,
+) -> Prefix<MonthRef> {
+    Prefix::run(input, grammar, |(month, year)| {
         let (year, juche) = match year {
             // (Four ASCII digits: always a year chrono holds.)
             InYear::Gregorian(digits) => (digits.parse::<i32>().unwrap_or(0), None),
@@ -595,6 +624,15 @@ pub(crate) fn write_on(f: &mut fmt::Formatter<'_>, day: &MonthDay) -> fmt::Resul
     match day.weekday {
         Some(weekday) => write!(f, "on {}, {month} {}", weekday_name(weekday), day.day),
         None => write!(f, "on {month} {}", day.day),
+    }
+}
+
+/// Writes a day without `on`: `November 7`, `Monday, November 7`.
+pub(crate) fn write_month_day(f: &mut fmt::Formatter<'_>, day: &MonthDay) -> fmt::Result {
+    let month = english_month(day.month).unwrap_or("?");
+    match day.weekday {
+        Some(weekday) => write!(f, "{}, {month} {}", weekday_name(weekday), day.day),
+        None => write!(f, "{month} {}", day.day),
     }
 }
 

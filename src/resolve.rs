@@ -1,0 +1,467 @@
+//! Resolving the dates of a story's body as the writer meant them: the kind of each, its
+//! precision, the tense its sentence gives, and the rules that turn a day without its year into a
+//! date.
+//!
+//! The rules, in order:
+//!
+//! 1. **Tense.** A date is in the past of the story (on or before its date) unless its sentence
+//!    speaks of the future: English `will`, `shall`, `is to`, `are to`, `to be held`, `scheduled`,
+//!    `slated`, `next`, `upcoming`, `approaching`, `forthcoming`, `coming`; Spanish `próximo`,
+//!    `venidero`, a verb in the future (`celebrará`, `se realizarán`), `quedan`; Korean `것이다`,
+//!    `예정`, `앞으로`; Japanese `予定`. A future date is the first such date on or after the
+//!    story's date. `this year's` puts the date in the story's year, either way.
+//! 2. **Ranges.** The end of a range (`March 4 to 6`, `17일부터 20일까지`, `19일과 20일`, `del día
+//!    22 al 24`) is on or after its start: `from December 28 to January 3` crosses the year.
+//! 3. **Relative days.** `today` is the story's date (KCNA's `today` is its dateline's day),
+//!    `yesterday` the day before; `that day`, `ese día`, `이날` are the last day the text named
+//!    before them, or the story's date when it named none.
+//!
+//! The sentence of a date is read at most [`WINDOW`] bytes each way, so the cost stays linear.
+
+use core::ops::Range;
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use crate::grammar::body::{resolve_day, resolve_day_forward};
+use crate::grammar::relative::resolve_weekday;
+
+/// What kind of date a body date is (the kinds of the corpus's labelling guide).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// A date with its year: `July 27, 1953`, `(1953.7.27)`, `2015년 10월 30일`.
+    FullDate,
+    /// A month and day without a year: `November 24`, `el 15 de junio`, `7월 30일`.
+    MonthDay,
+    /// The day of the month alone: `el día 16`, `18일`.
+    Day,
+    /// A weekday: `on Monday`, `Thursday`.
+    Weekday,
+    /// A day relative to the story's date or to one named before: `today`, `ayer`, `이날`.
+    RelativeDay,
+    /// A month, with or without its year: `in October 2014`, `June`.
+    Month,
+}
+
+impl BodyKind {
+    /// A short stable name: `full_date`, `month_day`, `day`, `weekday`, `relative_day`, `month`
+    /// (the `kind` of the labelling guide).
+    ///
+    /// ```
+    /// assert_eq!(kcna_dates::BodyKind::RelativeDay.as_str(), "relative_day");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            BodyKind::FullDate => "full_date",
+            BodyKind::MonthDay => "month_day",
+            BodyKind::Day => "day",
+            BodyKind::Weekday => "weekday",
+            BodyKind::RelativeDay => "relative_day",
+            BodyKind::Month => "month",
+        }
+    }
+
+    /// Whether a date of this kind names a month, not a day.
+    pub fn precision(&self) -> Precision {
+        match self {
+            BodyKind::Month => Precision::Month,
+            _ => Precision::Day,
+        }
+    }
+}
+
+/// How precise a body date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Precision {
+    /// One calendar day.
+    Day,
+    /// One calendar month.
+    Month,
+}
+
+impl Precision {
+    /// `day` or `month`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+        }
+    }
+}
+
+/// The tense a body date was read with (see the module's rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Tense {
+    /// On or before the story's date: the default.
+    Past,
+    /// After the story's date: the sentence speaks of the future.
+    Future,
+    /// The text gives the year: no tense was needed.
+    None,
+}
+
+impl Tense {
+    /// `past`, `future` or `none`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Tense::Past => "past",
+            Tense::Future => "future",
+            Tense::None => "none",
+        }
+    }
+}
+
+/// How far each way the sentence of a date is read, in bytes.
+pub(crate) const WINDOW: usize = 240;
+
+/// English, Spanish, Korean and Japanese words that put a sentence in the future (ASCII words
+/// are matched without regard to case, with the spaces shown).
+const FUTURE_CUES: [&str; 27] = [
+    " will ",
+    " shall ",
+    " is to ",
+    " are to ",
+    "to be held",
+    "scheduled",
+    "slated",
+    " next ",
+    "upcoming",
+    "approaching",
+    "forthcoming",
+    " coming ",
+    "próxim",
+    "proxim",
+    "venider",
+    "rá ",
+    "rán ",
+    "rá,",
+    "rán,",
+    "quedan ",
+    "것이다",
+    "예정",
+    "앞으로",
+    "게 된다",
+    "予定",
+    "だろう",
+    " would be held",
+];
+
+/// The words that put a date in the story's year.
+const THIS_YEAR_CUES: [&str; 3] = ["this year", "este año", "올해"];
+
+/// The sentence around `span`: back to the last `.`, `!`, `?` or line break before it and on to
+/// the first after it, at most [`WINDOW`] bytes each way (on `char` boundaries).
+fn sentence<'a>(text: &'a str, span: &Range<usize>) -> (&'a str, &'a str) {
+    let bytes = text.as_bytes();
+    let ends = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
+    let from = span.start.saturating_sub(WINDOW);
+    let before = bytes.get(from..span.start).unwrap_or(&[]);
+    let start = before
+        .iter()
+        .rposition(ends)
+        .map_or(from, |i| from.saturating_add(i).saturating_add(1));
+    let to = span.end.saturating_add(WINDOW).min(bytes.len());
+    let after = bytes.get(span.end..to).unwrap_or(&[]);
+    let end = after
+        .iter()
+        .position(ends)
+        .map_or(to, |i| span.end.saturating_add(i));
+    (
+        char_slice(text, start, span.start),
+        char_slice(text, span.end, end),
+    )
+}
+
+/// `text[start..end]` widened to `char` boundaries (empty when out of range).
+fn char_slice(text: &str, mut start: usize, mut end: usize) -> &str {
+    while start > 0 && !text.is_char_boundary(start) {
+        start = start.saturating_sub(1);
+    }
+    while end < text.len() && !text.is_char_boundary(end) {
+        end = end.saturating_add(1);
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+/// Whether `hay` holds `needle`, ASCII letters compared without regard to case.
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    needle.is_empty()
+        || hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The tense of the sentence around `span`, and whether it puts the date in the story's year.
+pub(crate) fn tense_at(text: &str, span: &Range<usize>) -> (Tense, bool) {
+    let (before, after) = sentence(text, span);
+    let cue = |cues: &[&str]| {
+        cues.iter()
+            .any(|c| contains_folded(before, c) || contains_folded(after, c))
+    };
+    let tense = if cue(&FUTURE_CUES) {
+        Tense::Future
+    } else {
+        Tense::Past
+    };
+    // `this year's June 25`: just before the date.
+    let near = char_slice(text, span.start.saturating_sub(16), span.start);
+    (
+        tense,
+        THIS_YEAR_CUES.iter().any(|c| contains_folded(near, c)),
+    )
+}
+
+/// What a body date without a year names, before it is resolved.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Unresolved {
+    /// `on Monday`, `Thursday`
+    Weekday(Weekday),
+    /// `on May 7`, `November 24`, `el 15 de junio`, `7월 9일`
+    MonthDay {
+        month: u32,
+        day: u32,
+        weekday: Option<Weekday>,
+    },
+    /// `el día 16`, `18일`
+    Day(u32),
+    /// `June`: a month of a year to find.
+    Month(u32),
+    /// `today`, `yesterday`: days after the story's date.
+    Offset(i8),
+    /// `that day`: the last day named before it.
+    Anaphoric,
+}
+
+/// The day `what` names in a story of date `anchor`, read with `tense`; `start`, the resolved start
+/// of the range it ends, if it ends one; `last`, the last day the text named before it. For a
+/// month, the first day of the month.
+pub(crate) fn resolve(
+    what: Unresolved,
+    anchor: NaiveDate,
+    tense: Tense,
+    this_year: bool,
+    start: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    if let Unresolved::Offset(days) = what {
+        let days_abs = Days::new(u64::from(days.unsigned_abs()));
+        return if days < 0 {
+            anchor.checked_sub_days(days_abs)
+        } else {
+            anchor.checked_add_days(days_abs)
+        };
+    }
+    // A range's end is on or after its start: resolved forward from it.
+    let (anchor, tense) = match start {
+        Some(start) => (start, Tense::Future),
+        None => (anchor, tense),
+    };
+    let future = tense == Tense::Future;
+    match what {
+        Unresolved::Weekday(day) if future => {
+            let next = anchor.checked_add_days(Days::new(1))?;
+            resolve_weekday(day, next.checked_add_days(Days::new(6))?)
+        }
+        Unresolved::Weekday(day) => resolve_weekday(day, anchor),
+        Unresolved::MonthDay { month, day, .. } => month_day(month, day, anchor, future, this_year),
+        Unresolved::Day(day) if future => resolve_day_forward(day, anchor),
+        Unresolved::Day(day) => resolve_day(day, anchor),
+        Unresolved::Month(month) => month_of(month, anchor, future, this_year),
+        Unresolved::Offset(_) => None,
+        Unresolved::Anaphoric => last.or(Some(anchor)),
+    }
+}
+
+/// `month`/`day` in the story's year when `this_year`, else the latest on or before `anchor`, or
+/// the first on or after it when `future`.
+fn month_day(
+    month: u32,
+    day: u32,
+    anchor: NaiveDate,
+    future: bool,
+    this_year: bool,
+) -> Option<NaiveDate> {
+    let year = anchor.year();
+    if this_year {
+        return NaiveDate::from_ymd_opt(year, month, day);
+    }
+    let candidates = if future {
+        [year, year.checked_add(1)?]
+    } else {
+        [year, year.checked_sub(1)?]
+    };
+    candidates
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .find(|d| if future { *d >= anchor } else { *d <= anchor })
+}
+
+/// The first day of `month` in the story's year when `this_year`, else of the latest such month
+/// on or before the story's month, or the first on or after it when `future`.
+fn month_of(month: u32, anchor: NaiveDate, future: bool, this_year: bool) -> Option<NaiveDate> {
+    let this = NaiveDate::from_ymd_opt(anchor.year(), month, 1)?;
+    let anchor_month = anchor.with_day(1)?;
+    if this_year || (future && this >= anchor_month) || (!future && this <= anchor_month) {
+        Some(this)
+    } else if future {
+        this.checked_add_months(Months::new(12))
+    } else {
+        this.checked_sub_months(Months::new(12))
+    }
+}
+
+/// Whether the text between two body dates joins them as the start and the end of a range, or as
+/// a pair: `-`, `–`, ` to `, ` through `, ` and `, ` al `, ` y `, ` a `, `부터 `, `과 `, `와 `,
+/// `~`.
+pub(crate) fn joins_range(between: &str) -> bool {
+    const JOINERS: [&str; 14] = [
+        "-",
+        "–",
+        " to ",
+        " through ",
+        " and ",
+        " al ",
+        " y ",
+        " a ",
+        "부터 ",
+        "부터",
+        "과 ",
+        "와 ",
+        "~",
+        "から",
+    ];
+    between.len() <= 12 && JOINERS.iter().any(|j| between == *j)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn future_cues_move_a_day_forward() {
+        let text = "He said the DPRK will submit the report on November 18.";
+        let at = text.find("November").unwrap();
+        let (tense, this_year) = tense_at(text, &(at..at + 11));
+        assert_eq!((tense, this_year), (Tense::Future, false));
+        let what = Unresolved::MonthDay {
+            month: 11,
+            day: 18,
+            weekday: None,
+        };
+        assert_eq!(
+            resolve(what, ymd(2012, 11, 17), tense, false, None, None),
+            Some(ymd(2012, 11, 18))
+        );
+        assert_eq!(
+            resolve(what, ymd(2012, 11, 17), Tense::Past, false, None, None),
+            Some(ymd(2011, 11, 18))
+        );
+    }
+
+    #[test]
+    fn past_is_the_default_and_this_year_pins_the_year() {
+        let text = "A meeting was held on November 18. Then this year's June 25 comes.";
+        let at = text.find("November").unwrap();
+        assert_eq!(tense_at(text, &(at..at + 11)).0, Tense::Past);
+        let at = text.find("June").unwrap();
+        assert!(tense_at(text, &(at..at + 7)).1);
+        let what = Unresolved::MonthDay {
+            month: 6,
+            day: 25,
+            weekday: None,
+        };
+        assert_eq!(
+            resolve(what, ymd(2016, 7, 26), Tense::Past, true, None, None),
+            Some(ymd(2016, 6, 25))
+        );
+    }
+
+    #[test]
+    fn range_ends_cross_the_year() {
+        let start = ymd(2012, 12, 28);
+        let what = Unresolved::MonthDay {
+            month: 1,
+            day: 3,
+            weekday: None,
+        };
+        assert_eq!(
+            resolve(
+                what,
+                ymd(2012, 12, 30),
+                Tense::Past,
+                false,
+                Some(start),
+                None
+            ),
+            Some(ymd(2013, 1, 3))
+        );
+        assert_eq!(
+            resolve(
+                Unresolved::Day(20),
+                ymd(2026, 8, 19),
+                Tense::Past,
+                false,
+                Some(ymd(2026, 8, 17)),
+                None
+            ),
+            Some(ymd(2026, 8, 20))
+        );
+        assert!(joins_range(" to "));
+        assert!(joins_range("부터 "));
+        assert!(!joins_range(" and then on "));
+    }
+
+    #[test]
+    fn relative_and_anaphoric_days() {
+        let story = ymd(2001, 3, 3);
+        assert_eq!(
+            resolve(
+                Unresolved::Anaphoric,
+                story,
+                Tense::Past,
+                false,
+                None,
+                Some(ymd(2001, 3, 2))
+            ),
+            Some(ymd(2001, 3, 2))
+        );
+        assert_eq!(
+            resolve(Unresolved::Anaphoric, story, Tense::Past, false, None, None),
+            Some(story)
+        );
+        assert_eq!(
+            resolve(
+                Unresolved::Month(2),
+                story,
+                Tense::Future,
+                false,
+                None,
+                None
+            ),
+            Some(ymd(2002, 2, 1))
+        );
+        assert_eq!(
+            resolve(Unresolved::Month(2), story, Tense::Past, false, None, None),
+            Some(ymd(2001, 2, 1))
+        );
+        assert_eq!(
+            resolve(
+                Unresolved::Weekday(Weekday::Sat),
+                story,
+                Tense::Future,
+                false,
+                None,
+                None
+            ),
+            Some(ymd(2001, 3, 10))
+        );
+    }
+}
