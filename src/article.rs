@@ -616,8 +616,15 @@ fn push_body(
         };
         let date_start = span.start.saturating_add(keyword).min(span.end);
         let mut body = placeholder(date_start..span.end, kind, resolution);
-        if let Notation::MonthRef(month) = notation {
-            body.month = Some((month.year(), month.month()));
+        let with_year = match notation {
+            Notation::MonthRef(month) => Some((month.year(), month.month())),
+            Notation::KoreanMonth(m) | Notation::SpanishMonth(m) => {
+                m.year().map(|year| (year, m.month()))
+            }
+            _ => None,
+        };
+        if let Some(month) = with_year {
+            body.month = Some(month);
             body.tense = Tense::None;
         }
         body_dates.push(Body {
@@ -664,6 +671,14 @@ fn unresolved_of(notation: &Notation) -> Option<(Option<Unresolved>, BodyKind, B
             BodyKind::Month,
             BodyResolution::Month,
         )),
+        Notation::KoreanMonth(m) | Notation::SpanishMonth(m) => match m.year() {
+            Some(_) => Some((None, BodyKind::Month, BodyResolution::Month)),
+            None => Some((
+                Some(Unresolved::Month(m.month())),
+                BodyKind::Month,
+                BodyResolution::Month,
+            )),
+        },
         Notation::MonthDayRef(d)
         | Notation::MonthDay(d)
         | Notation::SpanishDayRef(d)

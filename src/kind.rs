@@ -51,13 +51,18 @@ pub enum NotationKind {
     /// `today`, `ayer`, `오늘`, `that day`: a day relative to the story's date or to a day named
     /// before.
     RelativeDay,
+    /// `2021년 6월`, `8월현재` (Korean edition): a month without a day.
+    KoreanMonth,
+    /// `julio`, `noviembre de 2013` (Spanish edition): a month without a day.
+    SpanishMonth,
 }
 
 impl NotationKind {
     /// A short stable name: `dateline`, `dmy`, `juche_stamp`, `dotted_stamp`, `month_name`,
     /// `juche_year`, `korean_date`, `korean_juche_year`, `iso_date`, `spanish_date`, `weekday_ref`,
     /// `month_day_ref`, `month_ref`, `spanish_day_ref`, `spanish_day_pair`, `korean_month_day`,
-    /// `month_day`, `weekday`, `month`, `spanish_day`, `korean_day`, `relative_day`.
+    /// `month_day`, `weekday`, `month`, `spanish_day`, `korean_day`, `relative_day`, `korean_month`,
+    /// `spanish_month`.
     ///
     /// ```
     /// assert_eq!(kcna_dates::NotationKind::KoreanDate.as_str(), "korean_date");
@@ -86,6 +91,8 @@ impl NotationKind {
             NotationKind::SpanishDay => "spanish_day",
             NotationKind::KoreanDay => "korean_day",
             NotationKind::RelativeDay => "relative_day",
+            NotationKind::KoreanMonth => "korean_month",
+            NotationKind::SpanishMonth => "spanish_month",
         }
     }
 }
@@ -120,6 +127,8 @@ impl NotationKind {
             NotationKind::SpanishDay => "Spanish day `día 16`",
             NotationKind::KoreanDay => "Korean day `18일`",
             NotationKind::RelativeDay => "relative day `today`",
+            NotationKind::KoreanMonth => "Korean month `2021년 6월`",
+            NotationKind::SpanishMonth => "Spanish month `noviembre de 2013`",
         }
     }
 }

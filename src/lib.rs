@@ -99,7 +99,7 @@ pub use article::{
 };
 pub use calendar::YearStyle;
 pub use error::{Error, ErrorKind, Expected, Field};
-pub use grammar::body::{RelativeDay, resolve_day, resolve_day_forward};
+pub use grammar::body::{MonthOnly, RelativeDay, resolve_day, resolve_day_forward};
 pub use grammar::dateline::{Agency, DEFAULT_GRACE_DAYS, Dateline, Edition};
 pub use grammar::dmy::{parse_dmy, parse_dmy_prefix};
 pub use grammar::dotted::{parse_dotted, parse_dotted_prefix};

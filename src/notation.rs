@@ -13,7 +13,9 @@ use crate::grammar::runtime::{Miss, Prefix};
 use crate::grammar::wide::is_wide_digit;
 use crate::grammar::{dateline, dmy, dotted, iso, juche, korean, month_name, relative, spanish};
 pub use crate::kind::NotationKind;
-use crate::{Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, RelativeDay, SpanishDate};
+use crate::{
+    Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, MonthOnly, RelativeDay, SpanishDate,
+};
 
 /// A value in any of the notations.
 ///
@@ -122,6 +124,10 @@ pub enum Notation {
     KoreanDay(u32),
     /// A relative day: `today`, `yesterday`, `hoy`, `ayer`, `오늘`, `어제`, `昨日`, `that day`.
     RelativeDay(RelativeDay),
+    /// A Korean month without a day: `2021년 6월`, `8월현재`.
+    KoreanMonth(MonthOnly),
+    /// A Spanish month without a day: `noviembre de 2013`, `julio`.
+    SpanishMonth(MonthOnly),
 }
 
 /// The value of a field of a [`Notation`] (see [`Notation::fields`]): the values of JSON, so
@@ -164,6 +170,8 @@ impl Notation {
             Notation::SpanishDay(_) => NotationKind::SpanishDay,
             Notation::KoreanDay(_) => NotationKind::KoreanDay,
             Notation::RelativeDay(_) => NotationKind::RelativeDay,
+            Notation::KoreanMonth(_) => NotationKind::KoreanMonth,
+            Notation::SpanishMonth(_) => NotationKind::SpanishMonth,
         }
     }
 
@@ -191,7 +199,9 @@ impl Notation {
             | Notation::Month(_)
             | Notation::SpanishDay(_)
             | Notation::KoreanDay(_)
-            | Notation::RelativeDay(_) => None,
+            | Notation::RelativeDay(_)
+            | Notation::KoreanMonth(_)
+            | Notation::SpanishMonth(_) => None,
         }
     }
 
@@ -275,6 +285,10 @@ impl Notation {
                 vec![("weekday", Text(weekday_name(*day)))]
             }
             Notation::Month(month) => vec![("month", Int(i64::from(*month)))],
+            Notation::KoreanMonth(m) | Notation::SpanishMonth(m) => vec![
+                ("year", m.year().map_or(Null, |y| Int(i64::from(y)))),
+                ("month", Int(i64::from(m.month()))),
+            ],
             Notation::SpanishDay(day) | Notation::KoreanDay(day) => {
                 vec![("day", Int(i64::from(*day)))]
             }
@@ -471,7 +485,21 @@ pub(crate) struct Entry {
 }
 
 /// Every notation, in the order they are tried at a start (the first that matches wins).
-pub(crate) static REGISTRY: [Entry; 22] = [
+pub(crate) static REGISTRY: [Entry; 24] = [
+    Entry {
+        kind: NotationKind::KoreanMonth,
+        // Before the Korean date, which commits once it has read `2021년 6월` and finds no day.
+        starts: &[
+            (Start::Digit, Try::Fallback),
+            (Start::WideDigit, Try::Fallback),
+        ],
+        read: |input| body::prefix_korean_month(input).map(Notation::KoreanMonth),
+        fast: None,
+        may_be: None,
+        may_match: Some(body::may_match_korean_month),
+        role: Role::Body,
+        anchors: &[Anchor::Nyeon, Anchor::Wol],
+    },
     Entry {
         kind: NotationKind::Dmy,
         starts: &[(Start::Digit, Try::Lead)],
@@ -748,6 +776,20 @@ pub(crate) static REGISTRY: [Entry; 22] = [
         role: Role::Body,
         anchors: &[Anchor::BodyWord],
     },
+    Entry {
+        kind: NotationKind::SpanishMonth,
+        starts: &[(Start::Other, Try::Fallback)],
+        // Also reads a Spanish weekday (`este martes`), as `Weekday`.
+        read: |input| match body::prefix_spanish_month(input) {
+            Prefix::NoMatch(_) => body::prefix_spanish_weekday(input).map(Notation::Weekday),
+            other => other.map(Notation::SpanishMonth),
+        },
+        fast: None,
+        may_be: Some(|bytes| matches!(bytes.first(), Some(b'a'..=b'z'))),
+        may_match: None,
+        role: Role::Body,
+        anchors: &[Anchor::BodyWord],
+    },
 ];
 
 /// `November 24`, `Monday, November 7` (`MonthDay`), `Friday` (`Weekday`), `June` (`Month`) or
@@ -958,6 +1000,8 @@ impl fmt::Display for Notation {
             Notation::SpanishDay(day) => body::write_spanish(f, *day),
             Notation::KoreanDay(day) => body::write_korean(f, *day),
             Notation::RelativeDay(day) => write!(f, "{day}"),
+            Notation::KoreanMonth(m) => body::write_korean_month(f, m),
+            Notation::SpanishMonth(m) => body::write_spanish_month(f, m),
         }
     }
 }
@@ -967,7 +1011,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorKind;
 
-    const KINDS: [NotationKind; 22] = [
+    const KINDS: [NotationKind; 24] = [
         NotationKind::Dateline,
         NotationKind::Dmy,
         NotationKind::JucheStamp,
@@ -990,6 +1034,8 @@ mod tests {
         NotationKind::SpanishDay,
         NotationKind::KoreanDay,
         NotationKind::RelativeDay,
+        NotationKind::KoreanMonth,
+        NotationKind::SpanishMonth,
     ];
 
     /// The example quoted in a kind's description (between backticks).

@@ -118,8 +118,12 @@ pub(crate) const WINDOW: usize = 240;
 
 /// English, Spanish, Korean and Japanese words that put a sentence in the future (ASCII words
 /// are matched without regard to case, with the spaces shown).
-const FUTURE_CUES: [&str; 27] = [
-    " will ",
+const FUTURE_CUES: [&str; 31] = [
+    "planned",
+    " a celebrarse",
+    " a realizarse",
+    " a efectuarse",
+    " a ejecutarse",
     " shall ",
     " is to ",
     " are to ",
@@ -194,6 +198,31 @@ fn contains_folded(hay: &str, needle: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
+/// Whether `text` has `will` as a verb (`will submit`), not as a noun (`their will to avert`,
+/// `the will of the people`).
+fn will_as_verb(text: &str) -> bool {
+    const NOUN_BEFORE: [&str; 8] = ["the", "their", "its", "his", "her", "our", "firm", "strong"];
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|t| t.find(" will ")) {
+        let at = from.saturating_add(at);
+        let head = text.get(..at).unwrap_or("");
+        let word_before = head.rsplit(' ').next().unwrap_or("");
+        let after = text.get(at.saturating_add(6)..).unwrap_or("");
+        let noun = NOUN_BEFORE
+            .iter()
+            .any(|w| word_before.eq_ignore_ascii_case(w))
+            || word_before.ends_with("'s")
+            || after.starts_with("to ")
+            || after.starts_with("of ");
+        if !noun {
+            return true;
+        }
+        from = at.saturating_add(6).min(bytes.len());
+    }
+    false
+}
+
 /// The tense of the sentence around `span`, and whether it puts the date in the story's year.
 pub(crate) fn tense_at(text: &str, span: &Range<usize>) -> (Tense, bool) {
     let (before, after) = sentence(text, span);
@@ -201,7 +230,7 @@ pub(crate) fn tense_at(text: &str, span: &Range<usize>) -> (Tense, bool) {
         cues.iter()
             .any(|c| contains_folded(before, c) || contains_folded(after, c))
     };
-    let tense = if cue(&FUTURE_CUES) {
+    let tense = if cue(&FUTURE_CUES) || will_as_verb(before) || will_as_verb(after) {
         Tense::Future
     } else {
         Tense::Past
@@ -364,6 +393,14 @@ mod tests {
             resolve(what, ymd(2012, 11, 17), Tense::Past, false, None, None),
             Some(ymd(2011, 11, 18))
         );
+    }
+
+    #[test]
+    fn will_as_a_noun_is_no_future() {
+        assert!(will_as_verb("the DPRK will submit"));
+        assert!(!will_as_verb("to declare their will to avert a war"));
+        assert!(!will_as_verb("reflecting the will of the people"));
+        assert!(!will_as_verb("the people's will is"));
     }
 
     #[test]

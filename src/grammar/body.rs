@@ -11,6 +11,8 @@
 //! KoreanDay   ::= Day "일"               (ASCII or full-width digits; not a count: `3일간`,
 //!                                          `3일동안`, `20일만에`, `3일째`, `1일분`, nor a name)
 //! RelativeDay ::= one word of RELATIVE_WORDS, as a whole word
+//! KoreanMonth ::= (Year "년" Blank*)? Month "월"   (not followed by Blank* Day "일": a day)
+//! SpanishMonthRef ::= SpanishMonthWord ((" de " | " del ") Year4)?   (lower case, a whole word)
 //! ```
 //!
 //! `MonthDay`, `Weekday` and `JucheYear` are those of [`crate::grammar::relative`]: a bare
@@ -25,7 +27,7 @@ use core::fmt;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use nom::Parser;
 use nom::branch::alt;
-use nom::combinator::{map, not};
+use nom::combinator::{map, not, opt};
 use nom::sequence::{preceded, terminated};
 
 use crate::Edition;
@@ -400,6 +402,8 @@ pub(crate) fn anchor_words() -> impl Iterator<Item = &'static str> {
     ["día ", "dia ", "Día ", "Dia "]
         .into_iter()
         .chain(RELATIVE_WORDS.iter().map(|w| w.text))
+        .chain(crate::grammar::spanish::MONTH_NAMES)
+        .chain(SPANISH_WEEKDAYS.iter().map(|(name, _)| *name))
 }
 
 /// Whether `bytes` may start a relative-day word (its first byte is that of some word).
@@ -417,6 +421,164 @@ pub(crate) fn starts_cjk_word(bytes: &[u8]) -> bool {
         .iter()
         .filter(|w| matches!(w.edition, Edition::Korean | Edition::Japanese))
         .any(|w| bytes.starts_with(w.text.as_bytes()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Months without a day.
+
+/// A month named without a day, with its year if the text gives one: `2021년 6월`, `8월`,
+/// `noviembre de 2013`, `julio`.
+///
+/// ```
+/// use kcna_dates::Notation;
+/// let Notation::KoreanMonth(m) = "2021년 6월".parse()? else { unreachable!() };
+/// assert_eq!((m.year(), m.month()), (Some(2021), 6));
+/// # Ok::<(), kcna_dates::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct MonthOnly {
+    year: Option<i32>,
+    month: u32,
+}
+
+impl MonthOnly {
+    /// The Gregorian year, when the text gives it.
+    pub fn year(&self) -> Option<i32> {
+        self.year
+    }
+
+    /// The month, 1-12.
+    pub fn month(&self) -> u32 {
+        self.month
+    }
+}
+
+/// Succeeds, reading nothing, unless blanks, a day and `일` follow (`8월 21일` is a day).
+fn no_day_after(input: &str) -> PResult<'_, ()> {
+    let rest = crate::grammar::wide::wide_blanks0(input);
+    match crate::grammar::wide::wide_number_prefix(rest, 1, 2) {
+        Some((_, after)) if after.starts_with('일') => fail(input, Expected::End),
+        _ => Ok((input, ())),
+    }
+}
+
+/// `KoreanMonth ::= (Year "년" Blank*)? Month "월"`, no day after it.
+fn korean_month_grammar(input: &str) -> PResult<'_, (Option<&str>, &str)> {
+    (
+        opt(terminated(
+            wide_digits(4, 4, Expected::Year4),
+            (lit("년"), crate::grammar::wide::wide_blanks0_parser),
+        )),
+        terminated(
+            wide_digits(1, 2, Expected::Month),
+            (lit("월"), no_day_after),
+        ),
+    )
+        .parse(input)
+}
+
+/// Whether `2021년 6월` or `8월` may start `bytes`.
+pub(crate) fn may_match_korean_month(bytes: &[u8]) -> bool {
+    use crate::grammar::fixed::wide_digits_then;
+    wide_digits_then(bytes, 1..=2, "월") || wide_digits_then(bytes, 4..=4, "년")
+}
+
+/// Reads `2021년 6월`, `8월` (ASCII or full-width digits) at the start of `input`.
+pub(crate) fn prefix_korean_month(input: &str) -> Prefix<MonthOnly> {
+    Prefix::run(input, korean_month_grammar, |(year, month)| {
+        let month = crate::grammar::runtime::check_month(&wide_number(input, month))?;
+        let year = match year {
+            Some(digits) => wide_number(input, digits)
+                .value
+                .and_then(|y| i32::try_from(y).ok()),
+            None => None,
+        };
+        // (Four digits: a year chrono holds; the month is checked.)
+        Ok(MonthOnly { year, month })
+    })
+}
+
+/// `SpanishMonthWord`, in lower case, as a whole word.
+fn spanish_month_word(input: &str) -> PResult<'_, u32> {
+    let bytes = input.as_bytes();
+    match crate::grammar::spanish::fast_month(bytes) {
+        Some((month, len)) if bytes.first().is_some_and(u8::is_ascii_lowercase) => {
+            match input.get(len..) {
+                Some(rest) if ends_word(rest) => Ok((rest, month)),
+                _ => fail(input, Expected::MonthName),
+            }
+        }
+        _ => fail(input, Expected::MonthName),
+    }
+}
+
+/// `SpanishMonthRef ::= SpanishMonthWord ((" de " | " del ") Year4)?`
+fn spanish_month_grammar(input: &str) -> PResult<'_, (u32, Option<&str>)> {
+    (
+        spanish_month_word,
+        opt(preceded(
+            alt((lit(" de "), lit(" del "))),
+            digits(4, 4, Expected::Year4),
+        )),
+    )
+        .parse(input)
+}
+
+/// The Spanish weekdays, with and without accents, as KCNA writes them (lower case).
+const SPANISH_WEEKDAYS: [(&str, Weekday); 10] = [
+    ("lunes", Weekday::Mon),
+    ("martes", Weekday::Tue),
+    ("miércoles", Weekday::Wed),
+    ("miercoles", Weekday::Wed),
+    ("jueves", Weekday::Thu),
+    ("viernes", Weekday::Fri),
+    ("sábado", Weekday::Sat),
+    ("sabado", Weekday::Sat),
+    ("domingo", Weekday::Sun),
+    ("domingos", Weekday::Sun),
+];
+
+/// `SpanishWeekday ::= "lunes" | "martes" | …`, a whole word (`domingos`, every Sunday, is none).
+fn spanish_weekday(input: &str) -> PResult<'_, Weekday> {
+    for (name, day) in SPANISH_WEEKDAYS {
+        if let Some(rest) = input.strip_prefix(name) {
+            if ends_word(rest) && name != "domingos" {
+                return Ok((rest, day));
+            }
+        }
+    }
+    fail(input, Expected::Weekday)
+}
+
+/// Reads a Spanish weekday (`martes`) at the start of `input`.
+pub(crate) fn prefix_spanish_weekday(input: &str) -> Prefix<Weekday> {
+    Prefix::run(input, spanish_weekday, Ok)
+}
+
+/// Reads `julio`, `noviembre de 2013` at the start of `input`.
+pub(crate) fn prefix_spanish_month(input: &str) -> Prefix<MonthOnly> {
+    Prefix::run(input, spanish_month_grammar, |(month, year)| {
+        // (Four ASCII digits: always a year chrono holds.)
+        let year = year.and_then(|y| y.parse::<i32>().ok());
+        Ok(MonthOnly { year, month })
+    })
+}
+
+/// Writes a month the Korean way: `2021년 6월`, `8월`.
+pub(crate) fn write_korean_month(f: &mut fmt::Formatter<'_>, m: &MonthOnly) -> fmt::Result {
+    match m.year {
+        Some(year) => write!(f, "{year}년 {}월", m.month),
+        None => write!(f, "{}월", m.month),
+    }
+}
+
+/// Writes a month the Spanish way: `noviembre de 2013`, `julio`.
+pub(crate) fn write_spanish_month(f: &mut fmt::Formatter<'_>, m: &MonthOnly) -> fmt::Result {
+    let name = crate::grammar::spanish::spanish_month_name(m.month).unwrap_or("enero");
+    match m.year {
+        Some(year) => write!(f, "{name} de {year:04}"),
+        None => f.write_str(name),
+    }
 }
 
 /// Writes a day of the month the Spanish way.
@@ -552,6 +714,27 @@ mod tests {
         }
         assert!(starts_cjk_word("어제".as_bytes()));
         assert!(!starts_cjk_word("주체".as_bytes()));
+    }
+
+    #[test]
+    fn months_without_a_day() {
+        let (m, len) = valid(prefix_korean_month("2021년 6월에 진행된"));
+        assert_eq!((m.year, m.month, len), (Some(2021), 6, 12));
+        let (m, _) = valid(prefix_korean_month("８월현재"));
+        assert_eq!((m.year, m.month), (None, 8));
+        no_match(prefix_korean_month("8월 21일"));
+        no_match(prefix_korean_month("2026년 8월 21일"));
+        no_match(prefix_korean_month("5개월"));
+        assert!(matches!(prefix_korean_month("13월"), Prefix::Invalid(..)));
+        let (m, len) = valid(prefix_spanish_month("noviembre de 2013, asegura"));
+        assert_eq!((m.year, m.month, len), (Some(2013), 11, 17));
+        let (m, len) = valid(prefix_spanish_month("julio la sexta"));
+        assert_eq!((m.year, m.month, len), (None, 7, 5));
+        no_match(prefix_spanish_month("mayor"));
+        no_match(prefix_spanish_month("Julio"));
+        assert_eq!(valid(prefix_spanish_weekday("martes y")).0, Weekday::Tue);
+        no_match(prefix_spanish_weekday("domingos"));
+        no_match(prefix_spanish_weekday("martesx"));
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl SpanishDate {
 }
 
 /// The Spanish month names, January first.
-const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "enero",
     "febrero",
     "marzo",

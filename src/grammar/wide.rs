@@ -98,6 +98,13 @@ pub(crate) fn wide_blanks0(mut input: &str) -> &str {
     input
 }
 
+/// `Blank*` as a parser: ideographic or ASCII spaces, none or more.
+pub(crate) fn wide_blanks0_parser(input: &str) -> PResult<'_, &str> {
+    let rest = wide_blanks0(input);
+    let len = input.len().saturating_sub(rest.len());
+    Ok((rest, input.get(..len).unwrap_or("")))
+}
+
 /// `WideBlank+`: one or more spaces or ideographic spaces.
 pub(crate) fn wide_blanks1(input: &str) -> PResult<'_, &str> {
     let rest = wide_blanks0(input);
