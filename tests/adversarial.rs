@@ -596,7 +596,14 @@ fn glued_words_scan_in_linear_time() {
     ] {
         let text = unit.repeat(30_000);
         case(|| {
-            assert_eq!(finds(&text), [], "{unit:?}");
+            // Glued, none is a date; where a unit is one (`A, May 1 (`, `de mayo `, the last
+            // `Monday`), one per
+            // unit at most: the output is linear too.
+            let found = finds(&text);
+            assert!(found.len() <= 30_000, "{unit:?}: {}", found.len());
+            if !matches!(unit, "A, May 1 (" | "de mayo " | "Monday") {
+                assert_eq!(found, [], "{unit:?}");
+            }
         });
     }
 }

@@ -59,9 +59,14 @@ pub(crate) enum BareRef {
 /// `FullMonthName`, not `May` (a verb far more often than a month), not followed by a letter, nor
 /// by a number (`November 7, 2022` is a date, `November 31` no day: each read as such).
 fn month_alone(input: &str) -> PResult<'_, u32> {
-    let len = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    // (At most one letter past the longest name: a longer run is no month.)
+    let len = input
+        .bytes()
+        .take(10)
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
     match (input.get(..len), input.get(len..)) {
-        (Some(word), Some(rest)) if word != "May" => {
+        (Some(word), Some(rest)) if word != "May" && len < 10 => {
             let number_after = rest
                 .trim_start_matches(' ')
                 .starts_with(|c: char| c.is_ascii_digit());

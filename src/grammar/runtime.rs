@@ -104,11 +104,19 @@ pub(crate) fn digits_unbounded(what: Expected) -> impl FnMut(&str) -> PResult<'_
     move |input: &str| digits(1, usize::MAX, what)(input)
 }
 
-/// Reads one or more ASCII letters.
+/// The longest month or weekday name (`September`, `Wednesday`).
+const LONGEST_NAME: usize = 9;
+
+/// Reads a word of one to [`LONGEST_NAME`] ASCII letters; a longer run is no name, and is not
+/// counted to its end (at every capital of `MayMayMay…` that would be quadratic).
 fn ascii_word(input: &str) -> PResult<'_, &str> {
-    let n = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let n = input
+        .bytes()
+        .take(LONGEST_NAME.saturating_add(1))
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
     match (n, input.get(..n), input.get(n..)) {
-        (1.., Some(word), Some(rest)) => Ok((rest, word)),
+        (1..=LONGEST_NAME, Some(word), Some(rest)) => Ok((rest, word)),
         _ => fail(input, Expected::MonthName),
     }
 }
