@@ -44,10 +44,12 @@
 //! month without a principal solar term (中氣) is the leap month. The DPRK kept UTC+8:30 from
 //! 2015-08-15 to 2018-05-04, when South Korea (and KASI) kept UTC+9: a new moon or principal term
 //! between 15:00 and 15:30 UTC falls on one day in Seoul (00:00-00:30) and on the day before in
-//! Pyongyang (23:30-24:00). Computed with the PyPI package `ephem` 4.2.1 (VSOP87 / ELP) and checked
-//! with `calendrical_calculations` 0.2.4 in the unit tests:
+//! Pyongyang (23:30-24:00). Computed with the PyPI package `ephem` 4.2.1 by
+//! `tests/fixtures/lunar_utc830.py`, and the calendar that follows recomputed day by day at both
+//! offsets with `calendrical_calculations` 0.2.4 (the algorithms icu4x's table comes from) in
+//! `tests/lunar.rs`:
 //!
-//! * **New moons**: none of the 34 new moons of that span falls in the window. The nearest is
+//! * **New moons**: none of the 33 new moons of that span falls in the window. The nearest is
 //!   2017-02-26 14:58 UTC, 1.6 minutes before it (23:58 in Seoul, 23:28 in Pyongyang: the same
 //!   day). So every lunar month starts on the same day in Pyongyang as in Seoul.
 //! * **Principal terms**: four fall in the window: 2015-11-22 15:16 (240°), 2016-01-20 15:19
@@ -67,9 +69,10 @@
 //! calendar's rules, not read from a calendar the DPRK printed for 2017.
 //!
 //! South Korea kept UTC+8:30 from 1954-03-21 to 1961-08-09 while the DPRK kept UTC+9, and icu4x
-//! (like KASI) computes those years at UTC+8:30. There the same check finds no new moon in the
-//! window (the nearest 38 minutes away) and six principal terms, none on the first day of a month:
-//! no day differs.
+//! (like KASI) computes those years at UTC+8:30. There the same check finds none of the 91 new
+//! moons in the window (the nearest, 1958-02-18 15:38 UTC, 8 minutes after it) and six principal
+//! terms in it, none on the last day of a month: the calendar recomputed at UTC+9 names every day
+//! of 1954-1961 as `LunarDate` does.
 
 use core::fmt;
 use core::str::FromStr;
