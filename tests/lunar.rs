@@ -10,7 +10,10 @@
 //!   over the whole supported span (Gregorian 1900-2100).
 //! * `pyongyang_time_2015_2018`: the calendar recomputed with `calendrical_calculations` at UTC+8:30
 //!   from 2015-08-15 to 2018-05-04 (Pyongyang Time) differs from the UTC+9 one on the months of
-//!   2017-06-24 to 2017-08-21 only, as `LunarDate` has it.
+//!   2017-06-24 to 2017-08-21 only, as `LunarDate` has it; `pyongyang_2017` checks those months
+//!   by name, and `pyongyang_time_1954_1961` that UTC+9 changes nothing while South Korea (and
+//!   KASI) kept UTC+8:30.
+//! * `every_day_of_the_span`: every day of 1900-2100 in order, with the calendar's structure.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![allow(clippy::arithmetic_side_effects, clippy::panic)]
@@ -19,8 +22,27 @@ use calendrical_calculations::chinese_based::{self, ChineseBased, Dangi};
 use calendrical_calculations::gregorian::fixed_from_gregorian;
 use calendrical_calculations::rata_die::RataDie;
 use chrono::{Datelike, NaiveDate};
-use kcna_dates::{LunarDate, lunar};
+use icu_calendar::Date;
+use icu_calendar::cal::KoreanTraditional;
+use kcna_dates::{ErrorKind, Field, LunarDate, lunar};
 use proptest::prelude::*;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn parse_lunar(text: &str) -> LunarDate {
+    text.parse().unwrap()
+}
+
+fn out_of_range(field: Field, value: i64, min: i64, max: i64) -> ErrorKind {
+    ErrorKind::OutOfRange {
+        field,
+        value,
+        min,
+        max,
+    }
+}
 
 fn iso(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -223,4 +245,151 @@ fn pyongyang_time_1954_1961() {
         assert_eq!(computed::<Dangi>(date), ours, "{date}");
         date = date.succ_opt().unwrap();
     }
+}
+
+/// Every day of the span, in order: each is the day after the one before in the lunar calendar
+/// too, months have 29 or 30 days, a leap month follows its month, and both ways agree.
+#[test]
+fn every_day_of_the_span() {
+    let mut previous = LunarDate::MIN;
+    let mut month_length = 1;
+    let mut date = ymd(1900, 1, 2);
+    let mut days = 1;
+    while date.year() <= 2100 {
+        let today = LunarDate::from_gregorian(date).unwrap();
+        assert_eq!(today.to_gregorian(), date);
+        let again = LunarDate::new(
+            today.year(),
+            today.month(),
+            today.is_leap_month(),
+            today.day(),
+        );
+        assert_eq!(again.unwrap(), today);
+        assert!(today > previous);
+        if today.day() == 1 {
+            assert!(matches!(month_length, 29 | 30), "{previous}");
+            let next_month = if previous.is_leap_month() || today.is_leap_month() {
+                assert_eq!(today.year(), previous.year());
+                continue_month(previous, today)
+            } else if previous.month() == 12 {
+                assert_eq!((today.year(), today.month()), (previous.year() + 1, 1));
+                true
+            } else {
+                assert_eq!(
+                    (today.year(), today.month()),
+                    (previous.year(), previous.month() + 1)
+                );
+                true
+            };
+            assert!(next_month);
+            month_length = 1;
+        } else {
+            assert_eq!(
+                (
+                    today.year(),
+                    today.month(),
+                    today.is_leap_month(),
+                    today.day()
+                ),
+                (
+                    previous.year(),
+                    previous.month(),
+                    previous.is_leap_month(),
+                    previous.day() + 1
+                )
+            );
+            month_length += 1;
+        }
+        previous = today;
+        date = date.succ_opt().unwrap();
+        days += 1;
+    }
+    assert_eq!(previous, LunarDate::MAX);
+    assert_eq!(days, 73_414); // 1900-01-01 to 2100-12-31
+}
+
+/// After a leap month comes the next month; a leap month comes after its own month.
+fn continue_month(previous: LunarDate, today: LunarDate) -> bool {
+    if previous.is_leap_month() {
+        !today.is_leap_month() && today.month() == previous.month() + 1
+    } else {
+        today.is_leap_month() && today.month() == previous.month()
+    }
+}
+
+/// 2017 in Pyongyang (UTC+8:30): the months of 2017-06-24 and 2017-07-23 are 6 and 6L, where
+/// KASI (UTC+9) has 5L and 6.
+#[test]
+fn pyongyang_2017() {
+    for (date, text, kasi) in [
+        (ymd(2017, 5, 26), "2017-05-01", (5, false)),
+        (ymd(2017, 6, 23), "2017-05-29", (5, false)),
+        (ymd(2017, 6, 24), "2017-06-01", (5, true)),
+        (ymd(2017, 7, 22), "2017-06-29", (5, true)),
+        (ymd(2017, 7, 23), "2017-06L-01", (6, false)),
+        (ymd(2017, 8, 21), "2017-06L-30", (6, false)),
+        (ymd(2017, 8, 22), "2017-07-01", (7, false)),
+    ] {
+        let date_lunar = LunarDate::from_gregorian(date).unwrap();
+        assert_eq!(date_lunar.to_string(), text);
+        assert_eq!(parse_lunar(text).to_gregorian(), date);
+        assert_eq!(date_lunar.kasi_month(), kasi);
+        assert_eq!(
+            LunarDate::from_kasi(2017, kasi.0, kasi.1, date_lunar.day()).unwrap(),
+            date_lunar
+        );
+        // icu4x itself (KASI's reckoning) names the month as KASI does.
+        let icu = Date::from_rata_die(
+            RataDie::new(i64::from(date.num_days_from_ce())),
+            KoreanTraditional::new(),
+        );
+        assert_eq!(
+            (u32::from(icu.month().month_number()), icu.month().is_leap()),
+            kasi
+        );
+    }
+    assert_eq!(
+        LunarDate::new(2017, 5, true, 1).unwrap_err().kind(),
+        ErrorKind::NoLeapMonth {
+            year: 2017,
+            month: 5
+        }
+    );
+    assert_eq!(
+        LunarDate::from_kasi(2017, 6, true, 1).unwrap_err().kind(),
+        ErrorKind::NoLeapMonth {
+            year: 2017,
+            month: 6
+        }
+    );
+    // The 29-day month keeps its length under its new name.
+    assert_eq!(
+        LunarDate::new(2017, 6, false, 30).unwrap_err().kind(),
+        out_of_range(Field::Day, 30, 1, 29)
+    );
+    assert!(LunarDate::new(2017, 6, true, 30).is_ok());
+    // Elsewhere KASI's months are Pyongyang's.
+    assert_eq!(
+        LunarDate::from_kasi(2023, 2, true, 10).unwrap(),
+        parse_lunar("2023-02L-10")
+    );
+    assert_eq!(parse_lunar("2023-02L-10").kasi_month(), (2, true));
+}
+
+#[test]
+fn holidays() {
+    assert_eq!(lunar::seollal(2024).unwrap(), ymd(2024, 2, 10));
+    assert_eq!(lunar::daeboreum(2024).unwrap(), ymd(2024, 2, 24));
+    assert_eq!(lunar::chusok(2024).unwrap(), ymd(2024, 9, 17));
+    assert_eq!(lunar::chusok(2017).unwrap(), ymd(2017, 10, 4));
+    assert_eq!(lunar::seollal(1900).unwrap(), ymd(1900, 1, 31));
+    assert_eq!(lunar::chusok(2100).unwrap(), ymd(2100, 9, 18));
+    assert_eq!(
+        lunar::seollal(1899).unwrap_err().kind(),
+        out_of_range(Field::Year, 1899, 1900, 2100)
+    );
+    assert_eq!(
+        lunar::chusok(2101).unwrap_err().kind(),
+        out_of_range(Field::LunarYear, 2101, 1899, 2100)
+    );
 }
