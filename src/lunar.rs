@@ -736,6 +736,9 @@ mod tests {
         assert_eq!(LunarDate::leap_month(2024).unwrap(), None);
         assert_eq!(LunarDate::leap_month(2025).unwrap(), Some(6));
         assert_eq!(LunarDate::leap_month(2017).unwrap(), Some(6));
+        // KASI: 1899 has twelve months (1899-02-10 to 1900-01-30), 1900 a leap eighth month.
+        assert_eq!(LunarDate::leap_month(1899).unwrap(), None);
+        assert_eq!(LunarDate::leap_month(1900).unwrap(), Some(8));
         assert_eq!(
             LunarDate::leap_month(1898).unwrap_err().kind(),
             out_of_range(Field::LunarYear, 1898, 1899, 2100)
