@@ -90,16 +90,23 @@ pub enum Field {
     Month,
     /// A day of the month.
     Day,
+    /// A year of the Korean lunar calendar ([`LunarDate`](crate::LunarDate)).
+    LunarYear,
 }
 
 impl Field {
-    /// A short stable name: `year`, `juche_year`, `month`, `day`.
+    /// A short stable name: `year`, `juche_year`, `month`, `day`, `lunar_year`.
+    ///
+    /// ```
+    /// assert_eq!(kcna_dates::Field::LunarYear.as_str(), "lunar_year");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Field::Year => "year",
             Field::JucheYear => "juche_year",
             Field::Month => "month",
             Field::Day => "day",
+            Field::LunarYear => "lunar_year",
         }
     }
 }
@@ -111,6 +118,7 @@ impl fmt::Display for Field {
             Field::JucheYear => "Juche year",
             Field::Month => "month",
             Field::Day => "day",
+            Field::LunarYear => "lunar year",
         })
     }
 }
@@ -202,13 +210,28 @@ pub enum ErrorKind {
         /// The reference date the year was to be taken from.
         reference: NaiveDate,
     },
+    /// A leap month that the lunar year does not have: `LunarDate::new(2024, 2, true, 1)` (2024 has
+    /// no leap month; 2023 has a leap second month). See [`LunarDate`](crate::LunarDate).
+    ///
+    /// ```
+    /// use kcna_dates::{ErrorKind, LunarDate};
+    /// let err = LunarDate::new(2024, 2, true, 1).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::NoLeapMonth { year: 2024, month: 2 });
+    /// assert_eq!(err.to_string(), "lunar year 2024 has no leap month 2");
+    /// ```
+    NoLeapMonth {
+        /// The lunar year.
+        year: i32,
+        /// The month whose leap month was asked for (1-12).
+        month: u32,
+    },
 }
 
 impl ErrorKind {
     /// A short stable name for the kind, for logs and JSON: `expected`, `trailing_input`,
     /// `month_out_of_range`, `day_out_of_range`, `no_such_date`, `year_out_of_range`,
     /// `out_of_range`, `juche_year_out_of_range`, `before_juche`, `year_mismatch`, `weekday_mismatch`,
-    /// `no_reference`, `unresolvable`.
+    /// `no_reference`, `unresolvable`, `no_leap_month`.
     ///
     /// ```
     /// let err = kcna_dates::parse_dmy("08/13/2022").unwrap_err();
@@ -229,6 +252,7 @@ impl ErrorKind {
             ErrorKind::WeekdayMismatch { .. } => "weekday_mismatch",
             ErrorKind::NoReference => "no_reference",
             ErrorKind::Unresolvable { .. } => "unresolvable",
+            ErrorKind::NoLeapMonth { .. } => "no_leap_month",
         }
     }
 }
@@ -456,6 +480,9 @@ impl fmt::Display for Error {
                     f,
                     "{name} {day} does not occur in the year up to the reference date {reference} (plus grace)"
                 )
+            }
+            ErrorKind::NoLeapMonth { year, month } => {
+                write!(f, "lunar year {year} has no leap month {month}")
             }
         }
     }

@@ -45,6 +45,12 @@
 //! before 1912-01-01 has no Juche form, and [`DprkYear`] writes such a year in Gregorian only, as DPRK
 //! practice does (`Juche 111 (2022)`, but `1682`). See [`juche`](JucheDate) for the details.
 //!
+//! # The Korean lunar calendar
+//!
+//! [`LunarDate`] is a day of the Korean lunisolar calendar as the DPRK keeps it (lunar year,
+//! month, leap month, day), converted to and from `NaiveDate` for Gregorian 1900-2100; module
+//! [`lunar`] has the lunar holidays (Seollal, Daeboreum, Chusok) and the sources.
+//!
 //! # Validation
 //!
 //! Every date is a real calendar day (`29/02/2023` is an error, `29/02/2024` is not), the two years
@@ -81,6 +87,7 @@ mod grammar;
 #[cfg(feature = "jiff")]
 mod jiff_impls;
 mod kind;
+pub mod lunar;
 mod notation;
 mod pyongyang;
 mod resolve;
@@ -108,6 +115,7 @@ pub use grammar::korean::KoreanDate;
 pub use grammar::month_name::MonthNameDate;
 pub use grammar::relative::{DayPair, MonthDay, MonthRef, resolve_weekday};
 pub use grammar::spanish::SpanishDate;
+pub use lunar::LunarDate;
 pub use notation::{FieldValue, Notation, NotationKind};
 pub use pyongyang::{pyongyang_offset, to_pyongyang};
 pub use resolve::{BodyKind, Precision, Tense};

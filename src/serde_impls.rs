@@ -11,7 +11,9 @@ use core::str::FromStr;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-use crate::{Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, Notation, SpanishDate};
+use crate::{
+    Dateline, JucheDate, JucheYear, KoreanDate, LunarDate, MonthNameDate, Notation, SpanishDate,
+};
 
 /// Reads a value of `T` from a string or UTF-8 bytes with `T::from_str`.
 struct TextVisitor<T> {
@@ -67,6 +69,7 @@ serde_as_text! {
     KoreanDate => "a Korean date such as `2026년 8월 21일`",
     SpanishDate => "a Spanish date such as `15 de junio de 2000`",
     Notation => "a KCNA date notation",
+    LunarDate => "a lunar date such as `2024-08-15` or `2023-02L-10`",
 }
 
 // Results: serialized only (they are computed from a text, not read back). Dates are ISO

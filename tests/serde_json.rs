@@ -16,7 +16,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use kcna_dates::{
-    Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, Notation, NotationKind, SpanishDate,
+    Dateline, JucheDate, JucheYear, KoreanDate, LunarDate, MonthNameDate, Notation, NotationKind,
+    SpanishDate,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -334,6 +335,18 @@ fn korean_and_spanish_dates() {
     bad_text::<KoreanDate>("\"주체29(1930)년 1월 1일\"");
     bad_text::<SpanishDate>("\"31 de junio de 2000\"");
     bad::<SpanishDate>("15", "invalid type: integer `15`");
+}
+
+#[test]
+fn lunar_dates() {
+    let v: LunarDate = golden("\"2024-08-15\"", "\"2024-08-15\"");
+    assert_eq!(v.to_gregorian(), ymd(2024, 9, 17));
+    let v: LunarDate = golden("\"2023-02L-10\"", "\"2023-02L-10\"");
+    assert_eq!(v.to_gregorian(), ymd(2023, 3, 31));
+    bad_text::<LunarDate>("\"2024-02L-10\"");
+    bad_text::<LunarDate>("\"2024-01-30\"");
+    bad_text::<LunarDate>("\"2024-8-15\"");
+    bad::<LunarDate>("20240815", "invalid type: integer `20240815`");
 }
 
 /// The one JSON form of an article's dating, pinned field by field.
