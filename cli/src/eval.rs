@@ -4,11 +4,13 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 use kcna_dates::date_article;
+use kcna_dates_edge::iso;
+use kcna_dates_edge::reference::json_day;
+use kcna_dates_edge::row::ErrorRow;
 use serde_json::{Map, Value, json};
 
 use crate::input::{Body, Item};
-use crate::output::{self, iso};
-use crate::record::{Lacks, RecordError, RecordSpec, json_day};
+use crate::record::{Lacks, RecordError, RecordSpec};
 
 /// The default field that holds the known date.
 pub const KNOWN_FIELD: &str = "known_date";
@@ -341,14 +343,21 @@ impl Report {
         }
         match outcome {
             Outcome::FileError(message) => {
+                let row = ErrorRow {
+                    file: &item.file,
+                    line: item.line,
+                    id: None,
+                    reference: None,
+                    message,
+                };
+                writeln!(out, "{}", Value::Object(row.json()))
+            }
+            Outcome::Error(err) => {
                 writeln!(
                     out,
                     "{}",
-                    output::file_error(&item.file, item.line, message)
+                    Value::Object(err.row(&item.file, item.line).json())
                 )
-            }
-            Outcome::Error(err) => {
-                writeln!(out, "{}", output::record_error(&item.file, item.line, err))
             }
             Outcome::Known {
                 known,

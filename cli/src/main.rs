@@ -13,7 +13,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::ProgressBar;
 use kcna_dates::{DEFAULT_GRACE_DAYS, Notation, date_article, scan};
+use kcna_dates_edge::row::ErrorRow;
 use serde_json::{Map, Value};
 
 use crate::input::{Body, Format, Item, Mode, Reader};
@@ -79,7 +81,8 @@ enum Command {
     /// result: publication_date, source (the index in signals of the signal that gave it),
     /// doubtful, signals, agreeing, conflicts, body_dates and invalid. --format csv prints one row per
     /// article instead: file, line, id, reference, publication_date, source_kind, source_role,
-    /// conflicts (how many), error.
+    /// source_text, doubtful, signals, conflicts, conflict_days, invalid, error; a text cell that
+    /// starts with =, +, -, @, a tab or a carriage return gets a leading ' (formula guard).
     Date {
         #[command(flatten)]
         input: InputArgs,
@@ -198,7 +201,7 @@ struct DatingArgs {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    record::parse_day(text)
+    kcna_dates_edge::reference::parse_day(text)
 }
 
 fn parse_threads(text: &str) -> Result<NonZeroUsize, String> {
@@ -244,7 +247,7 @@ impl Tally {
         bump(&mut self.conflicts, done.conflict);
         self.notations = self.notations.saturating_add(done.notations);
         self.invalid = self.invalid.saturating_add(done.invalid);
-        bump(&mut self.errors, done.error);
+        bump(&mut self.errors, done.failure.is_some());
         if let Some(lacks) = done.lacks {
             bump(&mut self.objects, true);
             bump(&mut self.lacking_id, lacks.id);
@@ -381,7 +384,19 @@ fn spec(input: &InputArgs, dating: Option<&DatingArgs>) -> RecordSpec {
 
 /// The start of every output object: file, line, and (with --id-field) id.
 fn head(item: &Item, id: Option<Value>) -> Map<String, Value> {
-    output::head(&item.file, item.line, id)
+    kcna_dates_edge::row::head(&item.file, item.line, id)
+}
+
+/// Says a failure on stderr as `kcna-dates: FILE:LINE: message` (`FILE: message` for a whole
+/// input), as ripgrep does, above the progress bar; the output keeps its error object too.
+fn say_failure(progress: &ProgressBar, file: &str, line: u64, message: &str) {
+    progress.suspend(|| {
+        if line == 0 {
+            eprintln!("kcna-dates: {file}: {message}");
+        } else {
+            eprintln!("kcna-dates: {file}:{line}: {message}");
+        }
+    });
 }
 
 /// What a worker hands back for one item.
@@ -395,7 +410,8 @@ struct Done {
     conflict: bool,
     notations: u64,
     invalid: u64,
-    error: bool,
+    /// What failed, said on stderr too (the output has its error object or row).
+    failure: Option<String>,
     /// For a JSON object: the named fields it lacks.
     lacks: Option<Lacks>,
 }
@@ -406,17 +422,24 @@ impl Done {
         Done {
             text: text.into_bytes(),
             record: true,
-            error: true,
+            failure: Some(err.message.clone()),
             lacks: err.lacks,
             ..Done::default()
         }
     }
 
-    /// An input that could not be opened or read on.
-    fn file_failed(text: String) -> Done {
+    /// An input that could not be opened or read on: its error object (or row).
+    fn file_failed(file: &str, line: u64, message: &str, csv: bool, pretty: bool) -> Done {
+        let row = ErrorRow {
+            file,
+            line,
+            id: None,
+            reference: None,
+            message,
+        };
         Done {
-            text: text.into_bytes(),
-            error: true,
+            text: output::error_line(&row, csv, pretty).into_bytes(),
+            failure: Some(message.to_owned()),
             ..Done::default()
         }
     }
@@ -447,6 +470,9 @@ where
         work,
         |item, done| {
             tally.add(item, &done);
+            if let Some(message) = &done.failure {
+                say_failure(&progress, &item.file, item.line, message);
+            }
             stdout.write_all(&done.text)
         },
     );
@@ -461,16 +487,13 @@ fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
     let spec = spec(input, None);
     let tally = stream(input, Mode::Lines, input.format(), "", |item| {
         let fail = |err: Box<RecordError>| {
-            let value = output::record_error(&item.file, item.line, &err);
-            Done::failed(output::render(&value, pretty), &err)
+            let row = err.row(&item.file, item.line);
+            Done::failed(output::error_line(&row, false, pretty), &err)
         };
         let bytes = match &item.body {
             Body::Bytes(bytes) => bytes,
             Body::FileError(message) => {
-                return Done::file_failed(output::render(
-                    &output::file_error(&item.file, item.line, message),
-                    pretty,
-                ));
+                return Done::file_failed(&item.file, item.line, message, false, pretty);
             }
             Body::Oversized(message) => return fail(RecordError::bare(&spec, message.clone())),
         };
@@ -523,28 +546,23 @@ fn date_command(
 ) -> io::Result<bool> {
     let spec = spec(input, Some(dating));
     let csv = format == OutputFormat::Csv;
-    let header = if csv { output::CSV_HEADER } else { "" };
-    let tally = stream(input, Mode::Whole, input.format(), header, |item| {
+    let header = if csv {
+        output::csv_header()
+    } else {
+        String::new()
+    };
+    let tally = stream(input, Mode::Whole, input.format(), &header, |item| {
         let file: &Arc<str> = &item.file;
+        let fail = |err: Box<RecordError>| {
+            let row = err.row(file, item.line);
+            Done::failed(output::error_line(&row, csv, pretty), &err)
+        };
         let bytes = match &item.body {
             Body::Bytes(bytes) => bytes,
             Body::FileError(message) => {
-                let text = if csv {
-                    output::csv_error(file, item.line, None, None, message)
-                } else {
-                    output::render(&output::file_error(file, item.line, message), pretty)
-                };
-                return Done::file_failed(text);
+                return Done::file_failed(file, item.line, message, csv, pretty);
             }
-            Body::Oversized(message) => {
-                let err = RecordError::bare(&spec, message.clone());
-                let text = if csv {
-                    output::csv_error(file, item.line, None, None, message)
-                } else {
-                    output::render(&output::record_error(file, item.line, &err), pretty)
-                };
-                return Done::failed(text, &err);
-            }
+            Body::Oversized(message) => return fail(RecordError::bare(&spec, message.clone())),
         };
         let read = if item.jsonl {
             spec.json(bytes)
@@ -554,20 +572,7 @@ fn date_command(
         let record = match read {
             Ok(Some(record)) => record,
             Ok(None) => return Done::default(),
-            Err(err) => {
-                let text = if csv {
-                    output::csv_error(
-                        file,
-                        item.line,
-                        err.id.as_ref(),
-                        err.reference.as_ref(),
-                        &err.message,
-                    )
-                } else {
-                    output::render(&output::record_error(file, item.line, &err), pretty)
-                };
-                return Done::failed(text, &err);
-            }
+            Err(err) => return fail(err),
         };
         let dated = date_article(&record.text, &record.options);
         let text = if csv {
@@ -581,7 +586,10 @@ fn date_command(
             .into_bytes()
         } else if pretty {
             let mut obj = head(item, record.id);
-            obj.insert("reference".into(), output::iso(record.options.reference));
+            obj.insert(
+                "reference".into(),
+                kcna_dates_edge::iso(record.options.reference),
+            );
             output::render_article(&obj, &dated, pretty).into_bytes()
         } else {
             output::article_line(
@@ -644,6 +652,15 @@ fn eval_command(
                 ..Done::default()
             };
             tally.add(item, &done);
+            match &evaluated.outcome {
+                eval::Outcome::FileError(message) => {
+                    say_failure(&progress, &item.file, item.line, message);
+                }
+                eval::Outcome::Error(err) => {
+                    say_failure(&progress, &item.file, item.line, &err.message);
+                }
+                _ => {}
+            }
             report.record(item, &evaluated.outcome, &mut stdout)
         },
     );

@@ -1088,7 +1088,12 @@ fn date_prints_csv_rows() {
             "publication_date",
             "source_kind",
             "source_role",
+            "source_text",
+            "doubtful",
+            "signals",
             "conflicts",
+            "conflict_days",
+            "invalid",
             "error"
         ]
     );
@@ -1099,7 +1104,7 @@ fn date_prints_csv_rows() {
         r.stdout
     );
     for row in &rows {
-        assert_eq!(row.len(), 9, "{row:?}");
+        assert_eq!(row.len(), 14, "{row:?}");
     }
     assert_eq!(rows[1][0], path);
     assert_eq!(
@@ -1111,15 +1116,23 @@ fn date_prints_csv_rows() {
             "2024-02-12",
             "juche_stamp",
             "page_stamp",
+            "Juche113.2.12.",
+            "false",
+            "2",
             "1",
+            "-2",
+            "0",
             ""
         ]
     );
     // A dateline without a reference has no year: no date, no source.
-    assert_eq!(rows[2][1..], ["2", "7", "", "", "", "", "0", ""]);
+    assert_eq!(
+        rows[2][1..],
+        ["2", "7", "", "", "", "", "", "false", "1", "0", "", "0", ""]
+    );
     assert_eq!(rows[3][1..4], ["4", "r3", ""]);
-    assert_eq!(rows[3][4..8], ["", "", "", ""]);
-    assert_eq!(rows[3][8], "field `text` is a number, expected a string");
+    assert!(rows[3][4..13].iter().all(String::is_empty), "{:?}", rows[3]);
+    assert_eq!(rows[3][13], "field `text` is a number, expected a string");
     assert_eq!(
         rows[4][1..6],
         ["5", "r4", "2024-01-01", "2023-12-31", "dateline"]
@@ -1274,4 +1287,140 @@ fn a_long_record_below_the_limit_is_dated_between_two_small_ones() {
     assert_eq!(big["body_dates"].as_array().unwrap().len(), units);
     assert_eq!(big["agreeing"].as_array().unwrap().len(), units);
     assert_eq!(big["conflicts"].as_array().unwrap().len(), 0);
+}
+
+/// Cells that a spreadsheet would run as formulas (OWASP, "CSV Injection") get a leading `'` and
+/// are quoted, in every text column: id, file name, source text, error.
+#[test]
+fn csv_cells_that_start_a_formula_are_guarded() {
+    let ids = [
+        r#"=HYPERLINK("http://x","y")"#,
+        "+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1+1",
+        "\r=1+1",
+    ];
+    let mut records = String::new();
+    for id in ids {
+        let record = serde_json::json!({"id": id, "text": "Date: 08/11/2022"});
+        records.push_str(&format!("{record}\n"));
+    }
+    records.push_str("{\"id\": -5, \"text\": \"-Date: 08/11/2022\"}\n");
+    records.push_str("{\"id\": \"=bad\", \"text\": 5}\n");
+    let path = scratch("=formula.jsonl", records.as_bytes());
+    let r = run(
+        &["date", "--format", "csv", "--id-field", "id", &path],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    // Each guarded cell is quoted, `'` first, as written in the file.
+    assert!(
+        r.stdout.contains(r#","'=HYPERLINK(""http://x"",""y"")","#),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(",\"'@SUM(A1)\","), "{}", r.stdout);
+    assert!(r.stdout.contains(",\"'\t=1+1\","), "{}", r.stdout);
+    assert!(r.stdout.contains(",\"'\r=1+1\","), "{}", r.stdout);
+    let rows = parse_csv(&r.stdout.replace("\r", "<CR>"));
+    assert_eq!(rows.len(), 9, "{}", r.stdout);
+    let expected_ids = ids
+        .iter()
+        .chain(&["-5", "=bad"])
+        .map(|id| format!("'{}", id.replace('\r', "<CR>")));
+    for (row, id) in rows[1..].iter().zip(expected_ids) {
+        assert_eq!(row[2], id, "{row:?}");
+        // The file name starts with `/`, not a formula character: written as it is.
+        assert_eq!(row[0], path);
+        assert!(
+            !row.iter()
+                .any(|cell| cell.starts_with(['=', '+', '@', '\t', '\r'])),
+            "{row:?}"
+        );
+    }
+    // The dated rows: the date as it is, no formula anywhere.
+    assert_eq!(rows[1][4], "2022-11-08");
+    // A file name that starts a formula is guarded too (given relative to the working directory).
+    let dir = std::path::Path::new(&path).parent().unwrap();
+    let r = Command::new(BIN)
+        .args(["date", "--format", "csv", "=formula.jsonl"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(r.stdout).unwrap();
+    let rows = parse_csv(&stdout.replace("\r", "<CR>"));
+    assert!(
+        rows[1..].iter().all(|row| row[0] == "'=formula.jsonl"),
+        "{stdout}"
+    );
+}
+
+/// `--reference` reads the one dialect of the edge crate: strict ISO, RFC 3339 with its offset,
+/// epoch seconds or milliseconds, each as its date in Pyongyang.
+#[test]
+fn reference_dialect() {
+    let text = b"Pyongyang, January 5 (KCNA) -- x".to_vec();
+    for (reference, expected) in [
+        ("2022-01-05", "2022-01-05"),
+        // 23:30 UTC is 08:30 the next morning in Pyongyang.
+        ("2022-01-05T23:30:00Z", "2022-01-06"),
+        ("1641425400", "2022-01-06"),
+        ("1641425400000", "2022-01-06"),
+    ] {
+        let r = run(&["date", "--reference", reference], Some(text.clone()));
+        assert_eq!(r.code, 0, "{reference}: {}", r.stderr);
+        let v = r.json();
+        assert_eq!(v["reference"], expected, "{reference}");
+        assert_eq!(v["publication_date"], "2022-01-05", "{reference}");
+    }
+    let r = run(&["date", "--reference", "2022-1-5"], Some(text));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("`2022-01-05`"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
+
+/// Each failure is said on stderr too (`kcna-dates: FILE:LINE: message`, as ripgrep does), while
+/// the error object stays in the output: after `> out.jsonl` the user still sees what failed.
+#[test]
+fn failures_are_said_on_stderr_with_file_and_line() {
+    let path = scratch(
+        "stderr-errors.jsonl",
+        b"{\"text\": \"Date: 08/11/2022\"}\n{not json\n{\"text\": 5}\n",
+    );
+    let missing = "/nonexistent/kcna-dates-missing.jsonl";
+    for command in ["date", "scan", "eval"] {
+        let r = run(&[command, missing, &path], None);
+        assert_eq!(r.code, 1, "{command}: {}", r.stderr);
+        let said: Vec<&str> = r
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("kcna-dates: /"))
+            .collect();
+        assert_eq!(said.len(), 3, "{command}: {}", r.stderr);
+        assert!(
+            said[0].starts_with(&format!("kcna-dates: {missing}: cannot open")),
+            "{command}: {}",
+            said[0]
+        );
+        assert!(
+            said[1].starts_with(&format!(
+                "kcna-dates: {path}:2: bad JSON: key must be a string"
+            )),
+            "{command}: {}",
+            said[1]
+        );
+        assert_eq!(
+            said[2],
+            format!("kcna-dates: {path}:3: field `text` is a number, expected a string"),
+            "{command}"
+        );
+        // The output keeps the error objects.
+        let errors = r
+            .stdout
+            .lines()
+            .filter(|l| l.contains("\"error\":\"cannot open") || l.contains("bad JSON"))
+            .count();
+        assert_eq!(errors, 2, "{command}: {}", r.stdout);
+    }
 }
