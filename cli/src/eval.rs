@@ -1,6 +1,7 @@
 //! `eval`: how often the publication date matches a record's independently known date.
 
 use std::io::{self, Write};
+use std::sync::atomic::AtomicU64;
 
 use chrono::{Datelike, NaiveDate};
 use kcna_dates::date_article;
@@ -9,6 +10,7 @@ use kcna_dates_edge::reference::json_day;
 use kcna_dates_edge::row::ErrorRow;
 use serde_json::{Map, Value, json};
 
+use crate::hint::NoYear;
 use crate::input::{Body, Item};
 use crate::record::{Lacks, RecordError, RecordSpec};
 
@@ -53,6 +55,8 @@ pub struct Evaluated {
     pub outcome: Outcome,
     /// The `--id-field` and `--reference-field` it lacks, when it is a JSON object.
     pub lacks: Option<Lacks>,
+    /// Its datelines without a year, for the summary's hint.
+    pub no_year: NoYear,
 }
 
 impl Evaluated {
@@ -63,17 +67,24 @@ impl Evaluated {
 }
 
 /// Evaluates one JSON Lines item against the known date in field `known_field`.
-pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated {
+pub fn evaluate(
+    item: &Item,
+    spec: &RecordSpec,
+    known_field: &str,
+    looked: &AtomicU64,
+) -> Evaluated {
     let bytes = match &item.body {
         Body::Bytes(bytes) => bytes,
         Body::FileError(message) => {
             return Evaluated {
+                no_year: NoYear::default(),
                 outcome: Outcome::FileError(message.clone()),
                 lacks: None,
             };
         }
         Body::Oversized(message) => {
             return Evaluated {
+                no_year: NoYear::default(),
                 outcome: Outcome::Error(RecordError::bare(spec, message.clone())),
                 lacks: None,
             };
@@ -83,12 +94,14 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
         Ok(Some(record)) => record,
         Ok(None) => {
             return Evaluated {
+                no_year: NoYear::default(),
                 outcome: Outcome::Blank,
                 lacks: None,
             };
         }
         Err(err) => {
             return Evaluated {
+                no_year: NoYear::default(),
                 lacks: err.lacks,
                 outcome: Outcome::Error(err),
             };
@@ -106,6 +119,7 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
                 lacks,
             });
             return Evaluated {
+                no_year: NoYear::default(),
                 outcome: Outcome::Error(err),
                 lacks,
             };
@@ -113,8 +127,13 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
     };
     let dated = date_article(&record.text, &record.options);
     let conflict = !dated.conflicts.is_empty();
+    // The known date is what is compared with: never a reference to suggest.
+    let mut skip = spec.named_fields();
+    skip.push(known_field);
+    let no_year = NoYear::of(&dated, spec.hint_record(bytes), &skip, looked);
     let Some(known) = known else {
         return Evaluated {
+            no_year,
             outcome: Outcome::Unknown {
                 dated: dated.publication_date.is_some(),
                 conflict,
@@ -150,6 +169,7 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
         _ => None,
     };
     Evaluated {
+        no_year,
         outcome: Outcome::Known {
             known,
             dated: dated.publication_date,

@@ -1,6 +1,7 @@
 //! `kcna-dates`: parse, scan and date KCNA text from the command line. See `kcna-dates --help`.
 
 mod eval;
+mod hint;
 mod input;
 mod output;
 mod record;
@@ -10,6 +11,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -18,6 +20,7 @@ use kcna_dates::{DEFAULT_GRACE_DAYS, Notation, date_article, scan};
 use kcna_dates_edge::row::ErrorRow;
 use serde_json::{Map, Value};
 
+use crate::hint::{NoYear, NoYearTally};
 use crate::input::{Body, Format, Item, Mode, Reader};
 use crate::record::{Lacks, RecordError, RecordSpec};
 
@@ -232,6 +235,8 @@ struct Tally {
     objects: u64,
     lacking_id: u64,
     lacking_reference: u64,
+    /// Datelines without a year.
+    no_year: NoYearTally,
 }
 
 impl Tally {
@@ -248,6 +253,7 @@ impl Tally {
         self.notations = self.notations.saturating_add(done.notations);
         self.invalid = self.invalid.saturating_add(done.invalid);
         bump(&mut self.errors, done.failure.is_some());
+        self.no_year.add(&done.no_year);
         if let Some(lacks) = done.lacks {
             bump(&mut self.objects, true);
             bump(&mut self.lacking_id, lacks.id);
@@ -277,6 +283,14 @@ impl Tally {
             parts.join(" and "),
             plural(self.files, "file", "files")
         )
+    }
+
+    /// The hint about datelines without a year, when there were any.
+    fn hint(&self, command: &str, spec: &RecordSpec) {
+        let given = spec.reference.is_some() || spec.reference_field.is_some();
+        if let Some(line) = self.no_year.line(command, given, self.records > 0) {
+            eprintln!("{line}");
+        }
     }
 
     /// Warnings about named fields that records lack.
@@ -414,6 +428,8 @@ struct Done {
     failure: Option<String>,
     /// For a JSON object: the named fields it lacks.
     lacks: Option<Lacks>,
+    /// Its datelines without a year, for the summary's hint.
+    no_year: NoYear,
 }
 
 impl Done {
@@ -551,6 +567,7 @@ fn date_command(
     } else {
         String::new()
     };
+    let looked = AtomicU64::new(0);
     let tally = stream(input, Mode::Whole, input.format(), &header, |item| {
         let file: &Arc<str> = &item.file;
         let fail = |err: Box<RecordError>| {
@@ -600,9 +617,16 @@ fn date_command(
                 &dated,
             )
         };
+        let record_bytes = item.jsonl.then_some(bytes.as_slice());
         Done {
             text,
             record: true,
+            no_year: NoYear::of(
+                &dated,
+                record_bytes.and_then(|b| spec.hint_record(b)),
+                &spec.named_fields(),
+                &looked,
+            ),
             dated: dated.publication_date.is_some(),
             conflict: !dated.conflicts.is_empty(),
             lacks: item.jsonl.then_some(record.lacks),
@@ -616,6 +640,7 @@ fn date_command(
         tally.conflicts,
         plural(tally.errors, "error", "errors"),
     );
+    tally.hint("date", &spec);
     tally.warnings(&spec);
     Ok(tally.errors == 0)
 }
@@ -638,17 +663,19 @@ fn eval_command(
     let progress = input::progress_bar(&reader);
     reader.attach(&progress);
     let mut stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let looked = AtomicU64::new(0);
     let mut report = eval::Report::new(known_field.clone(), json_only, show_wrong);
     let mut tally = Tally::default();
     let result = input::run(
         &mut reader,
         threads(input),
         &progress,
-        |item| eval::evaluate(item, &spec, &known_field),
+        |item| eval::evaluate(item, &spec, &known_field, &looked),
         |item, evaluated| {
             let done = Done {
                 record: evaluated.is_record(),
                 lacks: evaluated.lacks,
+                no_year: evaluated.no_year.clone(),
                 ..Done::default()
             };
             tally.add(item, &done);
@@ -684,6 +711,7 @@ fn eval_command(
         total.conflicts_all(),
         plural(total.errors(), "error", "errors"),
     );
+    tally.hint("eval", &spec);
     tally.warnings(&spec);
     if nothing_known {
         eprintln!(

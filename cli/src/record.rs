@@ -232,6 +232,19 @@ impl RecordSpec {
 }
 
 impl RecordSpec {
+    /// The bytes of a JSON record to look for a date-like field in, for the summary's hint:
+    /// only while no reference is given (`--reference`, `--reference-field`).
+    pub fn hint_record<'a>(&self, bytes: &'a [u8]) -> Option<&'a [u8]> {
+        (self.reference.is_none() && self.reference_field.is_none()).then_some(bytes)
+    }
+
+    /// The fields the hint does not name: the text and the id.
+    pub fn named_fields(&self) -> Vec<&str> {
+        let mut names = vec![self.text_field.as_str()];
+        names.extend(self.id_field.as_deref());
+        names
+    }
+
     /// Reads a JSON record as `serde_json::from_str::<Value>` would (the same errors, at the same
     /// places), but keeps only the fields it names: the text, the id, the reference and
     /// [`RecordSpec::keep`]. The others are parsed and dropped without being built.

@@ -1424,3 +1424,69 @@ fn failures_are_said_on_stderr_with_file_and_line() {
         assert_eq!(errors, 2, "{command}: {}", r.stdout);
     }
 }
+
+/// Datelines have no year: the summary says how many, and names the flag and a field of the
+/// records that looks like a date.
+#[test]
+fn summary_says_datelines_had_no_year_and_names_the_flag() {
+    let records = concat!(
+        "{\"id\": 7, \"title\": \"a\", \"published\": \"2022-11-09T02:00:00Z\", \"text\": \"Pyongyang, November 8 (KCNA) -- x\"}\n",
+        "{\"id\": 8, \"title\": \"b\", \"published\": \"2022-11-10T02:00:00Z\", \"text\": \"Pyongyang, November 9 (KCNA) -- y\"}\n",
+        "{\"id\": 9, \"title\": \"c\", \"text\": \"[Juche111.11.8.] stamped\"}\n",
+    );
+    let path = scratch("no-year.jsonl", records.as_bytes());
+    let r = run(&["date", &path], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let hint = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("had no year"))
+        .unwrap_or_else(|| panic!("no hint: {}", r.stderr));
+    assert!(hint.contains("2 datelines had no year"), "{hint}");
+    assert!(hint.contains("2 articles left undated"), "{hint}");
+    assert!(
+        hint.contains(
+            "--reference-field published (the records' `published` field looks like a date)"
+        ),
+        "{hint}"
+    );
+    assert!(hint.contains("--reference DATE"), "{hint}");
+    // With the field, every dateline has its year and the hint is gone.
+    let r = run(&["date", "--reference-field", "published", &path], None);
+    assert!(!r.stderr.contains("had no year"), "{}", r.stderr);
+    assert_eq!(
+        r.json_lines()
+            .iter()
+            .filter(|v| v["publication_date"].is_string())
+            .count(),
+        3
+    );
+    // eval says the same, without naming the known date's field.
+    let eval = scratch(
+        "no-year-eval.jsonl",
+        b"{\"known_date\": \"2022-11-08\", \"text\": \"Pyongyang, November 8 (KCNA) -- x\"}\n",
+    );
+    let r = run(&["eval", "--json", &eval], None);
+    let hint = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("had no year"))
+        .unwrap();
+    assert!(
+        hint.starts_with("kcna-dates eval: 1 dateline had no year"),
+        "{hint}"
+    );
+    assert!(hint.contains("--reference-field NAME"), "{hint}");
+    assert!(!hint.contains("known_date"), "{hint}");
+    // Plain text: only --reference applies.
+    let r = run(
+        &["date"],
+        Some(b"Pyongyang, November 8 (KCNA) -- x".to_vec()),
+    );
+    let hint = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("had no year"))
+        .unwrap();
+    assert!(hint.ends_with("give one with --reference DATE"), "{hint}");
+}
