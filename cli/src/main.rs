@@ -14,7 +14,8 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::ProgressBar;
 use kcna_dates::{DEFAULT_GRACE_DAYS, Notation, date_article, scan};
 use kcna_dates_edge::row::ErrorRow;
@@ -141,8 +142,8 @@ enum OutputFormat {
 struct InputArgs {
     /// Input files (standard input when none; `-` is standard input).
     files: Vec<PathBuf>,
-    /// Read every input as JSON Lines: each line is a record with the article text in
-    /// --text-field. Without it, only files named *.jsonl or *.ndjson are.
+    /// Read every input as JSON Lines, one record per line with its text in --text-field
+    /// (without --jsonl: only files named *.jsonl or *.ndjson, never standard input).
     #[arg(long)]
     jsonl: bool,
     /// Read every input as plain text, even a file named *.jsonl.
@@ -325,8 +326,36 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The command line, parsed; a bad one exits with clap's message (code 2). `--csv`, which clap
+/// would answer with a generic tip, gets "a similar argument exists: '--format csv'".
+fn parse_cli() -> Cli {
+    let err = match Cli::try_parse() {
+        Ok(cli) => return cli,
+        Err(err) => err,
+    };
+    let csv = err.kind() == ErrorKind::UnknownArgument
+        && matches!(
+            err.get(ContextKind::InvalidArg),
+            Some(ContextValue::String(arg)) if arg == "--csv" || arg.starts_with("--csv=")
+        );
+    if !csv {
+        err.exit();
+    }
+    let mut better = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(&Cli::command());
+    for kind in [ContextKind::InvalidArg, ContextKind::Usage] {
+        if let Some(value) = err.get(kind) {
+            better.insert(kind, value.clone());
+        }
+    }
+    better.insert(
+        ContextKind::SuggestedArg,
+        ContextValue::String("--format csv".into()),
+    );
+    better.exit()
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_cli();
     let result = match cli.command {
         Command::Parse { text, pretty } => return parse_command(&text, pretty),
         Command::Scan { input, pretty } => scan_command(&input, pretty),

@@ -1490,3 +1490,33 @@ fn summary_says_datelines_had_no_year_and_names_the_flag() {
         .unwrap();
     assert!(hint.ends_with("give one with --reference DATE"), "{hint}");
 }
+
+/// `--csv` is answered with the flag that exists, and `--jsonl`'s help is a whole sentence.
+#[test]
+fn csv_flag_suggests_format_csv_and_jsonl_help_is_whole() {
+    let r = run(&["date", "--csv", &sample_page()], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert!(
+        r.stderr.contains("unexpected argument '--csv' found"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("tip: a similar argument exists: '--format csv'"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("Usage: kcna-dates date"), "{}", r.stderr);
+    assert!(!r.stderr.contains("'-- --csv'"), "{}", r.stderr);
+    for help in ["-h", "--help"] {
+        let r = run(&["date", help], None);
+        let text = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains("only files named *.jsonl or *.ndjson, never standard input)"),
+            "{help}: {}",
+            r.stdout
+        );
+    }
+}
