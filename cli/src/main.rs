@@ -30,7 +30,8 @@ use crate::record::{Lacks, RecordError, RecordSpec};
 /// Output is JSON (one object per line; --pretty indents it); every date is ISO `YYYY-MM-DD`.
 /// Commands that read FILEs read standard input when none is given (`-` also names it). A file
 /// whose name ends in .jsonl or .ndjson is read as JSON Lines (one record per line); other files
-/// and standard input are plain text unless --jsonl is given. A UTF-8 byte-order mark at the
+/// and standard input are plain text unless --jsonl is given. A file whose name ends in .gz is
+/// read decompressed (a.jsonl.gz is JSON Lines, a.txt.gz plain text). A UTF-8 byte-order mark at the
 /// start of an input is dropped. Large inputs are streamed in bounded batches and worked on by
 /// several threads; the output keeps the input order. A progress bar is drawn on stderr only
 /// when stderr is a terminal, and a one-line summary is written to stderr at the end.

@@ -1520,3 +1520,62 @@ fn csv_flag_suggests_format_csv_and_jsonl_help_is_whole() {
         );
     }
 }
+
+/// gzip bytes of `text`.
+fn gzip(text: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(text).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// `.gz` files are read through a gzip decoder (every member, as `gzip -dc` does); the name
+/// before `.gz` says whether it is JSON Lines.
+#[test]
+fn gzip_files_are_read_decompressed() {
+    let mut two_members = gzip(b"{\"id\": 1, \"text\": \"Date: 08/11/2022\"}\n");
+    two_members.extend(gzip(b"{\"id\": 2, \"text\": \"[Juche113.2.12.] x\"}\n"));
+    let jsonl = scratch("archive.jsonl.gz", &two_members);
+    let plain = scratch(
+        "article.TXT.GZ",
+        &gzip(b"Pyongyang, November 8 (KCNA) -- x"),
+    );
+    let broken = scratch("broken.jsonl.gz", b"\x1f\x8bnot gzip at all");
+    let r = run(
+        &[
+            "date",
+            "--id-field",
+            "id",
+            "--reference",
+            "2022-11-09",
+            &jsonl,
+            &plain,
+            &broken,
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let out = r.json_lines();
+    assert_eq!(out.len(), 4, "{}", r.stdout);
+    assert_eq!(
+        [&out[0]["id"], &out[0]["publication_date"], &out[0]["line"]],
+        [&Value::from(1), &Value::from("2022-11-08"), &Value::from(1)]
+    );
+    assert_eq!(
+        [&out[1]["id"], &out[1]["publication_date"], &out[1]["line"]],
+        [&Value::from(2), &Value::from("2024-02-12"), &Value::from(2)]
+    );
+    assert_eq!(out[2]["file"], plain.as_str());
+    assert_eq!(out[2]["publication_date"], "2022-11-08");
+    assert_eq!(out[3]["file"], broken.as_str());
+    assert!(
+        out[3]["error"].as_str().unwrap().starts_with("cannot read"),
+        "{}",
+        out[3]
+    );
+    assert!(
+        r.stderr
+            .contains(&format!("kcna-dates: {broken}:1: cannot read")),
+        "{}",
+        r.stderr
+    );
+}
