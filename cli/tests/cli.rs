@@ -1374,7 +1374,8 @@ fn reference_dialect() {
         assert_eq!(v["reference"], expected, "{reference}");
         assert_eq!(v["publication_date"], "2022-01-05", "{reference}");
     }
-    let r = run(&["date", "--reference", "2022-1-5"], Some(text));
+    // Refused before any input is read (no stdin: the tool would exit before reading it).
+    let r = run(&["date", "--reference", "2022-1-5"], None);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("`2022-01-05`"), "{}", r.stderr);
     assert!(r.stdout.is_empty());
