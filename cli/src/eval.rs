@@ -4,14 +4,18 @@
 pub mod labels;
 
 use std::io::{self, Write};
+use std::sync::atomic::AtomicU64;
 
 use chrono::{Datelike, NaiveDate};
 use kcna_dates::{BodyDate, date_article};
+use kcna_dates_edge::iso;
+use kcna_dates_edge::reference::json_day;
+use kcna_dates_edge::row::ErrorRow;
 use serde_json::{Map, Value, json};
 
+use crate::hint::NoYear;
 use crate::input::{Body, Item};
-use crate::output::{self, iso};
-use crate::record::{Lacks, RecordError, RecordSpec, json_day};
+use crate::record::{Lacks, RecordError, RecordSpec};
 
 /// The default field that holds the known date.
 pub const KNOWN_FIELD: &str = "known_date";
@@ -90,6 +94,8 @@ pub struct Evaluated {
     pub outcome: Outcome,
     /// The `--id-field` and `--reference-field` it lacks, when it is a JSON object.
     pub lacks: Option<Lacks>,
+    /// Its datelines without a year, for the summary's hint.
+    pub no_year: NoYear,
 }
 
 impl Evaluated {
@@ -100,17 +106,24 @@ impl Evaluated {
 }
 
 /// Evaluates one JSON Lines item against the known date in field `known_field`.
-pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated {
+pub fn evaluate(
+    item: &Item,
+    spec: &RecordSpec,
+    known_field: &str,
+    looked: &AtomicU64,
+) -> Evaluated {
     let bytes = match &item.body {
         Body::Bytes(bytes) => bytes,
         Body::FileError(message) => {
             return Evaluated {
+                no_year: NoYear::default(),
                 outcome: Outcome::FileError(message.clone()),
                 lacks: None,
             };
         }
         Body::Oversized(message) => {
             return Evaluated {
+                no_year: NoYear::default(),
                 outcome: Outcome::Error(RecordError::bare(spec, message.clone())),
                 lacks: None,
             };
@@ -120,12 +133,14 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
         Ok(Some(record)) => record,
         Ok(None) => {
             return Evaluated {
+                no_year: NoYear::default(),
                 outcome: Outcome::Blank,
                 lacks: None,
             };
         }
         Err(err) => {
             return Evaluated {
+                no_year: NoYear::default(),
                 lacks: err.lacks,
                 outcome: Outcome::Error(err),
             };
@@ -143,6 +158,7 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
                 lacks,
             });
             return Evaluated {
+                no_year: NoYear::default(),
                 outcome: Outcome::Error(err),
                 lacks,
             };
@@ -150,8 +166,13 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
     };
     let dated = date_article(&record.text, &record.options);
     let conflict = !dated.conflicts.is_empty();
+    // The known date is what is compared with: never a reference to suggest.
+    let mut skip = spec.named_fields();
+    skip.push(known_field);
+    let no_year = NoYear::of(&dated, spec.hint_record(bytes), &skip, looked);
     let Some(known) = known else {
         return Evaluated {
+            no_year,
             outcome: Outcome::Unknown {
                 dated: dated.publication_date.is_some(),
                 conflict,
@@ -187,6 +208,7 @@ pub fn evaluate(item: &Item, spec: &RecordSpec, known_field: &str) -> Evaluated 
         _ => None,
     };
     Evaluated {
+        no_year,
         outcome: Outcome::Known {
             known,
             dated: dated.publication_date,
@@ -380,14 +402,21 @@ impl Report {
         }
         match outcome {
             Outcome::FileError(message) => {
+                let row = ErrorRow {
+                    file: &item.file,
+                    line: item.line,
+                    id: None,
+                    reference: None,
+                    message,
+                };
+                writeln!(out, "{}", Value::Object(row.json()))
+            }
+            Outcome::Error(err) => {
                 writeln!(
                     out,
                     "{}",
-                    output::file_error(&item.file, item.line, message)
+                    Value::Object(err.row(&item.file, item.line).json())
                 )
-            }
-            Outcome::Error(err) => {
-                writeln!(out, "{}", output::record_error(&item.file, item.line, err))
             }
             Outcome::Known {
                 known,

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::thread;
 use std::time::Duration;
 
+use flate2::bufread::MultiGzDecoder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
 
@@ -55,11 +56,27 @@ impl Format {
     }
 }
 
-/// Whether a file name ends in `.jsonl` or `.ndjson` (any case).
+/// Whether a file name ends in `.jsonl` or `.ndjson` (any case), before a `.gz`.
 pub fn has_jsonl_extension(path: &Path) -> bool {
+    let has = |path: &Path, names: &[&str]| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| names.iter().any(|name| e.eq_ignore_ascii_case(name)))
+    };
+    let inner = if is_gzip(path) {
+        path.file_stem().map(Path::new)
+    } else {
+        Some(path)
+    };
+    inner.is_some_and(|inner| has(inner, &["jsonl", "ndjson"]))
+}
+
+/// Whether a file name ends in `.gz` (any case): it is read through a gzip decoder, every member
+/// of it, as `gzip -dc` (and `rg -z`) read it.
+pub fn is_gzip(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 /// What an item holds.
@@ -143,8 +160,9 @@ impl Reader {
                 .map(|f| (f.as_os_str() != STDIN_NAME).then(|| f.clone()))
                 .collect()
         };
+        // Known only for files read as they are: a `.gz` file's size is not what is read of it.
         let total_bytes = inputs.iter().try_fold(0u64, |sum, input| {
-            let path = input.as_ref()?;
+            let path = input.as_ref().filter(|path| !is_gzip(path))?;
             let len = std::fs::metadata(path).ok().map(|m| m.len()).unwrap_or(0);
             Some(sum.saturating_add(len))
         });
@@ -347,10 +365,18 @@ fn open(input: Option<PathBuf>, jsonl: bool, sniff: bool) -> Result<Current, (Ar
         }
         Some(path) => {
             let name: Arc<str> = Arc::from(path.to_string_lossy().as_ref());
-            match File::open(&path) {
-                Ok(file) => Ok(Current {
+            let reader = File::open(&path).map(|file| -> Box<dyn BufRead> {
+                if is_gzip(&path) {
+                    let decoder = MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file));
+                    Box::new(BufReader::with_capacity(1 << 16, decoder))
+                } else {
+                    Box::new(BufReader::with_capacity(1 << 16, file))
+                }
+            });
+            match reader {
+                Ok(reader) => Ok(Current {
                     name,
-                    reader: Box::new(BufReader::with_capacity(1 << 16, file)),
+                    reader,
                     line: 0,
                     offset: 0,
                     jsonl,

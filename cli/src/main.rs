@@ -1,6 +1,7 @@
 //! `kcna-dates`: parse, scan and date KCNA text from the command line. See `kcna-dates --help`.
 
 mod eval;
+mod hint;
 mod input;
 mod output;
 mod record;
@@ -10,12 +11,17 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use indicatif::ProgressBar;
 use kcna_dates::{DEFAULT_GRACE_DAYS, Notation, date_article, scan};
+use kcna_dates_edge::row::ErrorRow;
 use serde_json::{Map, Value};
 
+use crate::hint::{NoYear, NoYearTally};
 use crate::input::{Body, Format, Item, Mode, Reader};
 use crate::record::{Lacks, RecordError, RecordSpec};
 
@@ -24,7 +30,8 @@ use crate::record::{Lacks, RecordError, RecordSpec};
 /// Output is JSON (one object per line; --pretty indents it); every date is ISO `YYYY-MM-DD`.
 /// Commands that read FILEs read standard input when none is given (`-` also names it). A file
 /// whose name ends in .jsonl or .ndjson is read as JSON Lines (one record per line); other files
-/// and standard input are plain text unless --jsonl is given. A UTF-8 byte-order mark at the
+/// and standard input are plain text unless --jsonl is given. A file whose name ends in .gz is
+/// read decompressed (a.jsonl.gz is JSON Lines, a.txt.gz plain text). A UTF-8 byte-order mark at the
 /// start of an input is dropped. Large inputs are streamed in bounded batches and worked on by
 /// several threads; the output keeps the input order. A progress bar is drawn on stderr only
 /// when stderr is a terminal, and a one-line summary is written to stderr at the end.
@@ -79,7 +86,8 @@ enum Command {
     /// result: publication_date, source (the index in signals of the signal that gave it),
     /// doubtful, signals, agreeing, conflicts, body_dates and invalid. --format csv prints one row per
     /// article instead: file, line, id, reference, publication_date, source_kind, source_role,
-    /// conflicts (how many), error.
+    /// source_text, doubtful, signals, conflicts, conflict_days, invalid, error; a text cell that
+    /// starts with =, +, -, @, a tab or a carriage return gets a leading ' (formula guard).
     Date {
         #[command(flatten)]
         input: InputArgs,
@@ -164,8 +172,8 @@ enum OutputFormat {
 struct InputArgs {
     /// Input files (standard input when none; `-` is standard input).
     files: Vec<PathBuf>,
-    /// Read every input as JSON Lines: each line is a record with the article text in
-    /// --text-field. Without it, only files named *.jsonl or *.ndjson are.
+    /// Read every input as JSON Lines, one record per line with its text in --text-field
+    /// (without --jsonl: only files named *.jsonl or *.ndjson, never standard input).
     #[arg(long)]
     jsonl: bool,
     /// Read every input as plain text, even a file named *.jsonl.
@@ -227,7 +235,7 @@ struct DatingArgs {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    record::parse_day(text)
+    kcna_dates_edge::reference::parse_day(text)
 }
 
 fn parse_threads(text: &str) -> Result<NonZeroUsize, String> {
@@ -258,6 +266,8 @@ struct Tally {
     objects: u64,
     lacking_id: u64,
     lacking_reference: u64,
+    /// Datelines without a year.
+    no_year: NoYearTally,
 }
 
 impl Tally {
@@ -273,7 +283,8 @@ impl Tally {
         bump(&mut self.conflicts, done.conflict);
         self.notations = self.notations.saturating_add(done.notations);
         self.invalid = self.invalid.saturating_add(done.invalid);
-        bump(&mut self.errors, done.error);
+        bump(&mut self.errors, done.failure.is_some());
+        self.no_year.add(&done.no_year);
         if let Some(lacks) = done.lacks {
             bump(&mut self.objects, true);
             bump(&mut self.lacking_id, lacks.id);
@@ -303,6 +314,14 @@ impl Tally {
             parts.join(" and "),
             plural(self.files, "file", "files")
         )
+    }
+
+    /// The hint about datelines without a year, when there were any.
+    fn hint(&self, command: &str, spec: &RecordSpec) {
+        let given = spec.reference.is_some() || spec.reference_field.is_some();
+        if let Some(line) = self.no_year.line(command, given, self.records > 0) {
+            eprintln!("{line}");
+        }
     }
 
     /// Warnings about named fields that records lack.
@@ -337,8 +356,36 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The command line, parsed; a bad one exits with clap's message (code 2). `--csv`, which clap
+/// would answer with a generic tip, gets "a similar argument exists: '--format csv'".
+fn parse_cli() -> Cli {
+    let err = match Cli::try_parse() {
+        Ok(cli) => return cli,
+        Err(err) => err,
+    };
+    let csv = err.kind() == ErrorKind::UnknownArgument
+        && matches!(
+            err.get(ContextKind::InvalidArg),
+            Some(ContextValue::String(arg)) if arg == "--csv" || arg.starts_with("--csv=")
+        );
+    if !csv {
+        err.exit();
+    }
+    let mut better = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(&Cli::command());
+    for kind in [ContextKind::InvalidArg, ContextKind::Usage] {
+        if let Some(value) = err.get(kind) {
+            better.insert(kind, value.clone());
+        }
+    }
+    better.insert(
+        ContextKind::SuggestedArg,
+        ContextValue::String("--format csv".into()),
+    );
+    better.exit()
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_cli();
     let result = match cli.command {
         Command::Parse { text, pretty } => return parse_command(&text, pretty),
         Command::Scan { input, pretty } => scan_command(&input, pretty),
@@ -430,7 +477,19 @@ fn spec(input: &InputArgs, dating: Option<&DatingArgs>) -> RecordSpec {
 
 /// The start of every output object: file, line, and (with --id-field) id.
 fn head(item: &Item, id: Option<Value>) -> Map<String, Value> {
-    output::head(&item.file, item.line, id)
+    kcna_dates_edge::row::head(&item.file, item.line, id)
+}
+
+/// Says a failure on stderr as `kcna-dates: FILE:LINE: message` (`FILE: message` for a whole
+/// input), as ripgrep does, above the progress bar; the output keeps its error object too.
+fn say_failure(progress: &ProgressBar, file: &str, line: u64, message: &str) {
+    progress.suspend(|| {
+        if line == 0 {
+            eprintln!("kcna-dates: {file}: {message}");
+        } else {
+            eprintln!("kcna-dates: {file}:{line}: {message}");
+        }
+    });
 }
 
 /// What a worker hands back for one item.
@@ -444,9 +503,12 @@ struct Done {
     conflict: bool,
     notations: u64,
     invalid: u64,
-    error: bool,
+    /// What failed, said on stderr too (the output has its error object or row).
+    failure: Option<String>,
     /// For a JSON object: the named fields it lacks.
     lacks: Option<Lacks>,
+    /// Its datelines without a year, for the summary's hint.
+    no_year: NoYear,
 }
 
 impl Done {
@@ -455,17 +517,24 @@ impl Done {
         Done {
             text: text.into_bytes(),
             record: true,
-            error: true,
+            failure: Some(err.message.clone()),
             lacks: err.lacks,
             ..Done::default()
         }
     }
 
-    /// An input that could not be opened or read on.
-    fn file_failed(text: String) -> Done {
+    /// An input that could not be opened or read on: its error object (or row).
+    fn file_failed(file: &str, line: u64, message: &str, csv: bool, pretty: bool) -> Done {
+        let row = ErrorRow {
+            file,
+            line,
+            id: None,
+            reference: None,
+            message,
+        };
         Done {
-            text: text.into_bytes(),
-            error: true,
+            text: output::error_line(&row, csv, pretty).into_bytes(),
+            failure: Some(message.to_owned()),
             ..Done::default()
         }
     }
@@ -496,6 +565,9 @@ where
         work,
         |item, done| {
             tally.add(item, &done);
+            if let Some(message) = &done.failure {
+                say_failure(&progress, &item.file, item.line, message);
+            }
             stdout.write_all(&done.text)
         },
     );
@@ -510,16 +582,13 @@ fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
     let spec = spec(input, None);
     let tally = stream(input, Mode::Lines, input.format(), "", |item| {
         let fail = |err: Box<RecordError>| {
-            let value = output::record_error(&item.file, item.line, &err);
-            Done::failed(output::render(&value, pretty), &err)
+            let row = err.row(&item.file, item.line);
+            Done::failed(output::error_line(&row, false, pretty), &err)
         };
         let bytes = match &item.body {
             Body::Bytes(bytes) => bytes,
             Body::FileError(message) => {
-                return Done::file_failed(output::render(
-                    &output::file_error(&item.file, item.line, message),
-                    pretty,
-                ));
+                return Done::file_failed(&item.file, item.line, message, false, pretty);
             }
             Body::Oversized(message) => return fail(RecordError::bare(&spec, message.clone())),
         };
@@ -572,28 +641,24 @@ fn date_command(
 ) -> io::Result<bool> {
     let spec = spec(input, Some(dating));
     let csv = format == OutputFormat::Csv;
-    let header = if csv { output::CSV_HEADER } else { "" };
-    let tally = stream(input, Mode::Whole, input.format(), header, |item| {
+    let header = if csv {
+        output::csv_header()
+    } else {
+        String::new()
+    };
+    let looked = AtomicU64::new(0);
+    let tally = stream(input, Mode::Whole, input.format(), &header, |item| {
         let file: &Arc<str> = &item.file;
+        let fail = |err: Box<RecordError>| {
+            let row = err.row(file, item.line);
+            Done::failed(output::error_line(&row, csv, pretty), &err)
+        };
         let bytes = match &item.body {
             Body::Bytes(bytes) => bytes,
             Body::FileError(message) => {
-                let text = if csv {
-                    output::csv_error(file, item.line, None, None, message)
-                } else {
-                    output::render(&output::file_error(file, item.line, message), pretty)
-                };
-                return Done::file_failed(text);
+                return Done::file_failed(file, item.line, message, csv, pretty);
             }
-            Body::Oversized(message) => {
-                let err = RecordError::bare(&spec, message.clone());
-                let text = if csv {
-                    output::csv_error(file, item.line, None, None, message)
-                } else {
-                    output::render(&output::record_error(file, item.line, &err), pretty)
-                };
-                return Done::failed(text, &err);
-            }
+            Body::Oversized(message) => return fail(RecordError::bare(&spec, message.clone())),
         };
         let read = if item.jsonl {
             spec.json(bytes)
@@ -603,20 +668,7 @@ fn date_command(
         let record = match read {
             Ok(Some(record)) => record,
             Ok(None) => return Done::default(),
-            Err(err) => {
-                let text = if csv {
-                    output::csv_error(
-                        file,
-                        item.line,
-                        err.id.as_ref(),
-                        err.reference.as_ref(),
-                        &err.message,
-                    )
-                } else {
-                    output::render(&output::record_error(file, item.line, &err), pretty)
-                };
-                return Done::failed(text, &err);
-            }
+            Err(err) => return fail(err),
         };
         let dated = date_article(&record.text, &record.options);
         let text = if csv {
@@ -630,7 +682,10 @@ fn date_command(
             .into_bytes()
         } else if pretty {
             let mut obj = head(item, record.id);
-            obj.insert("reference".into(), output::iso(record.options.reference));
+            obj.insert(
+                "reference".into(),
+                kcna_dates_edge::iso(record.options.reference),
+            );
             output::render_article(&obj, &dated, pretty).into_bytes()
         } else {
             output::article_line(
@@ -641,9 +696,16 @@ fn date_command(
                 &dated,
             )
         };
+        let record_bytes = item.jsonl.then_some(bytes.as_slice());
         Done {
             text,
             record: true,
+            no_year: NoYear::of(
+                &dated,
+                record_bytes.and_then(|b| spec.hint_record(b)),
+                &spec.named_fields(),
+                &looked,
+            ),
             dated: dated.publication_date.is_some(),
             conflict: !dated.conflicts.is_empty(),
             lacks: item.jsonl.then_some(record.lacks),
@@ -657,6 +719,7 @@ fn date_command(
         tally.conflicts,
         plural(tally.errors, "error", "errors"),
     );
+    tally.hint("date", &spec);
     tally.warnings(&spec);
     Ok(tally.errors == 0)
 }
@@ -679,20 +742,31 @@ fn eval_command(
     let progress = input::progress_bar(&reader);
     reader.attach(&progress);
     let mut stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let looked = AtomicU64::new(0);
     let mut report = eval::Report::new(known_field.clone(), json_only, show_wrong);
     let mut tally = Tally::default();
     let result = input::run(
         &mut reader,
         threads(input),
         &progress,
-        |item| eval::evaluate(item, &spec, &known_field),
+        |item| eval::evaluate(item, &spec, &known_field, &looked),
         |item, evaluated| {
             let done = Done {
                 record: evaluated.is_record(),
                 lacks: evaluated.lacks,
+                no_year: evaluated.no_year.clone(),
                 ..Done::default()
             };
             tally.add(item, &done);
+            match &evaluated.outcome {
+                eval::Outcome::FileError(message) => {
+                    say_failure(&progress, &item.file, item.line, message);
+                }
+                eval::Outcome::Error(err) => {
+                    say_failure(&progress, &item.file, item.line, &err.message);
+                }
+                _ => {}
+            }
             report.record(item, &evaluated.outcome, &mut stdout)
         },
     );
@@ -716,6 +790,7 @@ fn eval_command(
         total.conflicts_all(),
         plural(total.errors(), "error", "errors"),
     );
+    tally.hint("eval", &spec);
     tally.warnings(&spec);
     if nothing_known {
         eprintln!(

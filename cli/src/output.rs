@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 use kcna_dates::{ArticleDate, Error, FieldValue, Found, JucheDate, Notation};
+use kcna_dates_edge::row::{ErrorRow, head};
+use kcna_dates_edge::{iso, iso_text};
 use serde_json::{Map, Value, json};
-
-use crate::record::RecordError;
 
 /// A value as one JSON line, or (`pretty`) indented over several lines; ends with a newline.
 pub fn render(value: &Value, pretty: bool) -> String {
@@ -17,73 +17,26 @@ pub fn render(value: &Value, pretty: bool) -> String {
     text
 }
 
-/// The start of every output object: file, line (`null` for a file that could not be opened),
-/// and (with `--id-field`) id.
-pub fn head(file: &str, line: u64, id: Option<Value>) -> Map<String, Value> {
-    let mut out = Map::new();
-    out.insert("file".into(), file.into());
-    out.insert(
-        "line".into(),
-        if line == 0 { Value::Null } else { line.into() },
-    );
-    if let Some(id) = id {
-        out.insert("id".into(), id);
-    }
-    out
-}
-
-/// `{"file", "line", "error"}` for an input that could not be opened or read on.
-pub fn file_error(file: &str, line: u64, message: &str) -> Value {
-    let mut out = head(file, line, None);
-    out.insert("error".into(), message.into());
-    Value::Object(out)
-}
-
-/// `{"file", "line", "id", "reference", "error"}` for an unreadable record: id (with
-/// `--id-field`) and reference (`date`, `eval`) are kept when they could be read, else `null`.
-pub fn record_error(file: &str, line: u64, err: &RecordError) -> Value {
-    let mut out = head(file, line, err.id.clone());
-    if let Some(reference) = &err.reference {
-        out.insert("reference".into(), reference.clone());
-    }
-    out.insert("error".into(), err.message.as_str().into());
-    Value::Object(out)
-}
-
-/// The header row of `date --format csv`.
-pub const CSV_HEADER: &str =
-    "file,line,id,reference,publication_date,source_kind,source_role,conflicts,error\n";
-
-/// A CSV field: quoted (with `"` doubled) when it holds a comma, a quote, a line break or
-/// starts or ends with a blank.
-fn csv_field(text: &str) -> String {
-    let needs_quotes = text.contains([',', '"', '\n', '\r'])
-        || text.starts_with([' ', '\t'])
-        || text.ends_with([' ', '\t']);
-    if needs_quotes {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// An error row (see `kcna_dates_edge::row`) as an output line: a CSV row, or a JSON object
+/// (`pretty`: indented), with its line break.
+pub fn error_line(row: &ErrorRow<'_>, csv: bool, pretty: bool) -> String {
+    if csv {
+        let mut line = row.csv();
+        line.push('\n');
+        line
     } else {
-        text.to_owned()
+        render(&Value::Object(row.json()), pretty)
     }
 }
 
-/// A JSON value as CSV text: a string as itself, `null` as empty, anything else as JSON.
-fn csv_value(value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => csv_field(s),
-        Some(other) => csv_field(&other.to_string()),
-    }
-}
-
-/// One CSV row from its fields, with its line break.
-fn csv_line(fields: &[String]) -> String {
-    let mut line = fields.join(",");
+/// The header row of `date --format csv`, with its line break.
+pub fn csv_header() -> String {
+    let mut line = kcna_dates_edge::csv::header();
     line.push('\n');
     line
 }
 
-/// The CSV row of a dated article.
+/// The CSV row of a dated article, with its line break.
 pub fn csv_row(
     file: &str,
     line: u64,
@@ -91,57 +44,9 @@ pub fn csv_row(
     reference: Option<NaiveDate>,
     dated: &ArticleDate,
 ) -> String {
-    let source = dated.source.and_then(|i| dated.signals.get(i));
-    csv_line(&[
-        csv_field(file),
-        line.to_string(),
-        csv_value(id),
-        csv_value(Some(&iso(reference))),
-        csv_value(Some(&iso(dated.publication_date))),
-        source.map_or_else(String::new, |s| s.kind.as_str().to_owned()),
-        source.map_or_else(String::new, |s| s.role.as_str().to_owned()),
-        dated.conflicts.len().to_string(),
-        String::new(),
-    ])
-}
-
-/// The CSV row of an unreadable record or input: the dating columns empty, the error last.
-pub fn csv_error(
-    file: &str,
-    line: u64,
-    id: Option<&Value>,
-    reference: Option<&Value>,
-    message: &str,
-) -> String {
-    csv_line(&[
-        csv_field(file),
-        if line == 0 {
-            String::new()
-        } else {
-            line.to_string()
-        },
-        csv_value(id),
-        csv_value(reference),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        csv_field(message),
-    ])
-}
-
-/// `"YYYY-MM-DD"` or `null`.
-pub fn iso(date: Option<NaiveDate>) -> Value {
-    match date {
-        Some(date) => Value::String(iso_text(date)),
-        None => Value::Null,
-    }
-}
-
-/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it: its `Display`, which writes the same in
-/// every year without parsing a pattern (see the unit test).
-fn iso_text(date: NaiveDate) -> String {
-    date.to_string()
+    let mut row = kcna_dates_edge::csv::article_row(file, line, id, reference, dated);
+    row.push('\n');
+    row
 }
 
 /// The Juche form of a date (`Juche111.11.8.`), or `null` before 1912.
@@ -312,24 +217,6 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use kcna_dates::{ArticleOptions, date_article};
-
-    #[test]
-    fn iso_text_is_chrono_s() {
-        for (y, m, d) in [
-            (2024, 2, 12),
-            (999, 1, 5),
-            (9, 12, 31),
-            (0, 1, 1),
-            (9999, 12, 31),
-        ] {
-            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            assert_eq!(iso_text(date), date.format("%Y-%m-%d").to_string());
-        }
-        for (y, m, d) in [(10000, 1, 1), (-1, 3, 4), (-1200, 5, 3), (200_000, 6, 7)] {
-            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            assert_eq!(iso_text(date), date.format("%Y-%m-%d").to_string());
-        }
-    }
 
     #[test]
     fn article_line_is_render_article_s() {

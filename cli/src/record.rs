@@ -2,17 +2,13 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
-use kcna_dates::{ArticleOptions, to_pyongyang};
+use chrono::{Days, NaiveDate};
+use kcna_dates::ArticleOptions;
+use kcna_dates_edge::reference::json_day;
+use kcna_dates_edge::row::{ErrorRow, bad_json};
+use kcna_dates_edge::{iso, type_name};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-
-/// An epoch number whose magnitude is below this is seconds; from it on, milliseconds.
-///
-/// 10^11 seconds is the year 5138; 10^11 milliseconds is 1973-03-03. So seconds are read as
-/// seconds up to the year 5138, and milliseconds as milliseconds from March 1973 on (no KCNA text
-/// on the web is older).
-pub const EPOCH_MILLIS_FROM: i64 = 100_000_000_000;
 
 /// Where the text, id and reference of a record are, and the dating options.
 #[derive(Clone, Debug)]
@@ -76,6 +72,17 @@ pub struct RecordError {
 }
 
 impl RecordError {
+    /// This error as the error row of the item at `file`, `line`.
+    pub fn row<'a>(&'a self, file: &'a str, line: u64) -> ErrorRow<'a> {
+        ErrorRow {
+            file,
+            line,
+            id: self.id.as_ref(),
+            reference: self.reference.as_ref(),
+            message: &self.message,
+        }
+    }
+
     /// An error about which nothing else is known.
     pub fn bare(spec: &RecordSpec, message: String) -> Box<RecordError> {
         Box::new(RecordError {
@@ -95,94 +102,6 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, String> {
     })
 }
 
-/// Parses `YYYY-MM-DD`.
-pub fn parse_iso(text: &str) -> Result<NaiveDate, String> {
-    if !is_iso_shape(text) {
-        return Err(format!("`{text}` is not a YYYY-MM-DD date"));
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|err| format!("`{text}` is not a valid date: {err}"))
-}
-
-fn is_iso_shape(text: &str) -> bool {
-    text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        })
-}
-
-/// The Pyongyang date of an instant given as seconds or milliseconds since 1970-01-01 UTC
-/// (told apart by magnitude, see [`EPOCH_MILLIS_FROM`]).
-pub fn epoch_day(n: i64) -> Result<NaiveDate, String> {
-    let instant = if n.unsigned_abs() < EPOCH_MILLIS_FROM.unsigned_abs() {
-        DateTime::<Utc>::from_timestamp(n, 0)
-    } else {
-        DateTime::<Utc>::from_timestamp_millis(n)
-    };
-    instant
-        .map(|utc| to_pyongyang(utc).date_naive())
-        .ok_or_else(|| format!("epoch time {n} is out of range"))
-}
-
-/// Reads a day given as text: `YYYY-MM-DD`; an RFC 3339 timestamp (`2022-11-09T10:00:00Z`,
-/// `2022-11-09 19:00:00+09:00`), taken as its date in Pyongyang time; or epoch seconds or
-/// milliseconds as digits (see [`epoch_day`]).
-pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    if is_iso_shape(text) {
-        return parse_iso(text);
-    }
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return match text.parse::<i64>() {
-            Ok(n) => epoch_day(n),
-            Err(_) => Err(format!("epoch time {text} is out of range")),
-        };
-    }
-    match DateTime::parse_from_rfc3339(text) {
-        Ok(instant) => Ok(to_pyongyang(instant.to_utc()).date_naive()),
-        Err(err) => {
-            let looks_timestamp = text.get(..10).is_some_and(is_iso_shape)
-                && matches!(text.as_bytes().get(10), Some(b'T' | b't' | b' '));
-            if looks_timestamp {
-                Err(format!(
-                    "`{text}` is not an RFC 3339 timestamp ({err}); a timestamp needs its UTC \
-                     offset, as in `2022-11-09T10:00:00Z` or `2022-11-09T19:00:00+09:00`"
-                ))
-            } else {
-                Err(format!(
-                    "`{text}` is not a date: expected YYYY-MM-DD, an RFC 3339 timestamp or \
-                     epoch seconds or milliseconds"
-                ))
-            }
-        }
-    }
-}
-
-/// Reads a day from a JSON value (see [`parse_day`]): a string, or an epoch number of seconds or
-/// milliseconds. `Ok(None)` for `null`.
-pub fn json_day(value: &Value) -> Result<Option<NaiveDate>, String> {
-    match value {
-        Value::Null => Ok(None),
-        Value::String(text) => parse_day(text).map(Some),
-        Value::Number(number) => {
-            if let Some(n) = number.as_i64() {
-                return epoch_day(n).map(Some);
-            }
-            match number.as_f64() {
-                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => epoch_day(f as i64).map(Some),
-                _ => Err(format!(
-                    "{number} is not a whole number of epoch seconds or milliseconds"
-                )),
-            }
-        }
-        other => Err(format!(
-            "it is {}, expected a date string or an epoch number",
-            type_name(other)
-        )),
-    }
-}
-
 /// `date` moved by `days` days.
 pub fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate, String> {
     let moved = if days >= 0 {
@@ -191,18 +110,6 @@ pub fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate, String> {
         date.checked_sub_days(Days::new(days.unsigned_abs()))
     };
     moved.ok_or_else(|| format!("{date} moved by {days} days is out of range"))
-}
-
-/// A short name of a JSON value's type, for error messages.
-pub fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 impl RecordSpec {
@@ -232,9 +139,7 @@ impl RecordSpec {
                 .saturating_add(1);
             let mut err =
                 RecordError::bare(self, format!("invalid UTF-8 at byte {at} (line {line})"));
-            err.reference = self
-                .with_reference
-                .then(|| crate::output::iso(options.reference));
+            err.reference = self.with_reference.then(|| iso(options.reference));
             err
         })?;
         Ok(Record {
@@ -262,7 +167,7 @@ impl RecordSpec {
                     format!("the record is {type_name}, expected a JSON object"),
                 ));
             }
-            Err(err) => return Err(RecordError::bare(self, format!("bad JSON: {err}"))),
+            Err(err) => return Err(RecordError::bare(self, bad_json(&err))),
         };
         let lacks = Lacks {
             id: self
@@ -282,7 +187,7 @@ impl RecordSpec {
             Box::new(RecordError {
                 message,
                 id: id.clone(),
-                reference: self.with_reference.then(|| crate::output::iso(reference)),
+                reference: self.with_reference.then(|| iso(reference)),
                 lacks: Some(lacks),
             })
         };
@@ -327,6 +232,19 @@ impl RecordSpec {
 }
 
 impl RecordSpec {
+    /// The bytes of a JSON record to look for a date-like field in, for the summary's hint:
+    /// only while no reference is given (`--reference`, `--reference-field`).
+    pub fn hint_record<'a>(&self, bytes: &'a [u8]) -> Option<&'a [u8]> {
+        (self.reference.is_none() && self.reference_field.is_none()).then_some(bytes)
+    }
+
+    /// The fields the hint does not name: the text and the id.
+    pub fn named_fields(&self) -> Vec<&str> {
+        let mut names = vec![self.text_field.as_str()];
+        names.extend(self.id_field.as_deref());
+        names
+    }
+
     /// Reads a JSON record as `serde_json::from_str::<Value>` would (the same errors, at the same
     /// places), but keeps only the fields it names: the text, the id, the reference and
     /// [`RecordSpec::keep`]. The others are parsed and dropped without being built.
@@ -496,17 +414,13 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
     /// What `RecordSpec::json` did before it read only the named fields: the whole record as a
     /// `Value`, its error, or its type when not an object.
     fn as_value(line: &str) -> Result<Map<String, Value>, String> {
         match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(fields)) => Ok(fields),
             Ok(other) => Err(format!("the record is {}", type_name(&other))),
-            Err(err) => Err(format!("bad JSON: {err}")),
+            Err(err) => Err(bad_json(&err)),
         }
     }
 
@@ -553,7 +467,7 @@ mod tests {
             let ours = match spec.read_fields(line) {
                 Ok(Parsed::Object(fields)) => Ok(fields),
                 Ok(Parsed::Other(type_name)) => Err(format!("the record is {type_name}")),
-                Err(err) => Err(format!("bad JSON: {err}")),
+                Err(err) => Err(bad_json(&err)),
             };
             let whole = as_value(line).map(|fields| {
                 fields
@@ -565,67 +479,5 @@ mod tests {
             });
             assert_eq!(ours, whole, "{line}");
         }
-    }
-
-    #[test]
-    fn timestamps_are_read_in_pyongyang_time() {
-        assert_eq!(parse_day("2022-11-09"), Ok(day(2022, 11, 9)));
-        // 10:00 UTC is 19:00 in Pyongyang, the same day; 20:00 UTC is the next day there.
-        assert_eq!(parse_day("2022-11-09T10:00:00Z"), Ok(day(2022, 11, 9)));
-        assert_eq!(parse_day("2022-11-07T20:00:00Z"), Ok(day(2022, 11, 8)));
-        assert_eq!(parse_day("2022-11-08 05:00:00+09:00"), Ok(day(2022, 11, 8)));
-        assert_eq!(parse_day("2022-11-07T23:00:00-05:00"), Ok(day(2022, 11, 8)));
-        // UTC+8:30 from 2015-08-15 to 2018-05-04: 15:20 UTC is 23:50 there, not the next day.
-        assert_eq!(parse_day("2016-01-01T15:20:00Z"), Ok(day(2016, 1, 1)));
-        assert_eq!(parse_day("2024-01-01T15:20:00Z"), Ok(day(2024, 1, 2)));
-    }
-
-    #[test]
-    fn epoch_seconds_and_milliseconds_by_magnitude() {
-        // stiles/north-korea-news stores midnight UTC in milliseconds.
-        assert_eq!(parse_day("1704067200000"), Ok(day(2024, 1, 1)));
-        assert_eq!(
-            json_day(&1_704_067_200_000i64.into()),
-            Ok(Some(day(2024, 1, 1)))
-        );
-        assert_eq!(
-            json_day(&1_704_067_200i64.into()),
-            Ok(Some(day(2024, 1, 1)))
-        );
-        assert_eq!(
-            json_day(&serde_json::json!(1.7040672e12)),
-            Ok(Some(day(2024, 1, 1)))
-        );
-        // Just below the threshold: seconds (year 5138); at it: milliseconds (1973).
-        assert_eq!(
-            epoch_day(EPOCH_MILLIS_FROM - 1)
-                .unwrap()
-                .to_string()
-                .get(..4),
-            Some("5138")
-        );
-        assert_eq!(epoch_day(EPOCH_MILLIS_FROM), Ok(day(1973, 3, 3)));
-        assert!(epoch_day(i64::MAX).is_err());
-        assert!(json_day(&serde_json::json!(1.5)).is_err());
-    }
-
-    #[test]
-    fn garbage_is_an_error_that_says_what_is_accepted() {
-        for bad in [
-            "yesterday",
-            "2022-13-01",
-            "2022-11-09T10:00:00",
-            "",
-            "12:00",
-            "99999999999999999999",
-        ] {
-            assert!(parse_day(bad).is_err(), "{bad}");
-        }
-        let err = parse_day("2022-11-09T10:00:00").unwrap_err();
-        assert!(err.contains("UTC offset"), "{err}");
-        let err = parse_day("yesterday").unwrap_err();
-        assert!(err.contains("RFC 3339"), "{err}");
-        assert!(json_day(&serde_json::json!(true)).is_err());
-        assert_eq!(json_day(&Value::Null), Ok(None));
     }
 }

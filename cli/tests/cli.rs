@@ -1088,7 +1088,12 @@ fn date_prints_csv_rows() {
             "publication_date",
             "source_kind",
             "source_role",
+            "source_text",
+            "doubtful",
+            "signals",
             "conflicts",
+            "conflict_days",
+            "invalid",
             "error"
         ]
     );
@@ -1099,7 +1104,7 @@ fn date_prints_csv_rows() {
         r.stdout
     );
     for row in &rows {
-        assert_eq!(row.len(), 9, "{row:?}");
+        assert_eq!(row.len(), 14, "{row:?}");
     }
     assert_eq!(rows[1][0], path);
     assert_eq!(
@@ -1111,15 +1116,23 @@ fn date_prints_csv_rows() {
             "2024-02-12",
             "juche_stamp",
             "page_stamp",
+            "Juche113.2.12.",
+            "false",
+            "2",
             "1",
+            "-2",
+            "0",
             ""
         ]
     );
     // A dateline without a reference has no year: no date, no source.
-    assert_eq!(rows[2][1..], ["2", "7", "", "", "", "", "0", ""]);
+    assert_eq!(
+        rows[2][1..],
+        ["2", "7", "", "", "", "", "", "false", "1", "0", "", "0", ""]
+    );
     assert_eq!(rows[3][1..4], ["4", "r3", ""]);
-    assert_eq!(rows[3][4..8], ["", "", "", ""]);
-    assert_eq!(rows[3][8], "field `text` is a number, expected a string");
+    assert!(rows[3][4..13].iter().all(String::is_empty), "{:?}", rows[3]);
+    assert_eq!(rows[3][13], "field `text` is a number, expected a string");
     assert_eq!(
         rows[4][1..6],
         ["5", "r4", "2024-01-01", "2023-12-31", "dateline"]
@@ -1274,4 +1287,296 @@ fn a_long_record_below_the_limit_is_dated_between_two_small_ones() {
     assert_eq!(big["body_dates"].as_array().unwrap().len(), units);
     assert_eq!(big["agreeing"].as_array().unwrap().len(), units);
     assert_eq!(big["conflicts"].as_array().unwrap().len(), 0);
+}
+
+/// Cells that a spreadsheet would run as formulas (OWASP, "CSV Injection") get a leading `'` and
+/// are quoted, in every text column: id, file name, source text, error.
+#[test]
+fn csv_cells_that_start_a_formula_are_guarded() {
+    let ids = [
+        r#"=HYPERLINK("http://x","y")"#,
+        "+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1+1",
+        "\r=1+1",
+    ];
+    let mut records = String::new();
+    for id in ids {
+        let record = serde_json::json!({"id": id, "text": "Date: 08/11/2022"});
+        records.push_str(&format!("{record}\n"));
+    }
+    records.push_str("{\"id\": -5, \"text\": \"-Date: 08/11/2022\"}\n");
+    records.push_str("{\"id\": \"=bad\", \"text\": 5}\n");
+    let path = scratch("=formula.jsonl", records.as_bytes());
+    let r = run(
+        &["date", "--format", "csv", "--id-field", "id", &path],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    // Each guarded cell is quoted, `'` first, as written in the file.
+    assert!(
+        r.stdout.contains(r#","'=HYPERLINK(""http://x"",""y"")","#),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(",\"'@SUM(A1)\","), "{}", r.stdout);
+    assert!(r.stdout.contains(",\"'\t=1+1\","), "{}", r.stdout);
+    assert!(r.stdout.contains(",\"'\r=1+1\","), "{}", r.stdout);
+    let rows = parse_csv(&r.stdout.replace("\r", "<CR>"));
+    assert_eq!(rows.len(), 9, "{}", r.stdout);
+    let expected_ids = ids
+        .iter()
+        .chain(&["-5", "=bad"])
+        .map(|id| format!("'{}", id.replace('\r', "<CR>")));
+    for (row, id) in rows[1..].iter().zip(expected_ids) {
+        assert_eq!(row[2], id, "{row:?}");
+        // The file name starts with `/`, not a formula character: written as it is.
+        assert_eq!(row[0], path);
+        assert!(
+            !row.iter()
+                .any(|cell| cell.starts_with(['=', '+', '@', '\t', '\r'])),
+            "{row:?}"
+        );
+    }
+    // The dated rows: the date as it is, no formula anywhere.
+    assert_eq!(rows[1][4], "2022-11-08");
+    // A file name that starts a formula is guarded too (given relative to the working directory).
+    let dir = std::path::Path::new(&path).parent().unwrap();
+    let r = Command::new(BIN)
+        .args(["date", "--format", "csv", "=formula.jsonl"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(r.stdout).unwrap();
+    let rows = parse_csv(&stdout.replace("\r", "<CR>"));
+    assert!(
+        rows[1..].iter().all(|row| row[0] == "'=formula.jsonl"),
+        "{stdout}"
+    );
+}
+
+/// `--reference` reads the one dialect of the edge crate: strict ISO, RFC 3339 with its offset,
+/// epoch seconds or milliseconds, each as its date in Pyongyang.
+#[test]
+fn reference_dialect() {
+    let text = b"Pyongyang, January 5 (KCNA) -- x".to_vec();
+    for (reference, expected) in [
+        ("2022-01-05", "2022-01-05"),
+        // 23:30 UTC is 08:30 the next morning in Pyongyang.
+        ("2022-01-05T23:30:00Z", "2022-01-06"),
+        ("1641425400", "2022-01-06"),
+        ("1641425400000", "2022-01-06"),
+    ] {
+        let r = run(&["date", "--reference", reference], Some(text.clone()));
+        assert_eq!(r.code, 0, "{reference}: {}", r.stderr);
+        let v = r.json();
+        assert_eq!(v["reference"], expected, "{reference}");
+        assert_eq!(v["publication_date"], "2022-01-05", "{reference}");
+    }
+    // Refused before any input is read (no stdin: the tool would exit before reading it).
+    let r = run(&["date", "--reference", "2022-1-5"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("`2022-01-05`"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
+
+/// Each failure is said on stderr too (`kcna-dates: FILE:LINE: message`, as ripgrep does), while
+/// the error object stays in the output: after `> out.jsonl` the user still sees what failed.
+#[test]
+fn failures_are_said_on_stderr_with_file_and_line() {
+    let path = scratch(
+        "stderr-errors.jsonl",
+        b"{\"text\": \"Date: 08/11/2022\"}\n{not json\n{\"text\": 5}\n",
+    );
+    let missing = "/nonexistent/kcna-dates-missing.jsonl";
+    for command in ["date", "scan", "eval"] {
+        let r = run(&[command, missing, &path], None);
+        assert_eq!(r.code, 1, "{command}: {}", r.stderr);
+        let said: Vec<&str> = r
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("kcna-dates: /"))
+            .collect();
+        assert_eq!(said.len(), 3, "{command}: {}", r.stderr);
+        assert!(
+            said[0].starts_with(&format!("kcna-dates: {missing}: cannot open")),
+            "{command}: {}",
+            said[0]
+        );
+        assert!(
+            said[1].starts_with(&format!(
+                "kcna-dates: {path}:2: bad JSON: key must be a string"
+            )),
+            "{command}: {}",
+            said[1]
+        );
+        assert_eq!(
+            said[2],
+            format!("kcna-dates: {path}:3: field `text` is a number, expected a string"),
+            "{command}"
+        );
+        // The output keeps the error objects.
+        let errors = r
+            .stdout
+            .lines()
+            .filter(|l| l.contains("\"error\":\"cannot open") || l.contains("bad JSON"))
+            .count();
+        assert_eq!(errors, 2, "{command}: {}", r.stdout);
+    }
+}
+
+/// Datelines have no year: the summary says how many, and names the flag and a field of the
+/// records that looks like a date.
+#[test]
+fn summary_says_datelines_had_no_year_and_names_the_flag() {
+    let records = concat!(
+        "{\"id\": 7, \"title\": \"a\", \"published\": \"2022-11-09T02:00:00Z\", \"text\": \"Pyongyang, November 8 (KCNA) -- x\"}\n",
+        "{\"id\": 8, \"title\": \"b\", \"published\": \"2022-11-10T02:00:00Z\", \"text\": \"Pyongyang, November 9 (KCNA) -- y\"}\n",
+        "{\"id\": 9, \"title\": \"c\", \"text\": \"[Juche111.11.8.] stamped\"}\n",
+    );
+    let path = scratch("no-year.jsonl", records.as_bytes());
+    let r = run(&["date", &path], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let hint = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("had no year"))
+        .unwrap_or_else(|| panic!("no hint: {}", r.stderr));
+    assert!(hint.contains("2 datelines had no year"), "{hint}");
+    assert!(hint.contains("2 articles left undated"), "{hint}");
+    assert!(
+        hint.contains(
+            "--reference-field published (the records' `published` field looks like a date)"
+        ),
+        "{hint}"
+    );
+    assert!(hint.contains("--reference DATE"), "{hint}");
+    // With the field, every dateline has its year and the hint is gone.
+    let r = run(&["date", "--reference-field", "published", &path], None);
+    assert!(!r.stderr.contains("had no year"), "{}", r.stderr);
+    assert_eq!(
+        r.json_lines()
+            .iter()
+            .filter(|v| v["publication_date"].is_string())
+            .count(),
+        3
+    );
+    // eval says the same, without naming the known date's field.
+    let eval = scratch(
+        "no-year-eval.jsonl",
+        b"{\"known_date\": \"2022-11-08\", \"text\": \"Pyongyang, November 8 (KCNA) -- x\"}\n",
+    );
+    let r = run(&["eval", "--json", &eval], None);
+    let hint = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("had no year"))
+        .unwrap();
+    assert!(
+        hint.starts_with("kcna-dates eval: 1 dateline had no year"),
+        "{hint}"
+    );
+    assert!(hint.contains("--reference-field NAME"), "{hint}");
+    assert!(!hint.contains("known_date"), "{hint}");
+    // Plain text: only --reference applies.
+    let r = run(
+        &["date"],
+        Some(b"Pyongyang, November 8 (KCNA) -- x".to_vec()),
+    );
+    let hint = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("had no year"))
+        .unwrap();
+    assert!(hint.ends_with("give one with --reference DATE"), "{hint}");
+}
+
+/// `--csv` is answered with the flag that exists, and `--jsonl`'s help is a whole sentence.
+#[test]
+fn csv_flag_suggests_format_csv_and_jsonl_help_is_whole() {
+    let r = run(&["date", "--csv", &sample_page()], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert!(
+        r.stderr.contains("unexpected argument '--csv' found"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("tip: a similar argument exists: '--format csv'"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("Usage: kcna-dates date"), "{}", r.stderr);
+    assert!(!r.stderr.contains("'-- --csv'"), "{}", r.stderr);
+    for help in ["-h", "--help"] {
+        let r = run(&["date", help], None);
+        let text = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains("only files named *.jsonl or *.ndjson, never standard input)"),
+            "{help}: {}",
+            r.stdout
+        );
+    }
+}
+
+/// gzip bytes of `text`.
+fn gzip(text: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(text).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// `.gz` files are read through a gzip decoder (every member, as `gzip -dc` does); the name
+/// before `.gz` says whether it is JSON Lines.
+#[test]
+fn gzip_files_are_read_decompressed() {
+    let mut two_members = gzip(b"{\"id\": 1, \"text\": \"Date: 08/11/2022\"}\n");
+    two_members.extend(gzip(b"{\"id\": 2, \"text\": \"[Juche113.2.12.] x\"}\n"));
+    let jsonl = scratch("archive.jsonl.gz", &two_members);
+    let plain = scratch(
+        "article.TXT.GZ",
+        &gzip(b"Pyongyang, November 8 (KCNA) -- x"),
+    );
+    let broken = scratch("broken.jsonl.gz", b"\x1f\x8bnot gzip at all");
+    let r = run(
+        &[
+            "date",
+            "--id-field",
+            "id",
+            "--reference",
+            "2022-11-09",
+            &jsonl,
+            &plain,
+            &broken,
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let out = r.json_lines();
+    assert_eq!(out.len(), 4, "{}", r.stdout);
+    assert_eq!(
+        [&out[0]["id"], &out[0]["publication_date"], &out[0]["line"]],
+        [&Value::from(1), &Value::from("2022-11-08"), &Value::from(1)]
+    );
+    assert_eq!(
+        [&out[1]["id"], &out[1]["publication_date"], &out[1]["line"]],
+        [&Value::from(2), &Value::from("2024-02-12"), &Value::from(2)]
+    );
+    assert_eq!(out[2]["file"], plain.as_str());
+    assert_eq!(out[2]["publication_date"], "2022-11-08");
+    assert_eq!(out[3]["file"], broken.as_str());
+    assert!(
+        out[3]["error"].as_str().unwrap().starts_with("cannot read"),
+        "{}",
+        out[3]
+    );
+    assert!(
+        r.stderr
+            .contains(&format!("kcna-dates: {broken}:1: cannot read")),
+        "{}",
+        r.stderr
+    );
 }

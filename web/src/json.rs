@@ -1,17 +1,8 @@
 //! The JSON form of the library's results: the library's own serialization (feature `serde`),
 //! the one JSON form of an article's dating that the command-line tool prints too.
 
-use chrono::NaiveDate;
 use kcna_dates::{ArticleDate, Found};
 use serde_json::{Map, Value};
-
-/// `"YYYY-MM-DD"` or `null`.
-pub fn iso(date: Option<NaiveDate>) -> Value {
-    match date {
-        Some(date) => Value::String(date.format("%Y-%m-%d").to_string()),
-        None => Value::Null,
-    }
-}
 
 /// One notation found by `scan`, as the library serializes it.
 pub fn found(found: &Found) -> Value {

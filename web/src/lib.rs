@@ -21,7 +21,8 @@ use kcna_dates::{ArticleOptions, date_article, scan};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-pub use record::{CSV_COLUMNS, parse_reference};
+pub use kcna_dates_edge::csv::COLUMNS as CSV_COLUMNS;
+pub use kcna_dates_edge::reference::parse_optional as parse_reference;
 pub use utf16::{add_utf16_offsets, utf16_offsets};
 
 /// `{"error": message}` as JSON text.
@@ -38,7 +39,8 @@ fn found_values(text: &str) -> Vec<Value> {
 
 /// Dates an article for the page.
 ///
-/// `reference` is `YYYY-MM-DD` or empty. Returns JSON text: `{"reference", "publication_date",
+/// `reference` is empty, or `YYYY-MM-DD`, an RFC 3339 timestamp with its offset, or epoch seconds
+/// or milliseconds, read as its date in Pyongyang time (`kcna_dates_edge::reference`). Returns JSON text: `{"reference", "publication_date",
 /// "source", "doubtful", "signals", "agreeing", "conflicts", "body_dates", "invalid", "found"}`
 /// (the library's serialization of `ArticleDate`, and of each `Found`), where `found` is every
 /// notation `scan` finds (valid or not) and every object with byte offsets `start`/`end` also has
@@ -50,7 +52,7 @@ pub fn date_article_json(text: &str, reference: &str) -> String {
         Err(message) => return error_json(&format!("reference date: {message}")),
     };
     let mut out = Map::new();
-    out.insert("reference".into(), json::iso(reference));
+    out.insert("reference".into(), kcna_dates_edge::iso(reference));
     let mut options = ArticleOptions::new();
     if let Some(reference) = reference {
         options = options.with_reference(reference);
@@ -128,32 +130,28 @@ pub fn csv_header() -> String {
 
 /// A malformed page reference as an error row for `line`.
 fn reference_error(file: &str, line: u64, message: &str) -> RecordResult {
-    let mut out = Map::new();
-    out.insert("file".into(), file.into());
-    out.insert("line".into(), line.into());
-    out.insert("error".into(), format!("reference date: {message}").into());
-    let csv = format!(
-        "{},{line},,,,,,,,,,{}",
-        csv_quote(file),
-        csv_quote(&format!("reference date: {message}"))
-    );
-    RecordResult {
-        jsonl: Value::Object(out).to_string(),
-        csv,
-        error: true,
-        dated: false,
-    }
+    record::error_row(
+        file,
+        line,
+        None,
+        None,
+        &format!("reference date: {message}"),
+    )
+    .into()
 }
 
-/// A CSV field, always quoted.
-fn csv_quote(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
+/// The error row of a line the page could not hand to [`date_jsonl_line`] (not UTF-8), in the
+/// same shape as every other error row.
+#[wasm_bindgen]
+pub fn date_error_row(file: &str, line_no: u32, message: &str) -> RecordResult {
+    record::error_row(file, u64::from(line_no), None, None, message).into()
 }
 
 /// Dates one line of a JSON Lines file (`line_no` counts from 1).
 ///
-/// The article is the record's `text` field; `reference` (`YYYY-MM-DD` or empty) is the reference
-/// date, unless `reference_field` names a field of the record that holds it. Returns `undefined`
+/// The article is the record's `text` field; `reference` (empty, or a date as [`parse_reference`]
+/// reads it) is the reference date, unless `reference_field` names a field of the record that
+/// holds it (a date string or an epoch number, in the same dialect). Returns `undefined`
 /// for a blank line, and an error row for a line that is not a record with a `text` string.
 #[wasm_bindgen]
 pub fn date_jsonl_line(
@@ -180,7 +178,8 @@ pub fn date_text_file(file: &str, text: &str, reference: &str) -> RecordResult {
     }
 }
 
-/// The reference date of a `YYYY-MM-DD` text, for callers in Rust.
+/// The reference date of a text (`YYYY-MM-DD`, RFC 3339, epoch seconds or milliseconds), for
+/// callers in Rust.
 pub fn reference_date(text: &str) -> Option<NaiveDate> {
     parse_reference(text).ok().flatten()
 }
@@ -237,7 +236,14 @@ mod tests {
         );
         let row = date_jsonl_line("f", 2, r#"{"text": "x"}"#, "nope", "").unwrap();
         assert!(row.error());
-        assert!(row.csv().starts_with("\"f\",2,"));
+        assert!(row.csv().starts_with("f,2,,,"), "{}", row.csv());
+        assert!(row.jsonl().contains("reference date: `nope` is not a date"));
+        let row = date_error_row("=f", 3, "invalid UTF-8");
+        assert_eq!(row.csv(), "\"'=f\",3,,,,,,,,,,,,invalid UTF-8");
+        assert_eq!(
+            row.jsonl(),
+            r#"{"file":"=f","line":3,"id":null,"reference":null,"error":"invalid UTF-8"}"#
+        );
         assert_eq!(
             reference_date("2024-02-29"),
             NaiveDate::from_ymd_opt(2024, 2, 29)

@@ -5,25 +5,12 @@
 
 use chrono::NaiveDate;
 use kcna_dates::{ArticleOptions, date_article};
-use serde_json::{Map, Value};
+use kcna_dates_edge::reference::json_day;
+use kcna_dates_edge::row::{ErrorRow, bad_json, head};
+use kcna_dates_edge::{csv, iso, type_name};
+use serde_json::Value;
 
 use crate::json;
-
-/// The CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 12] = [
-    "file",
-    "line",
-    "id",
-    "reference",
-    "publication_date",
-    "source_kind",
-    "source_text",
-    "signals",
-    "conflicts",
-    "conflict_days",
-    "invalid",
-    "error",
-];
 
 /// The result for one record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,104 +25,35 @@ pub struct Row {
     pub dated: bool,
 }
 
-/// Parses a `YYYY-MM-DD` reference date; the empty string is no reference.
-pub fn parse_reference(text: &str) -> Result<Option<NaiveDate>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let well_formed = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !well_formed {
-        return Err(format!("`{text}` is not a YYYY-MM-DD date"));
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|err| format!("`{text}` is not a valid date: {err}"))
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+impl From<ErrorRow<'_>> for Row {
+    fn from(row: ErrorRow<'_>) -> Row {
+        Row {
+            jsonl: Value::Object(row.json()).to_string(),
+            csv: row.csv(),
+            error: true,
+            dated: false,
+        }
     }
 }
 
-/// A JSON value as CSV text: strings bare, null empty, others as JSON.
-fn csv_value(value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => csv_field(s),
-        Some(other) => csv_field(&other.to_string()),
+/// An error row with the page's fields: `id` and `reference` as far as they are known (`null`
+/// when not).
+pub fn error_row(
+    file: &str,
+    line: u64,
+    id: Option<&Value>,
+    reference: Option<NaiveDate>,
+    message: &str,
+) -> Row {
+    let reference = iso(reference);
+    ErrorRow {
+        file,
+        line,
+        id: Some(id.unwrap_or(&Value::Null)),
+        reference: Some(&reference),
+        message,
     }
-}
-
-/// The CSV row of an output object.
-fn csv_row(out: &Map<String, Value>) -> String {
-    let len = |key: &str| out.get(key).and_then(Value::as_array).map(Vec::len);
-    let source = out
-        .get("source")
-        .and_then(Value::as_u64)
-        .and_then(|i| usize::try_from(i).ok())
-        .and_then(|i| out.get("signals").and_then(|s| s.get(i)));
-    let days: Vec<String> = out
-        .get("conflicts")
-        .and_then(Value::as_array)
-        .map(|all| {
-            all.iter()
-                .filter_map(|c| c.get("days").map(Value::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    let count = |key: &str| len(key).map_or(String::new(), |n| n.to_string());
-    let cells = [
-        csv_value(out.get("file")),
-        csv_value(out.get("line")),
-        csv_value(out.get("id")),
-        csv_value(out.get("reference")),
-        csv_value(out.get("publication_date")),
-        csv_value(source.and_then(|s| s.get("kind"))),
-        csv_value(source.and_then(|s| s.get("text"))),
-        count("signals"),
-        count("conflicts"),
-        csv_field(&days.join(" ")),
-        count("invalid"),
-        csv_value(out.get("error")),
-    ];
-    cells.join(",")
-}
-
-/// The row of an output object.
-fn row(out: Map<String, Value>) -> Row {
-    let error = out.contains_key("error");
-    let dated = out.get("publication_date").is_some_and(Value::is_string);
-    let csv = csv_row(&out);
-    Row {
-        jsonl: Value::Object(out).to_string(),
-        csv,
-        error,
-        dated,
-    }
-}
-
-/// The first fields of every output object.
-fn head(file: &str, line: u64) -> Map<String, Value> {
-    let mut out = Map::new();
-    out.insert("file".into(), file.into());
-    out.insert("line".into(), line.into());
-    out
-}
-
-/// An error row.
-fn error_row(file: &str, line: u64, message: &str) -> Row {
-    let mut out = head(file, line);
-    out.insert("error".into(), message.into());
-    row(out)
+    .into()
 }
 
 /// Dates `text` (a plain-text article, or a record's text) into a row.
@@ -151,11 +69,16 @@ fn dated_row(
         options = options.with_reference(reference);
     }
     let dated = date_article(text, &options);
-    let mut out = head(file, line);
-    out.insert("id".into(), id.unwrap_or(Value::Null));
-    out.insert("reference".into(), json::iso(reference));
+    let csv = csv::article_row(file, line, id.as_ref(), reference, &dated);
+    let mut out = head(file, line, Some(id.unwrap_or(Value::Null)));
+    out.insert("reference".into(), iso(reference));
     json::article(&dated, &mut out);
-    row(out)
+    Row {
+        error: out.contains_key("error"),
+        jsonl: Value::Object(out).to_string(),
+        csv,
+        dated: dated.publication_date.is_some(),
+    }
 }
 
 /// Dates a whole plain-text file as one article (line 1).
@@ -184,36 +107,45 @@ pub fn jsonl_line(
     }
     let value: Value = match serde_json::from_str(line) {
         Ok(value) => value,
-        Err(err) => return Some(error_row(file, line_no, &format!("not JSON: {err}"))),
+        Err(err) => return Some(error_row(file, line_no, None, None, &bad_json(&err))),
     };
     let Value::Object(record) = value else {
-        return Some(error_row(file, line_no, "the record is not a JSON object"));
+        let message = format!(
+            "the record is {}, expected a JSON object",
+            type_name(&value)
+        );
+        return Some(error_row(file, line_no, None, None, &message));
     };
-    let text = match record.get("text") {
-        Some(Value::String(text)) => text,
-        Some(_) => return Some(error_row(file, line_no, "the `text` field is not a string")),
-        None => return Some(error_row(file, line_no, "the record has no `text` field")),
-    };
+    let id = record.get("id").or_else(|| record.get("url"));
     let reference = if reference_field.is_empty() {
         reference
     } else {
-        match record.get(reference_field) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(date)) => match parse_reference(date) {
-                Ok(date) => date,
-                Err(message) => {
-                    let message = format!("the `{reference_field}` field: {message}");
-                    return Some(error_row(file, line_no, &message));
-                }
-            },
-            Some(_) => {
-                let message = format!("the `{reference_field}` field is not a string");
-                return Some(error_row(file, line_no, &message));
+        match record.get(reference_field).map(json_day) {
+            None => None,
+            Some(Ok(date)) => date,
+            Some(Err(err)) => {
+                let message = format!("field `{reference_field}`: {err}");
+                return Some(error_row(file, line_no, id, None, &message));
             }
         }
     };
-    let id = record.get("id").or_else(|| record.get("url")).cloned();
-    Some(dated_row(file, line_no, id, text, reference))
+    let text = match record.get("text") {
+        Some(Value::String(text)) => text,
+        Some(other) => {
+            let message = format!("field `text` is {}, expected a string", type_name(other));
+            return Some(error_row(file, line_no, id, reference, &message));
+        }
+        None => {
+            return Some(error_row(
+                file,
+                line_no,
+                id,
+                reference,
+                "missing field `text`",
+            ));
+        }
+    };
+    Some(dated_row(file, line_no, id.cloned(), text, reference))
 }
 
 #[cfg(test)]
@@ -242,7 +174,7 @@ mod tests {
         assert!(row.dated && !row.error);
         assert_eq!(
             row.csv,
-            "f.jsonl,3,u1,,2022-11-08,juche_stamp,Juche111.11.8.,1,0,,0,"
+            "f.jsonl,3,u1,,2022-11-08,juche_stamp,page_stamp,Juche111.11.8.,false,1,0,,0,"
         );
     }
 
@@ -269,10 +201,13 @@ mod tests {
     #[test]
     fn bad_lines_become_error_rows_with_their_line_number() {
         let cases = [
-            ("{not json", "not JSON"),
-            ("[1, 2]", "not a JSON object"),
-            (r#"{"title": "x"}"#, "no `text` field"),
-            (r#"{"text": 5}"#, "not a string"),
+            ("{not json", "bad JSON: key must be a string"),
+            ("[1, 2]", "the record is an array, expected a JSON object"),
+            (r#"{"title": "x"}"#, "missing field `text`"),
+            (
+                r#"{"text": 5}"#,
+                "field `text` is a number, expected a string",
+            ),
             (
                 r#"{"text": "x", "known_date": "2022-13-01"}"#,
                 "not a valid date",
@@ -304,8 +239,15 @@ mod tests {
             "Pyongyang, November 8 (KCNA) --",
             ymd(2022, 11, 9),
         );
-        assert!(row.csv.starts_with("\"a, \"\"b\"\".txt\",1,,2022-11-09,2022-11-08,dateline,\"Pyongyang, November 8 (KCNA) --\","), "{}", row.csv);
-        assert_eq!(parse_reference(" "), Ok(None));
-        assert!(parse_reference("2022-1-01").is_err());
+        assert!(row.csv.starts_with("\"a, \"\"b\"\".txt\",1,,2022-11-09,2022-11-08,dateline,dateline,\"Pyongyang, November 8 (KCNA) --\","), "{}", row.csv);
+        // A record's id that a spreadsheet would run is guarded.
+        let line = r#"{"id": "=HYPERLINK(\"http://x\",\"y\")", "text": "x"}"#;
+        let row = jsonl_line("f", 1, line, None, "");
+        assert!(
+            row.is_some_and(|r| r
+                .csv
+                .starts_with(r#"f,1,"'=HYPERLINK(""http://x"",""y"")","#)),
+            "{line}"
+        );
     }
 }

@@ -238,8 +238,8 @@ describe('the page', () => {
     assert.deepEqual(rows.slice(0, 8).map((r) => r.line), [1, 2, 3, 4, 5, 7, 8, 9]);
     assert.deepEqual(rows.slice(0, 4).map((r) => [r.id, r.publication_date]),
       [['a', '2022-11-08'], ['b', '2024-02-10'], [7, '2026-08-21'], ['d', null]]);
-    assert.match(rows[4].error, /not JSON/);
-    assert.match(rows[5].error, /no `text` field/);
+    assert.match(rows[4].error, /^bad JSON: /);
+    assert.match(rows[5].error, /missing field `text`/);
     assert.match(rows[6].error, /not a valid date/);
     assert.equal(rows.at(-1).line, lines.length);
     const csvLines = csv.trim().split('\n');

@@ -3,19 +3,9 @@
 // lines as bytes, so each line is decoded on its own: a line that is not UTF-8, not JSON or has no
 // `text` becomes an error row with its line number, and no line is lost. Progress is posted about
 // five times a second; the results come back as two Blobs (JSON Lines and CSV).
-import init, { csv_header, date_jsonl_line, date_text_file } from './pkg/kcna_dates_web.js';
+import init, { csv_header, date_error_row, date_jsonl_line, date_text_file } from './pkg/kcna_dates_web.js';
 
 const ready = init();
-
-/** A JSON object for a line that could not be decoded. */
-function undecodable(file, line, message) {
-  return {
-    jsonl: JSON.stringify({ file, line, error: message }),
-    csv: `"${file.replaceAll('"', '""')}",${line},,,,,,,,,,"${message.replaceAll('"', '""')}"`,
-    error: true,
-    dated: false,
-  };
-}
 
 self.onmessage = async ({ data: { file, reference, referenceField } }) => {
   try {
@@ -44,7 +34,7 @@ self.onmessage = async ({ data: { file, reference, referenceField } }) => {
       try {
         article = decoder.decode(bytes);
       } catch {
-        add(undecodable(name, 1, 'the file is not UTF-8 text'));
+        add(date_error_row(name, 1, 'the file is not UTF-8 text'));
       }
       if (article !== undefined) {
         if (article.length <= 2_000_000) self.postMessage({ type: 'text', text: article });
@@ -62,7 +52,7 @@ self.onmessage = async ({ data: { file, reference, referenceField } }) => {
         try {
           textLine = decoder.decode(chunk);
         } catch {
-          add(undecodable(name, lineNo, 'the line is not UTF-8 text'));
+          add(date_error_row(name, lineNo, 'the line is not UTF-8 text'));
           return;
         }
         add(date_jsonl_line(name, lineNo, textLine, reference, referenceField));
