@@ -32,7 +32,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::{Precision, body_kind, body_precision};
-use crate::record::parse_iso;
+use kcna_dates_edge::reference::parse_iso;
 
 /// The label kinds of the guide, in the order of the table's rows; the page signals last.
 pub const KINDS: [&str; 10] = [
