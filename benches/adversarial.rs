@@ -58,6 +58,20 @@ const INPUTS: &[(&str, &str)] = &[
         "Kim Jong Un Inspects The Great Factory ",
     ),
     ("capitalised_glued", "KimJongUn"),
+    // The body-date forms, each a match, and their near misses: month and day, weekday and month
+    // names glued and spaced (each a candidate at its capital), the Spanish and Korean day of the
+    // month, relative days in four editions, Korean and Spanish months, a range, a weekday before
+    // a place (looked back from, as a dateline's place may hold it).
+    ("month_days", "from March 4 to 6 "),
+    ("months_glued", "MayJuneMarch"),
+    ("weekdays", "Thursday "),
+    ("spanish_days", "el dia 16 "),
+    ("korean_days", "18일부터 20일까지 "),
+    ("korean_counts", "3일간 "),
+    ("relative_days", "today ayer 오늘 昨日 that day "),
+    ("korean_months", "2021년 6월 "),
+    ("spanish_months", "julio de 1950 "),
+    ("weekday_places", "Friday Pyongyang, "),
 ];
 
 /// `unit` repeated to `len` bytes (cut back to a char boundary).

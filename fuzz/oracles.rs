@@ -598,6 +598,14 @@ fn check_notation(s: &str, value: &Notation, len: usize) {
             | NotationKind::SpanishDayRef
             | NotationKind::SpanishDayPair
             | NotationKind::KoreanMonthDay
+            | NotationKind::MonthDay
+            | NotationKind::Weekday
+            | NotationKind::Month
+            | NotationKind::SpanishDay
+            | NotationKind::KoreanDay
+            | NotationKind::RelativeDay
+            | NotationKind::KoreanMonth
+            | NotationKind::SpanishMonth
     );
     assert_eq!(value.date().is_some(), has_date, "{value:?}");
     match value {

@@ -301,10 +301,13 @@ fn a_historic_stamp_quoted_in_the_body_is_a_body_date() {
     assert_eq!(dated.signals.len(), 1);
     assert_eq!(dated.signals[0].role, SignalRole::Dateline);
     assert!(dated.conflicts.is_empty());
-    assert_eq!(dated.body_dates.len(), 1);
-    assert_eq!(dated.body_dates[0].text, "1953.7.27");
-    assert_eq!(dated.body_dates[0].resolution, BodyResolution::Explicit);
-    assert_eq!(dated.body_dates[0].date, Some(ymd(1953, 7, 27)));
+    // `Today` is the dateline's day; the quoted stamp is a date of the body.
+    assert_eq!(dated.body_dates.len(), 2);
+    assert_eq!(dated.body_dates[0].text, "Today");
+    assert_eq!(dated.body_dates[0].date, Some(ymd(2007, 7, 27)));
+    assert_eq!(dated.body_dates[1].text, "1953.7.27");
+    assert_eq!(dated.body_dates[1].resolution, BodyResolution::Explicit);
+    assert_eq!(dated.body_dates[1].date, Some(ymd(1953, 7, 27)));
     // Where pages put stamps, a stamp is still the page's stamp.
     for page in [
         "www.kcna.kp (Juche96.7.27.)\nPyongyang, July 27 (KCNA) -- text",

@@ -220,13 +220,19 @@ fn does_not_invent_dates() {
         "12.5 percent in 2022.",
         "Pyongyang, the capital",
         "Kim Jong Un, General Secretary",
-        "upon Monday",
         "on Mondays",
         "in 2014",
-        "in October",
     ] {
         let all: Vec<_> = scan(text).collect();
         assert!(all.is_empty(), "{text:?} gave {all:?}");
+    }
+    // A weekday or a month named without `on`/`in` is a body date (a month stays a month).
+    for (text, kind) in [
+        ("upon Monday", NotationKind::Weekday),
+        ("in October", NotationKind::Month),
+    ] {
+        let all: Vec<_> = scan(text).map(|f| (f.kind(), f.date())).collect();
+        assert_eq!(all, [(kind, None)], "{text:?}");
     }
 }
 

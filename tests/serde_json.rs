@@ -371,6 +371,7 @@ fn article_date_serializes_to_its_documented_form() {
         "conflicts": [{"date": "2024-02-10", "days": -2, "signals": [1]}],
         "body_dates": [
             {"start": 63, "end": 69, "text": "Friday", "resolution": "weekday",
+             "kind": "weekday", "precision": "day", "tense": "past", "range_with": null,
              "date": "2024-02-09", "month": null, "error": null},
         ],
         "invalid": [

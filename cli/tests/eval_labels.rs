@@ -15,10 +15,10 @@ use serde_json::{Value, json};
 const BIN: &str = env!("CARGO_BIN_EXE_kcna-dates");
 
 const EN_TEXT: &str = "Pyongyang, November 17 (KCNA) -- The delegation arrived here on Monday. \
-    It will submit the report on November 18. The meeting was held on November 3 and on \
-    November 5. It left yesterday. It met in October 2012.";
+    The report is due on November 18. The meeting was held on November 3 and on \
+    November 5. It left the day before. It met in October 2012.";
 
-const KO_TEXT: &str = "(평양 7월 18일발 조선중앙통신) 회의는 7월 17일에 열렸다. 18일 발표하였다.";
+const KO_TEXT: &str = "(평양 7월 18일발 조선중앙통신) 회의는 7월 17일에 열렸다. 그저께 발표하였다.";
 
 /// A labelled expression: `needle` found in `text` (character offsets).
 fn expr(text: &str, needle: &str, kind: &str, value: Value, tense: &str) -> Value {
@@ -57,14 +57,14 @@ fn label_lines() -> Vec<String> {
         expr(EN_TEXT, "Monday", "weekday", json!("2012-11-12"), "past"),
         expr(EN_TEXT, "November 18", "month_day", json!("2012-11-18"), "future"),
         expr(EN_TEXT, "November 3", "month_day", json!("2012-11-03"), "past"),
-        expr(EN_TEXT, "yesterday", "relative_day", json!("2012-11-16"), "past"),
+        expr(EN_TEXT, "the day before", "relative_day", json!("2012-11-16"), "past"),
         expr(EN_TEXT, "October 2012", "month", json!("2012-10"), "past"),
     ]});
     let ko = json!({"file": "tiny_ko.jsonl", "id": "http://ko/1", "lang": "ko",
     "publication_date": "2026-07-18", "complete": true, "expressions": [
         expr(KO_TEXT, "7월 18일", "dateline", json!("2026-07-18"), "none"),
         expr(KO_TEXT, "7월 17일", "month_day", json!("2026-07-17"), "past"),
-        expr(KO_TEXT, "18일 발표", "day", json!("2026-07-18"), "past"),
+        expr(KO_TEXT, "그저께", "relative_day", json!("2026-07-16"), "past"),
     ]});
     vec![en.to_string(), ko.to_string()]
 }
@@ -181,9 +181,9 @@ fn table_and_misses() {
         row("en", "total")
     );
     assert!(
-        row("ko", "day").contains("0/1 0.0%"),
+        row("ko", "relative_day").contains("0/1 0.0%"),
         "{}",
-        row("ko", "day")
+        row("ko", "relative_day")
     );
     assert!(
         !r.stdout.trim_start().starts_with('{'),
@@ -195,8 +195,8 @@ fn table_and_misses() {
         .filter(|l| l.starts_with("missed"))
         .collect();
     assert_eq!(missed.len(), 2, "{}", r.stdout);
-    assert!(missed[0].contains("`yesterday`") && missed[0].contains("It left yesterday"));
-    assert!(missed[1].contains("`18일 발표`"));
+    assert!(missed[0].contains("`the day before`") && missed[0].contains("It left the day before"));
+    assert!(missed[1].contains("`그저께`"));
     let wrong: Vec<&str> = r
         .stdout
         .lines()

@@ -355,8 +355,17 @@ struct BodyDate {
     start: usize,
     /// Character offset of its end.
     end: usize,
-    /// How it was resolved: `explicit`, `weekday`, `month_day`, `weekday_month_day`, `month`.
+    /// How it was resolved: `explicit`, `weekday`, `month_day`, `weekday_month_day`, `month`,
+    /// `day`, `relative`, `anaphoric`.
     resolution: &'static str,
+    /// Its kind: `full_date`, `month_day`, `day`, `weekday`, `relative_day`, `month`.
+    kind: &'static str,
+    /// `day` or `month`.
+    precision: &'static str,
+    /// The tense it was read with: `past`, `future`, or `none` (the text gives the year).
+    tense: &'static str,
+    /// The index in `body_dates` of the other end of its range or pair, or None.
+    range_with: Option<usize>,
     /// The day, or None (a month, or unresolved).
     date: Option<NaiveDate>,
     /// `(year, month)` for a month such as `in October 2014`, else None.
@@ -618,6 +627,10 @@ fn date_article(
                     start: char_of(b.span.start),
                     end: char_of(b.span.end),
                     resolution: b.resolution.as_str(),
+                    kind: b.kind.as_str(),
+                    precision: b.precision.as_str(),
+                    tense: b.tense.as_str(),
+                    range_with: b.range_with,
                     date: b.date,
                     month: b.month,
                     error: b.error.as_ref().map(ToString::to_string),

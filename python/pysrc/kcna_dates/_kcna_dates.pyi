@@ -83,6 +83,10 @@ class BodyDate:
     start: int
     end: int
     resolution: str
+    kind: str
+    precision: str
+    tense: str
+    range_with: Optional[int]
     date: Optional[datetime.date]
     month: Optional[Tuple[int, int]]
     error: Optional[str]
