@@ -18,6 +18,7 @@ pub(crate) mod iso;
 pub(crate) mod juche;
 pub(crate) mod korean;
 pub(crate) mod month_name;
+pub(crate) mod named_day;
 pub(crate) mod relative;
 pub(crate) mod runtime;
 pub(crate) mod spanish;
