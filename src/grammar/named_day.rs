@@ -120,19 +120,39 @@ impl Name {
 }
 
 const fn en(text: &'static str) -> Name {
-    Name { text, lang: Lang::En, exact: false }
+    Name {
+        text,
+        lang: Lang::En,
+        exact: false,
+    }
 }
 const fn es(text: &'static str) -> Name {
-    Name { text, lang: Lang::Es, exact: false }
+    Name {
+        text,
+        lang: Lang::Es,
+        exact: false,
+    }
 }
 const fn es_exact(text: &'static str) -> Name {
-    Name { text, lang: Lang::Es, exact: true }
+    Name {
+        text,
+        lang: Lang::Es,
+        exact: true,
+    }
 }
 const fn ko(text: &'static str) -> Name {
-    Name { text, lang: Lang::Ko, exact: true }
+    Name {
+        text,
+        lang: Lang::Ko,
+        exact: true,
+    }
 }
 const fn ja(text: &'static str) -> Name {
-    Name { text, lang: Lang::Ja, exact: true }
+    Name {
+        text,
+        lang: Lang::Ja,
+        exact: true,
+    }
 }
 
 /// How a row's day falls in a year.
@@ -247,13 +267,23 @@ const fn yearly(
 }
 
 const fn lunar(id: &'static str, month: u32, day: u32, names: &'static [Name]) -> NamedDay {
-    NamedDay { id, rule: DateRule::Lunar { month, day }, first_year: None, last_year: None, names }
+    NamedDay {
+        id,
+        rule: DateRule::Lunar { month, day },
+        first_year: None,
+        last_year: None,
+        names,
+    }
 }
 
 const fn event(id: &'static str, ymd: (i32, u32, u32), names: &'static [Name]) -> NamedDay {
     NamedDay {
         id,
-        rule: DateRule::Event { year: ymd.0, month: ymd.1, day: ymd.2 },
+        rule: DateRule::Event {
+            year: ymd.0,
+            month: ymd.1,
+            day: ymd.2,
+        },
         first_year: Some(ymd.0),
         last_year: None,
         names,
@@ -401,7 +431,10 @@ impl NamedDayRef {
         let name = self.name;
         NAMED_DAYS.iter().find(|row| {
             row.in_use(year)
-                && row.names.iter().any(|n| n.text == name.text && n.lang == name.lang)
+                && row
+                    .names
+                    .iter()
+                    .any(|n| n.text == name.text && n.lang == name.lang)
         })
     }
 }
@@ -461,10 +494,12 @@ pub(crate) fn phrase(input: &str, name: &str, case: Case) -> Option<usize> {
         let same = match case {
             Case::Exact | Case::ExactWords => c == n || (n == '\'' && c == '’'),
             Case::Initials | Case::Folded => {
-                let (c, n) = if case == Case::Folded { (fold(c), fold(n)) } else { (c, n) };
-                c == n
-                    || (n == '\'' && c == '’')
-                    || (word_start && c.eq_ignore_ascii_case(&n))
+                let (c, n) = if case == Case::Folded {
+                    (fold(c), fold(n))
+                } else {
+                    (c, n)
+                };
+                c == n || (n == '\'' && c == '’') || (word_start && c.eq_ignore_ascii_case(&n))
             }
         };
         if !same {
@@ -487,6 +522,7 @@ fn case_of(name: &Name) -> Case {
 }
 
 /// Words that make a name before them the name of a place, a prize or a team: `May Day Stadium`.
+#[rustfmt::skip]
 const PLACE_WORDS: &[&str] = &[
     "Stadium", "Hotel", "House", "Sports", "Team", "Group", "Film", "Studio", "Factory", "Works",
     "Mine", "Prize", "Medal", "Award", "Order", "Street", "Bridge", "Square", "Park", "Hall",
@@ -495,17 +531,19 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Words that make a Spanish name after them the name of a place, a prize or a team:
 /// `Estadio Primero de Mayo`, `Equipo 25 de Abril`.
+#[rustfmt::skip]
 const PLACE_WORDS_BEFORE: &[&str] = &[
     "Estadio", "Equipo", "Deportivo", "Club", "Premio", "Medalla", "Orden", "Hotel", "Fábrica",
     "Fabrica", "Calle", "Plaza", "Puente", "Palacio", "Stadium", "Team", "Hotel", "lunar", "Lunar",
 ];
 
 /// What may follow a dotted short form (`8.15해방`, `7.4공동성명`, `6.15시대`, `8.15를`).
+#[rustfmt::skip]
 const CONTINUATIONS: &[&str] = &[
-    "절", "해방", "광복", "공동선언", "북남공동선언", "남북공동선언", "북남공동성명", "남북공동성명",
-    "공동성명", "선언", "시대", "통일시대", "전쟁", "남침", "인민봉기", "봉기", "항쟁", "경축", "기념",
-    "의", "을", "를", "은", "는", "이", "가", "과", "와", "에", "로", "까지", "부터", "共同宣言",
-    "宣言", "共同声明", "声明", "解放", "節", "時代", "戦争", "の", "を", "に", "は", "が", "と",
+    "절", "해방", "광복", "공동선언", "북남공동선언", "남북공동선언", "북남공동성명", "남북공동성명", "공동성명", "선언", "시대", "통일시대",
+    "전쟁", "남침", "인민봉기", "봉기", "항쟁", "경축", "기념", "의", "을", "를", "은", "는", "이", "가", "과", "와", "에",
+    "로", "까지", "부터", "共同宣言", "宣言", "共同声明", "声明", "解放", "節", "時代", "戦争", "の", "を", "に", "は", "が",
+    "と",
 ];
 
 /// `WordEnd` after a Latin name: no letter or digit next, no place word, no `of` + a name.
@@ -633,3 +671,6 @@ pub(crate) fn anchors() -> Vec<String> {
     words.dedup();
     words
 }
+
+#[cfg(test)]
+mod tests;
