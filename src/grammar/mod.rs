@@ -10,6 +10,7 @@
 //!
 //! Every notation module is read through the registry in [`crate::notation`].
 
+pub(crate) mod anniversary;
 pub(crate) mod dateline;
 pub(crate) mod dmy;
 pub(crate) mod dotted;
