@@ -491,6 +491,23 @@ pub(crate) fn prefix(input: &str) -> Option<(Anniversary, usize)> {
     Some((found, input.len().checked_sub(rest.len())?))
 }
 
+/// Reads an anniversary at byte `start` of `text`, checking the text before it: an English or
+/// Spanish anniversary starts a word (`81st` holds no `1st`, `65 aniversario` no `5 aniversario`).
+pub(crate) fn at(text: &str, start: usize) -> Option<(Anniversary, usize)> {
+    let before = text.get(..start)?;
+    let input = text.get(start..)?;
+    let latin = input.starts_with(|c: char| c.is_ascii_alphanumeric());
+    if latin
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    prefix(input)
+}
+
 /// The literal words an anniversary holds, for an anchor searcher: English and Spanish
 /// anniversaries hold `anniversary`/`aniversario` (the reader starts up to two words before it:
 /// `the 110th birth`); Korean ones end with `돐`, `주년` or `주기` (the reader starts at the

@@ -246,6 +246,18 @@ fn not_anniversaries() {
 }
 
 #[test]
+fn whole_words_on_the_left() {
+    let text = "the 81st birth anniversary of Kim Jong Suk";
+    assert_eq!(at(text, 5), None);
+    assert_eq!(at(text, 4).map(|(a, _)| a.year()), Some(Some(1998)));
+    assert_eq!(at("el 65 aniversario de la fundación del EPC", 4), None);
+    assert_eq!(
+        at("조국해방 40돐", 0).map(|(a, _)| a.year()),
+        Some(Some(1985))
+    );
+}
+
+#[test]
 fn every_name_reads_back_to_its_event() {
     for event in EVENTS {
         for name in event.en {
