@@ -362,7 +362,7 @@ pub(crate) fn joins_range(between: &str) -> bool {
         "~",
         "から",
     ];
-    between.len() <= 12 && JOINERS.iter().any(|j| between == *j)
+    between.len() <= 12 && JOINERS.contains(&between)
 }
 
 #[cfg(test)]

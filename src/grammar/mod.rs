@@ -10,6 +10,7 @@
 //!
 //! Every notation module is read through the registry in [`crate::notation`].
 
+pub(crate) mod anniversary;
 pub(crate) mod body;
 pub(crate) mod dateline;
 pub(crate) mod dmy;
@@ -19,6 +20,7 @@ pub(crate) mod iso;
 pub(crate) mod juche;
 pub(crate) mod korean;
 pub(crate) mod month_name;
+pub(crate) mod named_day;
 pub(crate) mod relative;
 pub(crate) mod runtime;
 pub(crate) mod spanish;
