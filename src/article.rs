@@ -186,11 +186,15 @@ pub enum BodyResolution {
     Relative,
     /// `that day`, `ese día`, `이날`: the last day named before it.
     Anaphoric,
+    /// `the Day of the Sun`, `the June 15 joint declaration`: by the named day's rule.
+    Named,
+    /// `음력 8월 15일`: the Gregorian day of a lunar month and day.
+    Lunar,
 }
 
 impl BodyResolution {
     /// A short stable name: `explicit`, `weekday`, `month_day`, `weekday_month_day`, `month`,
-    /// `day`, `relative`, `anaphoric`.
+    /// `day`, `relative`, `anaphoric`, `named`, `lunar`.
     pub fn as_str(&self) -> &'static str {
         match self {
             BodyResolution::Explicit => "explicit",
@@ -201,6 +205,8 @@ impl BodyResolution {
             BodyResolution::Day => "day",
             BodyResolution::Relative => "relative",
             BodyResolution::Anaphoric => "anaphoric",
+            BodyResolution::Named => "named",
+            BodyResolution::Lunar => "lunar",
         }
     }
 }
@@ -225,6 +231,9 @@ pub struct BodyDate {
     /// For one end of a range or pair (`March 4 to 6`, `17일부터 20일까지`), the index in
     /// [`ArticleDate::body_dates`] of the other end.
     pub range_with: Option<usize>,
+    /// A yearly date given as a definition (`April 15, the Day of the Sun`): the month and day
+    /// of `date` are meant, its year (the story's occurrence) is not.
+    pub recurring: bool,
     /// The day; `None` for a month, or when there is no anchor date or it does not resolve.
     pub date: Option<NaiveDate>,
     /// The year and month of a month reference (with its year, or resolved).
@@ -454,6 +463,7 @@ fn placeholder(span: Range<usize>, kind: BodyKind, resolution: BodyResolution) -
         precision: kind.precision(),
         tense: Tense::Past,
         range_with: None,
+        recurring: false,
         date: None,
         month: None,
         error: None,
@@ -602,6 +612,12 @@ fn push_body(
         }
         return;
     }
+    // `Estadio Primero de Mayo`: a place word before a named day makes it a name.
+    if matches!(notation, Notation::NamedDay(_))
+        && crate::grammar::named_day::at(text, span.start).is_none()
+    {
+        return;
+    }
     if let Some((unresolved, kind, resolution)) = unresolved_of(notation) {
         // A day or month without a year: resolved once the story's date is known.
         let found_text = text.get(span.clone()).unwrap_or("");
@@ -670,6 +686,19 @@ fn unresolved_of(notation: &Notation) -> Option<(Option<Unresolved>, BodyKind, B
             Some(Unresolved::Month(*month)),
             BodyKind::Month,
             BodyResolution::Month,
+        )),
+        Notation::NamedDay(day) => Some((
+            Some(Unresolved::Named(*day)),
+            BodyKind::NamedDay,
+            BodyResolution::Named,
+        )),
+        Notation::LunarDay(day) => Some((
+            Some(Unresolved::Lunar {
+                month: day.month(),
+                day: day.day(),
+            }),
+            BodyKind::Lunar,
+            BodyResolution::Lunar,
         )),
         Notation::KoreanMonth(m) | Notation::SpanishMonth(m) => match m.year() {
             Some(_) => Some((None, BodyKind::Month, BodyResolution::Month)),
@@ -749,11 +778,47 @@ fn resolve_body_dates(text: &str, bodies: &mut [Body], anchor: Option<NaiveDate>
             last_day = date.date;
         }
         date.text = text.get(date.span.clone()).unwrap_or("").to_owned();
+        if let Some(prev) = index.checked_sub(1).and_then(|i| out.get_mut(i)) {
+            mark_definition(text, prev, &mut date);
+        }
         previous =
             (date.precision == Precision::Day).then(|| (index, date.span.clone(), date.date));
         out.push(date);
     }
     out
+}
+
+/// What follows a day that a sentence defines (`April 9 is the day of ...`): a yearly date.
+const DEFINES: [&str; 4] = [" is the day", " is a day", " es el día", " es el dia"];
+
+/// Marks a named day and the day given with it as its definition (`April 15, the Day of the
+/// Sun`, `the Day of the Sun (April 15)`, `el 8 de febrero como Día de ...`) as recurring: a yearly
+/// date, not one occurrence.
+fn mark_definition(text: &str, prev: &mut BodyDate, date: &mut BodyDate) {
+    const APPOSITION: [&str; 5] = [", the ", ", ", " (", " como ", " como el "];
+    for body in [&mut *prev, &mut *date] {
+        let after = text.get(body.span.end..).unwrap_or("");
+        if body.kind == BodyKind::MonthDay && DEFINES.iter().any(|d| after.starts_with(d)) {
+            body.recurring = true;
+            body.tense = Tense::None;
+        }
+    }
+    let between = text.get(prev.span.end..date.span.start).unwrap_or("");
+    if !APPOSITION.contains(&between) {
+        return;
+    }
+    let named = [prev.kind, date.kind].contains(&BodyKind::NamedDay);
+    let day = [prev.kind, date.kind].contains(&BodyKind::MonthDay);
+    let same = |a: Option<NaiveDate>, b: Option<NaiveDate>| {
+        a.zip(b)
+            .is_some_and(|(a, b)| (a.month(), a.day()) == (b.month(), b.day()))
+    };
+    if named && day && same(prev.date, date.date) {
+        prev.recurring = true;
+        date.recurring = true;
+        prev.tense = Tense::None;
+        date.tense = Tense::None;
+    }
 }
 
 /// Says what is wrong with a resolved day: a weekday the text gives that the date does not have,

@@ -55,6 +55,10 @@ pub enum NotationKind {
     KoreanMonth,
     /// `julio`, `noviembre de 2013` (Spanish edition): a month without a day.
     SpanishMonth,
+    /// `the Day of the Sun`, `태양절`, `the June 15 joint declaration`: a named day.
+    NamedDay,
+    /// `음력 8월 15일`, `lunar August 15`: a day of the Korean lunar calendar.
+    LunarDay,
 }
 
 impl NotationKind {
@@ -62,7 +66,7 @@ impl NotationKind {
     /// `juche_year`, `korean_date`, `korean_juche_year`, `iso_date`, `spanish_date`, `weekday_ref`,
     /// `month_day_ref`, `month_ref`, `spanish_day_ref`, `spanish_day_pair`, `korean_month_day`,
     /// `month_day`, `weekday`, `month`, `spanish_day`, `korean_day`, `relative_day`, `korean_month`,
-    /// `spanish_month`.
+    /// `spanish_month`, `named_day`, `lunar_day`.
     ///
     /// ```
     /// assert_eq!(kcna_dates::NotationKind::KoreanDate.as_str(), "korean_date");
@@ -93,6 +97,8 @@ impl NotationKind {
             NotationKind::RelativeDay => "relative_day",
             NotationKind::KoreanMonth => "korean_month",
             NotationKind::SpanishMonth => "spanish_month",
+            NotationKind::NamedDay => "named_day",
+            NotationKind::LunarDay => "lunar_day",
         }
     }
 }
@@ -129,6 +135,8 @@ impl NotationKind {
             NotationKind::RelativeDay => "relative day `today`",
             NotationKind::KoreanMonth => "Korean month `2021년 6월`",
             NotationKind::SpanishMonth => "Spanish month `noviembre de 2013`",
+            NotationKind::NamedDay => "named day `Day of the Sun`",
+            NotationKind::LunarDay => "lunar day `음력 8월 15일`",
         }
     }
 }

@@ -11,10 +11,13 @@ use crate::grammar::body::{self, BareRef};
 use crate::grammar::relative::{DayPair, MonthDay, MonthRef};
 use crate::grammar::runtime::{Miss, Prefix};
 use crate::grammar::wide::is_wide_digit;
-use crate::grammar::{dateline, dmy, dotted, iso, juche, korean, month_name, relative, spanish};
+use crate::grammar::{
+    dateline, dmy, dotted, iso, juche, korean, lunar_ref, month_name, named_day, relative, spanish,
+};
 pub use crate::kind::NotationKind;
 use crate::{
-    Dateline, JucheDate, JucheYear, KoreanDate, MonthNameDate, MonthOnly, RelativeDay, SpanishDate,
+    Dateline, JucheDate, JucheYear, KoreanDate, LunarMonthDay, MonthNameDate, MonthOnly,
+    NamedDayRef, RelativeDay, SpanishDate,
 };
 
 /// A value in any of the notations.
@@ -128,6 +131,18 @@ pub enum Notation {
     KoreanMonth(MonthOnly),
     /// A Spanish month without a day: `noviembre de 2013`, `julio`.
     SpanishMonth(MonthOnly),
+    /// A named day of the DPRK calendar, or a date that names a document or an event: `the Day
+    /// of the Sun`, `태양절`, `el Día del Sol`, `the June 15 joint declaration`, `8.15해방`.
+    ///
+    /// ```
+    /// use kcna_dates::Notation;
+    /// let Notation::NamedDay(day) = "Day of the Shining Star".parse()? else { unreachable!() };
+    /// assert_eq!(day.day().id(), "day_of_the_shining_star");
+    /// # Ok::<(), kcna_dates::Error>(())
+    /// ```
+    NamedDay(NamedDayRef),
+    /// A day of the Korean lunar calendar without its year: `음력 8월 15일`, `lunar August 15`.
+    LunarDay(LunarMonthDay),
 }
 
 /// The value of a field of a [`Notation`] (see [`Notation::fields`]): the values of JSON, so
@@ -172,6 +187,8 @@ impl Notation {
             Notation::RelativeDay(_) => NotationKind::RelativeDay,
             Notation::KoreanMonth(_) => NotationKind::KoreanMonth,
             Notation::SpanishMonth(_) => NotationKind::SpanishMonth,
+            Notation::NamedDay(_) => NotationKind::NamedDay,
+            Notation::LunarDay(_) => NotationKind::LunarDay,
         }
     }
 
@@ -201,7 +218,9 @@ impl Notation {
             | Notation::KoreanDay(_)
             | Notation::RelativeDay(_)
             | Notation::KoreanMonth(_)
-            | Notation::SpanishMonth(_) => None,
+            | Notation::SpanishMonth(_)
+            | Notation::NamedDay(_)
+            | Notation::LunarDay(_) => None,
         }
     }
 
@@ -285,6 +304,14 @@ impl Notation {
                 vec![("weekday", Text(weekday_name(*day)))]
             }
             Notation::Month(month) => vec![("month", Int(i64::from(*month)))],
+            Notation::NamedDay(day) => vec![
+                ("id", Text(day.day().id())),
+                ("name", Text(day.name().text())),
+            ],
+            Notation::LunarDay(day) => vec![
+                ("lunar_month", Int(i64::from(day.month()))),
+                ("lunar_day", Int(i64::from(day.day()))),
+            ],
             Notation::KoreanMonth(m) | Notation::SpanishMonth(m) => vec![
                 ("year", m.year().map_or(Null, |y| Int(i64::from(y)))),
                 ("month", Int(i64::from(m.month()))),
@@ -451,8 +478,10 @@ pub(crate) enum Anchor {
     /// `일`: a Korean day of the month (`18일`) of ASCII or full-width digits ends there.
     Il,
     /// A word of a body notation that starts at the word: `día `, and the relative days of
-    /// [`body::RELATIVE_WORDS`] (`today`, `hoy`, `오늘`, …).
+    /// [`body::RELATIVE_WORDS`] (`today`, `hoy`, `오늘`, …), `음력` and `lunar`.
     BodyWord,
+    /// The first word of a named day (`Day`, `Songun`, `태양절`): the notation starts there.
+    NamedWord,
 }
 
 /// A notation's prefix reader (its grammar, then validation).
@@ -485,7 +514,7 @@ pub(crate) struct Entry {
 }
 
 /// Every notation, in the order they are tried at a start (the first that matches wins).
-pub(crate) static REGISTRY: [Entry; 24] = [
+pub(crate) static REGISTRY: [Entry; 26] = [
     Entry {
         kind: NotationKind::KoreanMonth,
         // Before the Korean date, which commits once it has read `2021년 6월` and finds no day.
@@ -684,6 +713,40 @@ pub(crate) static REGISTRY: [Entry; 24] = [
             Anchor::HangulParen,
             Anchor::SpanishMonth,
         ],
+    },
+    Entry {
+        kind: NotationKind::LunarDay,
+        // Before the named days (`Lunar New Year` is one; `lunar August 15` is this).
+        starts: &[(Start::Digit, Try::Fallback), (Start::Other, Try::Fallback)],
+        read: |input| lunar_ref::prefix(input).map(Notation::LunarDay),
+        fast: None,
+        may_be: Some(|bytes| matches!(bytes.first(), Some(b'0'..=b'9' | b'l' | b'L' | 0xEC))),
+        may_match: None,
+        role: Role::Body,
+        anchors: &[Anchor::BodyWord, Anchor::SpanishMonth],
+    },
+    Entry {
+        kind: NotationKind::NamedDay,
+        // After the dates and the dateline (`June 15, 2000` is a date), before the bare forms
+        // (`the June 15 joint declaration` is a named day, `June 15` alone a day).
+        starts: &[
+            (Start::Digit, Try::Fallback),
+            (Start::WideDigit, Try::Fallback),
+            (Start::Other, Try::Fallback),
+            (Start::ElCapital, Try::Fallback),
+        ],
+        read: |input| match named_day::prefix(input) {
+            Some((day, len)) => Prefix::Valid(Notation::NamedDay(day), len),
+            None => Prefix::NoMatch(Miss {
+                expected: Expected::Notation,
+                at: 0,
+            }),
+        },
+        fast: None,
+        may_be: None,
+        may_match: None,
+        role: Role::Body,
+        anchors: &[Anchor::NamedWord, Anchor::SpanishMonth, Anchor::YearEnd],
     },
     Entry {
         kind: NotationKind::SpanishDayRef,
@@ -1002,6 +1065,8 @@ impl fmt::Display for Notation {
             Notation::RelativeDay(day) => write!(f, "{day}"),
             Notation::KoreanMonth(m) => body::write_korean_month(f, m),
             Notation::SpanishMonth(m) => body::write_spanish_month(f, m),
+            Notation::NamedDay(day) => write!(f, "{day}"),
+            Notation::LunarDay(day) => write!(f, "{day}"),
         }
     }
 }
@@ -1011,7 +1076,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorKind;
 
-    const KINDS: [NotationKind; 24] = [
+    const KINDS: [NotationKind; 26] = [
         NotationKind::Dateline,
         NotationKind::Dmy,
         NotationKind::JucheStamp,
@@ -1036,6 +1101,8 @@ mod tests {
         NotationKind::RelativeDay,
         NotationKind::KoreanMonth,
         NotationKind::SpanishMonth,
+        NotationKind::NamedDay,
+        NotationKind::LunarDay,
     ];
 
     /// The example quoted in a kind's description (between backticks).

@@ -9,7 +9,9 @@
 //!    `slated`, `next`, `upcoming`, `approaching`, `forthcoming`, `coming`; Spanish `próximo`,
 //!    `venidero`, a verb in the future (`celebrará`, `se realizarán`), `quedan`; Korean `것이다`,
 //!    `예정`, `앞으로`; Japanese `予定`. A future date is the first such date on or after the
-//!    story's date. `this year's` puts the date in the story's year, either way.
+//!    story's date. A month and day at most [`SOON_DAYS`] days after the story's date is the coming
+//!    one whatever the tense (a story writes of a day a few days ahead far more often than of the
+//!    same day almost a year back). `this year's` puts the date in the story's year, either way.
 //! 2. **Ranges.** The end of a range (`March 4 to 6`, `17일부터 20일까지`, `19일과 20일`, `del día
 //!    22 al 24`) is on or after its start: `from December 28 to January 3` crosses the year.
 //! 3. **Relative days.** `today` is the story's date (KCNA's `today` is its dateline's day),
@@ -22,6 +24,7 @@ use core::ops::Range;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use crate::DateRule;
 use crate::grammar::body::{resolve_day, resolve_day_forward};
 use crate::grammar::relative::resolve_weekday;
 
@@ -41,11 +44,16 @@ pub enum BodyKind {
     RelativeDay,
     /// A month, with or without its year: `in October 2014`, `June`.
     Month,
+    /// A named day of the DPRK calendar, or a date that names an event: `the Day of the Sun`,
+    /// `the June 15 joint declaration`.
+    NamedDay,
+    /// A day of the Korean lunar calendar: `음력 8월 15일`.
+    Lunar,
 }
 
 impl BodyKind {
-    /// A short stable name: `full_date`, `month_day`, `day`, `weekday`, `relative_day`, `month`
-    /// (the `kind` of the labelling guide).
+    /// A short stable name: `full_date`, `month_day`, `day`, `weekday`, `relative_day`, `month`,
+    /// `named_day`, `lunar` (the `kind` of the labelling guide).
     ///
     /// ```
     /// assert_eq!(kcna_dates::BodyKind::RelativeDay.as_str(), "relative_day");
@@ -58,6 +66,8 @@ impl BodyKind {
             BodyKind::Weekday => "weekday",
             BodyKind::RelativeDay => "relative_day",
             BodyKind::Month => "month",
+            BodyKind::NamedDay => "named_day",
+            BodyKind::Lunar => "lunar",
         }
     }
 
@@ -112,6 +122,9 @@ impl Tense {
         }
     }
 }
+
+/// A month and day at most this many days after the story's date is the coming one (rule 1).
+pub(crate) const SOON_DAYS: i64 = 15;
 
 /// How far each way the sentence of a date is read, in bytes.
 pub(crate) const WINDOW: usize = 240;
@@ -262,6 +275,10 @@ pub(crate) enum Unresolved {
     Offset(i8),
     /// `that day`: the last day named before it.
     Anaphoric,
+    /// `the Day of the Sun`: the row's rule in the year meant.
+    Named(crate::NamedDayRef),
+    /// `음력 8월 15일`: a lunar month and day.
+    Lunar { month: u32, day: u32 },
 }
 
 /// The day `what` names in a story of date `anchor`, read with `tense`; `start`, the resolved start
@@ -295,13 +312,56 @@ pub(crate) fn resolve(
             resolve_weekday(day, next.checked_add_days(Days::new(6))?)
         }
         Unresolved::Weekday(day) => resolve_weekday(day, anchor),
-        Unresolved::MonthDay { month, day, .. } => month_day(month, day, anchor, future, this_year),
+        Unresolved::MonthDay { month, day, .. } => soon_or(month, day, anchor, future, this_year),
         Unresolved::Day(day) if future => resolve_day_forward(day, anchor),
         Unresolved::Day(day) => resolve_day(day, anchor),
         Unresolved::Month(month) => month_of(month, anchor, future, this_year),
         Unresolved::Offset(_) => None,
         Unresolved::Anaphoric => last.or(Some(anchor)),
+        Unresolved::Named(named) => {
+            let row = named.in_year(anchor.year()).unwrap_or(named.day());
+            match row.rule() {
+                DateRule::Event { year, month, day } => NaiveDate::from_ymd_opt(year, month, day),
+                // A holiday a story speaks of shortly before it is this year's, to come (`a May
+                // Day meeting` on April 29); else as any day without a year.
+                DateRule::Gregorian { month, day } => {
+                    soon_or(month, day, anchor, future, this_year)
+                }
+                DateRule::Lunar { month, day } => lunar(month, day, anchor, future),
+            }
+        }
+        Unresolved::Lunar { month, day } => lunar(month, day, anchor, future),
     }
+}
+
+/// The Gregorian day of lunar `month`/`day` (not a leap month) latest on or before `anchor`, or
+/// first on or after it when `future`.
+fn lunar(month: u32, day: u32, anchor: NaiveDate, future: bool) -> Option<NaiveDate> {
+    let year = anchor.year();
+    let days = [year.checked_sub(1)?, year, year.checked_add(1)?]
+        .into_iter()
+        .filter_map(|y| crate::LunarDate::new(y, month, false, day).ok())
+        .map(|d| d.to_gregorian());
+    if future {
+        days.filter(|d| *d >= anchor).min()
+    } else {
+        days.filter(|d| *d <= anchor).max()
+    }
+}
+
+/// `month`/`day` at most [`SOON_DAYS`] after `anchor` (a story speaks of a day a few days ahead,
+/// `a May Day meeting` on April 29, far more often than of the same day almost a year back), else
+/// as [`month_day`] reads it.
+fn soon_or(
+    month: u32,
+    day: u32,
+    anchor: NaiveDate,
+    future: bool,
+    this_year: bool,
+) -> Option<NaiveDate> {
+    month_day(month, day, anchor, true, this_year)
+        .filter(|d| d.signed_duration_since(anchor).num_days() <= SOON_DAYS)
+        .or_else(|| month_day(month, day, anchor, future, this_year))
 }
 
 /// `month`/`day` in the story's year when `this_year`, else the latest on or before `anchor`, or
@@ -454,6 +514,24 @@ mod tests {
         assert!(joins_range(" to "));
         assert!(joins_range("부터 "));
         assert!(!joins_range(" and then on "));
+    }
+
+    #[test]
+    fn lunar_days_fall_on_their_gregorian_day() {
+        // Chusok 2024 fell on September 17; in a story of September 20 it is past.
+        let what = Unresolved::Lunar { month: 8, day: 15 };
+        assert_eq!(
+            resolve(what, ymd(2024, 9, 20), Tense::Past, false, None, None),
+            Some(ymd(2024, 9, 17))
+        );
+        assert_eq!(
+            resolve(what, ymd(2024, 9, 1), Tense::Future, false, None, None),
+            Some(ymd(2024, 9, 17))
+        );
+        assert_eq!(
+            resolve(what, ymd(2024, 9, 1), Tense::Past, false, None, None),
+            Some(ymd(2023, 9, 29))
+        );
     }
 
     #[test]

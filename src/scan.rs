@@ -441,6 +441,16 @@ static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
                         target.add(word.as_bytes().to_vec(), anchor);
                     }
                 }
+                Anchor::NamedWord => {
+                    for word in crate::grammar::named_day::anchor_words() {
+                        let target = if word.is_ascii() {
+                            &mut ascii
+                        } else {
+                            &mut wide
+                        };
+                        target.add(word.into_bytes(), anchor);
+                    }
+                }
                 Anchor::HangulParen => {
                     // Hangul syllables (U+AC00..U+D7A3) start with one of these bytes in UTF-8.
                     for lead in 0xEA..=0xED_u8 {
@@ -489,6 +499,7 @@ fn rank(anchor: Anchor) -> u8 {
         Anchor::SpanishMonth => 11,
         Anchor::Il => 12,
         Anchor::BodyWord => 13,
+        Anchor::NamedWord => 14,
     }
 }
 
@@ -571,7 +582,7 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
         Anchor::Juche | Anchor::KoreanJuche | Anchor::JapaneseBracket => {
             visit(at);
         }
-        Anchor::BodyWord => {
+        Anchor::BodyWord | Anchor::NamedWord => {
             if may_begin_at(bytes, at) {
                 visit(at);
             }
@@ -599,11 +610,18 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
             let run = bytes.get(..=at).map_or(0, |head| {
                 head.iter().rev().take_while(|b| b.is_ascii_digit()).count()
             });
+            let start = at.saturating_add(1).saturating_sub(run);
             if run >= min && run <= max {
-                let start = at.saturating_add(1).saturating_sub(run);
                 if may_begin_at(bytes, start) {
                     visit(start);
                 }
+            } else if kind == Anchor::YearEnd
+                && (1..=2).contains(&run)
+                && dotted_before_cjk(bytes, at)
+                && may_begin_at(bytes, start)
+            {
+                // `8.15해방`, `9.9절`: a dotted named day of the Korean and Japanese editions.
+                visit(start);
             }
         }
         Anchor::Nyeon | Anchor::Wol | Anchor::Il => {
@@ -655,6 +673,21 @@ fn candidate_starts(bytes: &[u8], at: usize, kind: Anchor, mut visit: impl FnMut
             }
         }
     }
+}
+
+/// Whether the digit at `at` is followed by `.`, one or two digits and a non-ASCII byte, as the
+/// dotted named days are (`8.15해방`, `9.9절`).
+fn dotted_before_cjk(bytes: &[u8], at: usize) -> bool {
+    let rest = bytes.get(at.saturating_add(1)..).unwrap_or(&[]);
+    let Some(after_dot) = rest.strip_prefix(b".") else {
+        return false;
+    };
+    let digits = after_dot
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=2).contains(&digits) && after_dot.get(digits).is_some_and(|&b| b >= 0x80)
 }
 
 /// Visits the positions where the place of a dateline whose month (or day) starts at `at` may
@@ -1059,7 +1092,8 @@ fn may_begin(bytes: &[u8], i: usize, b: u8) -> bool {
         0x80.. => {
             return tail.starts_with("주체".as_bytes())
                 || tail.starts_with("【".as_bytes())
-                || crate::grammar::body::starts_cjk_word(tail);
+                || crate::grammar::body::starts_cjk_word(tail)
+                || crate::grammar::named_day::starts_cjk_name(tail);
         }
         _ => {}
     }

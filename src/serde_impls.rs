@@ -165,11 +165,12 @@ impl Serialize for Conflict {
     }
 }
 
-/// `{"start", "end", "text", "resolution", "kind", "precision", "tense", "range_with", "date",
-/// "month", "error"}`; `month` is `YYYY-MM` for a month.
+/// `{"start", "end", "text", "resolution", "kind", "precision", "tense", "range_with",
+/// "recurring", "date", "month", "error"}`; `month` is `YYYY-MM` for a month; a recurring date's
+/// `date` is its occurrence in the story's year.
 impl Serialize for BodyDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("BodyDate", 11)?;
+        let mut out = serializer.serialize_struct("BodyDate", 12)?;
         out.serialize_field("start", &self.span.start)?;
         out.serialize_field("end", &self.span.end)?;
         out.serialize_field("text", &self.text)?;
@@ -178,6 +179,7 @@ impl Serialize for BodyDate {
         out.serialize_field("precision", self.precision.as_str())?;
         out.serialize_field("tense", self.tense.as_str())?;
         out.serialize_field("range_with", &self.range_with)?;
+        out.serialize_field("recurring", &self.recurring)?;
         out.serialize_field("date", &Iso(self.date))?;
         let month = self.month.map(|(y, m)| format!("{y:04}-{m:02}"));
         out.serialize_field("month", &month)?;

@@ -372,6 +372,7 @@ fn article_date_serializes_to_its_documented_form() {
         "body_dates": [
             {"start": 63, "end": 69, "text": "Friday", "resolution": "weekday",
              "kind": "weekday", "precision": "day", "tense": "past", "range_with": null,
+             "recurring": false,
              "date": "2024-02-09", "month": null, "error": null},
         ],
         "invalid": [

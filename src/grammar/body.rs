@@ -82,6 +82,27 @@ fn month_alone(input: &str) -> PResult<'_, u32> {
 /// Reads `November 7`, `Monday, November 7`, `Friday`, `March 1993` or `June` at the start of
 /// `input`.
 pub(crate) fn prefix_bare(input: &str) -> Prefix<BareRef> {
+    let found = prefix_bare_any(input);
+    // `April 25 Sports Group`, `the April Spring Friendship Art Festival`: a name, no date.
+    if let Prefix::Valid(ref bare, len) = found {
+        let rest = input.get(len..).unwrap_or("");
+        let capital_after = matches!(bare, BareRef::Month(_))
+            && rest.starts_with(' ')
+            && rest.get(1..).is_some_and(|r| {
+                r.starts_with(|c: char| c.is_ascii_uppercase()) && !r.starts_with("Juche")
+            });
+        if capital_after || crate::grammar::named_day::place_word_follows(rest) {
+            return Prefix::NoMatch(crate::grammar::runtime::Miss {
+                expected: Expected::End,
+                at: len,
+            });
+        }
+    }
+    found
+}
+
+/// [`prefix_bare`] before the check of what follows.
+fn prefix_bare_any(input: &str) -> Prefix<BareRef> {
     match relative::prefix_on_body(input) {
         Prefix::Valid(OnRef::Weekday(day), len) => {
             return Prefix::Valid(BareRef::Weekday(day), len);
@@ -409,6 +430,7 @@ pub(crate) fn anchor_words() -> impl Iterator<Item = &'static str> {
         .chain(RELATIVE_WORDS.iter().map(|w| w.text))
         .chain(crate::grammar::spanish::MONTH_NAMES)
         .chain(SPANISH_WEEKDAYS.iter().map(|(name, _)| *name))
+        .chain(crate::grammar::lunar_ref::ANCHOR_WORDS)
 }
 
 /// Whether `bytes` may start a relative-day word (its first byte is that of some word).
@@ -646,6 +668,13 @@ mod tests {
         no_match(prefix_bare("Pyongyang"));
         // A day no month has is an invalid candidate, not a silent miss.
         assert!(matches!(prefix_bare("April 31 it"), Prefix::Invalid(..)));
+        // A date in a name stands for no day.
+        no_match(prefix_bare("April 25 Sports Group came"));
+        no_match(prefix_bare("April Spring Friendship Art Festival"));
+        assert!(matches!(
+            valid(prefix_bare("April Juche 106 (2017)")).0,
+            BareRef::MonthOfYear(_)
+        ));
         // But `May 7` is a day.
         let (r, _) = valid(prefix_bare("May 7 the"));
         assert!(matches!(r, BareRef::Day(_)));

@@ -19,6 +19,7 @@ pub(crate) mod fixed;
 pub(crate) mod iso;
 pub(crate) mod juche;
 pub(crate) mod korean;
+pub(crate) mod lunar_ref;
 pub(crate) mod month_name;
 pub(crate) mod named_day;
 pub(crate) mod relative;

@@ -439,6 +439,58 @@ impl NamedDayRef {
     }
 }
 
+impl core::hash::Hash for NamedDayRef {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.row.id.hash(state);
+        self.name.text.hash(state);
+    }
+}
+
+impl core::fmt::Display for NamedDayRef {
+    /// The name as written in the table (it reads back as the same row and name).
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name.text)
+    }
+}
+
+/// The anchor patterns of the named days for `scan`: the first word of every name that starts
+/// with a letter, in lower case and capitalised where it is ASCII (the grammar reads either), and
+/// as written otherwise. Names that start with a digit (`15 de Junio`, `8.15`) are reached from the
+/// anchors of digits (` de ` + a Spanish month, a digit before `.`).
+pub(crate) fn anchor_words() -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in anchors() {
+        if word.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if word.is_ascii() {
+            let lower = word.to_ascii_lowercase();
+            let mut capital = lower.clone();
+            if let Some(first) = capital.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            words.push(lower);
+            words.push(capital);
+            words.push(word);
+        } else {
+            words.push(word);
+        }
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Whether a named day of the Korean or Japanese edition starts `bytes` (where `scan` may begin
+/// a notation with a non-ASCII byte).
+pub(crate) fn starts_cjk_name(bytes: &[u8]) -> bool {
+    bytes.first().is_some_and(|&b| b >= 0x80)
+        && NAMED_DAYS
+            .iter()
+            .flat_map(|row| row.names)
+            .any(|name| bytes.starts_with(name.text.as_bytes()))
+}
+
 /// `ä` → `a`: the Spanish vowels with their accent dropped (KCNA's Spanish often omits them).
 fn fold(c: char) -> char {
     match c {
@@ -527,6 +579,7 @@ const PLACE_WORDS: &[&str] = &[
     "Stadium", "Hotel", "House", "Sports", "Team", "Group", "Film", "Studio", "Factory", "Works",
     "Mine", "Prize", "Medal", "Award", "Order", "Street", "Bridge", "Square", "Park", "Hall",
     "Club", "Cup", "Station", "Palace", "Building", "Cooperative", "Farm", "School", "Company",
+    "Festival", "Exhibition", "Contest", "Troupe", "Institute", "University", "Corps", "Unit",
 ];
 
 /// Words that make a Spanish name after them the name of a place, a prize or a team:
@@ -546,8 +599,20 @@ const CONTINUATIONS: &[&str] = &[
     "と",
 ];
 
+/// Whether the text after a date (`rest`) names a place, a prize or a team with it: blanks and a
+/// place word (`April 25 Sports Group`, `May Day Stadium`): then the date stands for no day.
+pub(crate) fn place_word_follows(rest: &str) -> bool {
+    let after = rest.trim_start_matches(is_blank);
+    after.len() < rest.len()
+        && PLACE_WORDS.iter().any(|w| {
+            phrase(after, w, Case::Initials)
+                .and_then(|n| after.get(n..))
+                .is_some_and(|tail| !tail.chars().next().is_some_and(char::is_alphanumeric))
+        })
+}
+
 /// `WordEnd` after a Latin name: no letter or digit next, no place word, no `of` + a name.
-fn latin_word_end(rest: &str, lang: Lang) -> bool {
+fn latin_word_end(rest: &str, lang: Lang, event: bool) -> bool {
     if rest.chars().next().is_some_and(char::is_alphanumeric) {
         return false;
     }
@@ -564,8 +629,8 @@ fn latin_word_end(rest: &str, lang: Lang) -> bool {
         return false;
     }
     // `Army Day of Iran`, `Victory Day of the Cuban Revolution`: another's day (`May Day of 1961`
-    // is ours).
-    if lang == Lang::En && next_word_is("of") {
+    // is ours; so is the `June 15 era of reunification`, a date that names an event).
+    if lang == Lang::En && next_word_is("of") && !event {
         let owner = after.get(2..).unwrap_or("").trim_start_matches(is_blank);
         return !owner.chars().next().is_some_and(char::is_alphabetic);
     }
@@ -600,7 +665,9 @@ fn longest_name(input: &str, english_only: bool) -> PResult<'_, NamedDayRef> {
                 dotted_end(rest)
             } else {
                 match name.lang {
-                    Lang::En | Lang::Es => latin_word_end(rest, name.lang),
+                    Lang::En | Lang::Es => {
+                        latin_word_end(rest, name.lang, matches!(row.rule, DateRule::Event { .. }))
+                    }
                     Lang::Ko | Lang::Ja => true,
                 }
             };

@@ -146,7 +146,7 @@ impl Reported {
             precision: body_precision(body),
             date: body.date,
             month: body.month,
-            recurring: false,
+            recurring: body.recurring,
             text: body.text.clone(),
         }
     }
