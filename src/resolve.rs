@@ -449,9 +449,25 @@ mod tests {
             resolve(what, ymd(2012, 11, 17), tense, false, None, None),
             Some(ymd(2012, 11, 18))
         );
+        // Read as past, a day soon after the story is still the coming one; one further ahead
+        // is last year's.
         assert_eq!(
             resolve(what, ymd(2012, 11, 17), Tense::Past, false, None, None),
-            Some(ymd(2011, 11, 18))
+            Some(ymd(2012, 11, 18))
+        );
+        let later = Unresolved::MonthDay {
+            month: 12,
+            day: 20,
+            weekday: None,
+        };
+        let story = ymd(2012, 11, 17);
+        assert_eq!(
+            resolve(later, story, Tense::Past, false, None, None),
+            Some(ymd(2011, 12, 20))
+        );
+        assert_eq!(
+            resolve(later, story, Tense::Future, false, None, None),
+            Some(ymd(2012, 12, 20))
         );
     }
 
@@ -532,6 +548,62 @@ mod tests {
             resolve(what, ymd(2024, 9, 1), Tense::Past, false, None, None),
             Some(ymd(2023, 9, 29))
         );
+    }
+
+    proptest::proptest! {
+        /// Past is on or before the story (within a year), future on or after it (within a year,
+        /// or 15 days for a day "soon"), a range's end on or after its start, and each keeps its
+        /// month and day.
+        #[test]
+        fn resolution_keeps_its_direction(
+            days in 0i64..60_000,
+            month in 1u32..=12,
+            day in 1u32..=31,
+            future: bool,
+            start_back in 0u64..400,
+        ) {
+            let anchor = ymd(1900, 1, 1) + chrono::Duration::days(days);
+            let tense = if future { Tense::Future } else { Tense::Past };
+            let what = Unresolved::MonthDay { month, day, weekday: None };
+            if let Some(date) = resolve(what, anchor, tense, false, None, None) {
+                proptest::prop_assert_eq!((date.month(), date.day()), (month, day));
+                let gap = date.signed_duration_since(anchor).num_days();
+                if future {
+                    proptest::prop_assert!((0..=366).contains(&gap), "{anchor} {date}");
+                } else {
+                    proptest::prop_assert!((-366..=SOON_DAYS).contains(&gap), "{anchor} {date}");
+                }
+            }
+            if let Some(date) = resolve(Unresolved::Day(day), anchor, tense, false, None, None) {
+                proptest::prop_assert_eq!(date.day(), day);
+                let gap = date.signed_duration_since(anchor).num_days();
+                let range = if future { 0..=366 } else { -366..=0 };
+                proptest::prop_assert!(range.contains(&gap), "{anchor} {date}");
+            }
+            // The end of a range that starts `start_back` days before the story.
+            let start = anchor - chrono::Duration::days(i64::try_from(start_back).unwrap());
+            for end in [what, Unresolved::Day(day)] {
+                if let Some(date) = resolve(end, anchor, Tense::Past, false, Some(start), None) {
+                    proptest::prop_assert!(date >= start, "{start} {date}");
+                }
+            }
+        }
+
+        /// A future cue anywhere in the sentence makes it future; none leaves it past.
+        #[test]
+        fn a_cue_makes_the_sentence_future(
+            words in proptest::collection::vec("(the|delegation|arrived|met|here|report|talks)", 0..8),
+            cue in proptest::option::of("(will submit|is to open|is scheduled|next)"),
+        ) {
+            let mut sentence = words.join(" ");
+            if let Some(cue) = &cue {
+                sentence = format!("{sentence} and it {cue}");
+            }
+            let text = format!("{sentence} on November 18.");
+            let at = text.find("November").unwrap();
+            let (tense, _) = tense_at(&text, &(at..at + 11));
+            proptest::prop_assert_eq!(tense == Tense::Future, cue.is_some(), "{}", text);
+        }
     }
 
     #[test]
