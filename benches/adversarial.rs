@@ -31,7 +31,7 @@ use kcna_dates::scan;
 
 mod common;
 
-use common::{MIB, fail_if_superlinear, profiling, size_label, sizes_for};
+use common::{MIB, benchmarking, fail_if_superlinear, profiling, size_label, sizes_for};
 
 /// The adversarial inputs: a name and the unit repeated to fill the text.
 const INPUTS: &[(&str, &str)] = &[
@@ -138,7 +138,7 @@ fn adversarial(c: &mut Criterion) {
             (name, unit, sizes, superlinear)
         })
         .collect();
-    if !profiling() {
+    if !profiling() && benchmarking() {
         print_table(&plan);
     }
     fail_if_superlinear(plan.iter().map(|&(name, _, _, slow)| (name, slow)));

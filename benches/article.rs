@@ -33,7 +33,7 @@ use kcna_dates::{ArticleDate, ArticleOptions, date_article};
 
 mod common;
 
-use common::{MIB, fail_if_superlinear, profiling, size_label, sizes_for};
+use common::{MIB, benchmarking, fail_if_superlinear, profiling, size_label, sizes_for};
 
 /// A kcna.kp page as a reader saves it: listing date, day-first stamp, dateline, body dates of
 /// every kind, page stamp.
@@ -183,7 +183,7 @@ fn article(c: &mut Criterion) {
             (name, make, sizes, superlinear)
         })
         .collect();
-    if !profiling() {
+    if !profiling() && benchmarking() {
         print_table(&plan);
     }
     fail_if_superlinear(plan.iter().map(|&(name, _, _, slow)| (name, slow)));

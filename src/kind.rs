@@ -135,7 +135,7 @@ impl NotationKind {
             NotationKind::RelativeDay => "relative day `today`",
             NotationKind::KoreanMonth => "Korean month `2021년 6월`",
             NotationKind::SpanishMonth => "Spanish month `noviembre de 2013`",
-            NotationKind::NamedDay => "named day `Day of the Sun`",
+            NotationKind::NamedDay => "named day `May Day`",
             NotationKind::LunarDay => "lunar day `음력 8월 15일`",
         }
     }

@@ -136,8 +136,10 @@ pub enum Notation {
     ///
     /// ```
     /// use kcna_dates::Notation;
-    /// let Notation::NamedDay(day) = "Day of the Shining Star".parse()? else { unreachable!() };
-    /// assert_eq!(day.day().id(), "day_of_the_shining_star");
+    /// let Notation::NamedDay(day) = "the June 15 joint declaration".parse()? else {
+    ///     unreachable!()
+    /// };
+    /// assert_eq!(day.day().id(), "june_15_declaration");
     /// # Ok::<(), kcna_dates::Error>(())
     /// ```
     NamedDay(NamedDayRef),
@@ -736,8 +738,10 @@ pub(crate) static REGISTRY: [Entry; 26] = [
             (Start::ElCapital, Try::Fallback),
         ],
         read: |input| match named_day::prefix(input) {
-            Some((day, len)) => Prefix::Valid(Notation::NamedDay(day), len),
-            None => Prefix::NoMatch(Miss {
+            Some((day, len)) if named_day::scan_reads(&day) => {
+                Prefix::Valid(Notation::NamedDay(day), len)
+            }
+            _ => Prefix::NoMatch(Miss {
                 expected: Expected::Notation,
                 at: 0,
             }),

@@ -165,7 +165,7 @@ struct Hit {
 }
 
 /// How many anchor searches [`Anchors`] merges.
-const SOURCES: usize = 5;
+const SOURCES: usize = 6;
 
 /// The anchors of a text in order, merged from four searches that each stay fast: the ASCII word
 /// anchors (months, `Juche`) with aho-corasick, the anchors of the Korean and Japanese editions
@@ -176,6 +176,10 @@ struct Anchors<'a> {
     text: &'a str,
     ascii: Option<aho_corasick::FindIter<'static, 'a>>,
     wide: Option<aho_corasick::FindIter<'static, 'a>>,
+    /// The ASCII words of the body notations (their own automaton, under 64 patterns as the
+    /// other: with them, the month names and `Juche` would lose aho-corasick's vectorised
+    /// searcher).
+    words: Option<aho_corasick::FindIter<'static, 'a>>,
     /// Where the search for ` de ` goes on.
     spanish_from: usize,
     /// Where the search for a digit before `/`, `.` or `-` goes on.
@@ -197,14 +201,22 @@ struct Anchors<'a> {
 impl<'a> Anchors<'a> {
     /// The anchors of `text`, each search resuming at its offset in `resume`.
     fn new(text: &'a str, resume: [usize; SOURCES]) -> Option<Anchors<'a>> {
-        let (ascii, wide) = ANCHORS.as_ref()?;
+        let (ascii, wide, words) = ANCHORS.as_ref()?;
         let input =
             |from: usize| aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
-        let [ascii_from, wide_from, spanish_from, digits_from, tags_from] = resume;
+        let [
+            ascii_from,
+            wide_from,
+            spanish_from,
+            digits_from,
+            tags_from,
+            words_from,
+        ] = resume;
         Some(Anchors {
             text,
             ascii: Some(ascii.0.find_iter(input(ascii_from))),
             wide: (!text.is_ascii()).then(|| wide.0.find_iter(input(wide_from))),
+            words: Some(words.0.find_iter(input(words_from))),
             spanish_from,
             digits_from,
             tags_from,
@@ -245,20 +257,18 @@ impl<'a> Anchors<'a> {
     /// The next anchor of search `source`.
     fn pull(&mut self, source: usize) -> Option<Hit> {
         let kinds = |k: usize| {
-            ANCHORS.as_ref().map(|(ascii, wide)| {
-                if k == 0 {
-                    ascii.1.as_slice()
-                } else {
-                    wide.1.as_slice()
-                }
+            ANCHORS.as_ref().map(|(ascii, wide, words)| match k {
+                0 => ascii.1.as_slice(),
+                1 => wide.1.as_slice(),
+                _ => words.1.as_slice(),
             })
         };
         match source {
-            0 | 1 => {
-                let iter = if source == 0 {
-                    self.ascii.as_mut()?
-                } else {
-                    self.wide.as_mut()?
+            0 | 1 | 5 => {
+                let iter = match source {
+                    0 => self.ascii.as_mut()?,
+                    1 => self.wide.as_mut()?,
+                    _ => self.words.as_mut()?,
                 };
                 let m = iter.next()?;
                 let kind = *kinds(source)?.get(m.pattern().as_usize())?;
@@ -406,10 +416,11 @@ type Automaton = (aho_corasick::AhoCorasick, Vec<Anchor>);
 
 /// The ASCII anchors and the anchors of the Korean and Japanese editions, as two automata: one set
 /// of ASCII patterns keeps aho-corasick's vectorised prefilter, which a mixed set loses.
-static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
+static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton, Automaton)>> =
     std::sync::LazyLock::new(|| {
         let mut ascii = Patterns::default();
         let mut wide = Patterns::default();
+        let mut words = Patterns::default();
         for anchor in registry_anchors() {
             match anchor {
                 // Capitalised month names; a dateline's month in capitals or lower case is
@@ -434,7 +445,7 @@ static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
                 Anchor::BodyWord => {
                     for word in crate::grammar::body::anchor_words() {
                         let target = if word.is_ascii() {
-                            &mut ascii
+                            &mut words
                         } else {
                             &mut wide
                         };
@@ -442,13 +453,13 @@ static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
                     }
                 }
                 Anchor::NamedWord => {
+                    // The Korean and Japanese names; a Latin name that `scan` reads starts with a
+                    // month (`June 15 joint declaration`, `May Day`), `Día`/`Dia` or a day, each
+                    // an anchor of its own (see `named_day::scan_reads`).
                     for word in crate::grammar::named_day::anchor_words() {
-                        let target = if word.is_ascii() {
-                            &mut ascii
-                        } else {
-                            &mut wide
-                        };
-                        target.add(word.into_bytes(), anchor);
+                        if !word.is_ascii() {
+                            wide.add(word.into_bytes(), anchor);
+                        }
                     }
                 }
                 Anchor::HangulParen => {
@@ -464,7 +475,7 @@ static ANCHORS: std::sync::LazyLock<Option<(Automaton, Automaton)>> =
                 Anchor::Slash | Anchor::YearEnd | Anchor::Tag | Anchor::SpanishMonth => {}
             }
         }
-        Some((ascii.build()?, wide.build()?))
+        Some((ascii.build()?, wide.build()?, words.build()?))
     });
 
 /// Every anchor some notation of the registry declares, once each, in the order of [`rank`].
@@ -514,6 +525,7 @@ static SEARCHES: std::sync::LazyLock<[bool; SOURCES]> = std::sync::LazyLock::new
         has(Anchor::SpanishMonth),
         has(Anchor::Slash) || has(Anchor::YearEnd),
         has(Anchor::Tag),
+        true,
     ]
 });
 
@@ -973,7 +985,20 @@ fn day_may_follow(bytes: &[u8], end: usize) -> bool {
         .take(DAY_LOOKAHEAD)
         .position(|&b| !(b.is_ascii_alphabetic() || b >= 0x80 || b" ,.-'".contains(&b)))
     {
-        Some(at) => rest.get(at).is_some_and(u8::is_ascii_digit),
+        // The day, then spaces and the agency tag's `(` (or ` de ` and the month of a Spanish
+        // dateline): what a dateline's day is followed by.
+        Some(at) => {
+            let after = rest.get(at..).unwrap_or(&[]);
+            let digits = after
+                .iter()
+                .take(3)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let tail = after.get(digits..).unwrap_or(&[]);
+            let spaces = tail.iter().take_while(|&&b| b == b' ').count();
+            (1..=2).contains(&digits)
+                && (tail.get(spaces) == Some(&b'(') || tail.starts_with(b" de "))
+        }
         None => rest.len() >= DAY_LOOKAHEAD,
     }
 }

@@ -447,7 +447,9 @@ pub(crate) fn starts_cjk_word(bytes: &[u8]) -> bool {
     RELATIVE_WORDS
         .iter()
         .filter(|w| matches!(w.edition, Edition::Korean | Edition::Japanese))
-        .any(|w| bytes.starts_with(w.text.as_bytes()))
+        .map(|w| w.text)
+        .chain(crate::grammar::lunar_ref::ANCHOR_WORDS)
+        .any(|w| !w.is_ascii() && bytes.starts_with(w.as_bytes()))
 }
 
 // ---------------------------------------------------------------------------------------------
