@@ -2,18 +2,36 @@
 // Lines (one article per line in its `text` field). The file is read as a stream and split into
 // lines as bytes, so each line is decoded on its own: a line that is not UTF-8, not JSON or has no
 // `text` becomes an error row with its line number, and no line is lost. Progress is posted about
-// five times a second; the results come back as two Blobs (JSON Lines and CSV).
+// five times a second; the results come back as two Blobs (JSON Lines and CSV), built from Blobs
+// of a few thousand rows each so the rows leave the JavaScript heap as the file is read. The page
+// sends the compiled wasm module first ({type: 'init', module}), then the file ({type: 'file'});
+// it cancels a job by terminating this worker.
 import init, { csv_header, date_error_row, date_jsonl_line, date_text_file } from './pkg/kcna_dates_web.js';
 
-const ready = init();
+let ready = null;
 
-self.onmessage = async ({ data: { file, reference, referenceField } }) => {
+self.onmessage = async ({ data }) => {
+  if (data.type === 'init') {
+    ready = init({ module_or_path: data.module });
+    return;
+  }
+  const { file, reference, referenceField } = data;
   try {
     await ready;
     const started = performance.now();
     const name = file.name;
-    const jsonl = [];
-    const csv = [csv_header(), '\n'];
+    // Rows as strings, moved into a Blob every ROWS rows.
+    const ROWS = 4096;
+    const jsonlBlobs = [];
+    const csvBlobs = [];
+    let jsonl = [];
+    let csv = [csv_header(), '\n'];
+    const flush = () => {
+      jsonlBlobs.push(new Blob(jsonl));
+      csvBlobs.push(new Blob(csv));
+      jsonl = [];
+      csv = [];
+    };
     let records = 0;
     let errors = 0;
     let dated = 0;
@@ -25,6 +43,7 @@ self.onmessage = async ({ data: { file, reference, referenceField } }) => {
       if (row.error) errors += 1;
       if (row.dated) dated += 1;
       if (typeof row.free === 'function') row.free();
+      if (jsonl.length >= 2 * ROWS) flush();
     };
     const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -81,14 +100,15 @@ self.onmessage = async ({ data: { file, reference, referenceField } }) => {
       }
       if (carry.length) line(carry);
     }
+    flush();
     self.postMessage({
       type: 'done',
       records,
       errors,
       dated,
       ms: performance.now() - started,
-      jsonl: new Blob(jsonl, { type: 'application/jsonl' }),
-      csv: new Blob(csv, { type: 'text/csv' }),
+      jsonl: new Blob(jsonlBlobs, { type: 'application/jsonl' }),
+      csv: new Blob(csvBlobs, { type: 'text/csv' }),
     });
   } catch (err) {
     self.postMessage({ type: 'error', message: String(err && err.message ? err.message : err) });
