@@ -143,6 +143,7 @@ function showBusy(job, doneText) {
 
 /** Dates the text box's text with the reference, unless that is what is shown or running. */
 function dateText() {
+  delete document.body.dataset.pending;
   const source = text.value;
   const ref = reference.value.trim();
   const checked = JSON.parse(check_reference(ref));
@@ -179,6 +180,7 @@ let pending = 0;
 function update() {
   clearTimeout(pending);
   const delay = text.value.length > 200_000 ? 400 : 80;
+  document.body.dataset.pending = 'true';
   pending = setTimeout(dateText, delay);
 }
 
