@@ -319,7 +319,10 @@ describe('the page', () => {
     await paste(page, article);
     await page.$eval('#highlighted', (box) => { box.scrollTop = box.scrollHeight; });
     await page.$eval('#highlighted mark.invalid', (m) => m.scrollIntoView({ block: 'end' }));
+    const frame = () => page.evaluate(() => new Promise((r) => { requestAnimationFrame(() => r()); }));
+    await frame();
     await page.focus('#highlighted mark.invalid');
+    await frame();
     const geometry = await page.evaluate(() => {
       const tip = document.getElementById('tip');
       const r = tip.getBoundingClientRect();
@@ -417,10 +420,15 @@ describe('large inputs', () => {
     const poll = poller(page);
     const started = performance.now();
     const before = await page.evaluate(() => document.body.dataset.dated);
+    // A paste of the whole text, as the browser delivers it.
     await page.evaluate((value) => {
       const box = document.getElementById('text');
-      box.value = value;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
+      box.focus();
+      box.select();
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', value);
+      const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+      if (box.dispatchEvent(event)) throw new Error('the page let the browser insert 5 MB');
     }, big);
     const pasted = performance.now() - started;
     await page.waitForFunction((b) => document.body.dataset.dated !== b && !document.body.dataset.busy
@@ -428,6 +436,10 @@ describe('large inputs', () => {
     const toResult = performance.now() - started;
     const latencies = await poll.stop();
     assert.equal(await page.textContent('#publication-date'), '2022-11-08');
+    // The box shows the start of the text; the whole text was dated.
+    const boxLength = await page.$eval('#text', (b) => b.value.length);
+    assert.ok(boxLength <= 100_000 && big.startsWith(await page.inputValue('#text')), String(boxLength));
+    assert.match(await page.textContent('#text-more'), /^The box shows the first [\d,]+ of 4,\d{3},\d{3} characters/);
     // Counts for the whole text; bounded lists and marks.
     const counts = await page.evaluate(() => ({
       signals: document.getElementById('signals-count').textContent,
@@ -451,13 +463,15 @@ describe('large inputs', () => {
     assert.ok(!big.startsWith(await page.textContent('#highlighted')));
     assert.ok(big.includes(await page.textContent('#highlighted')));
     const heapAfterText = await heap(page);
+    heapAfterText.text_worker_wasm = Number(await page.getAttribute('#text-status', 'data-wasm-bytes'));
 
     // An edit dates the text again; cancel stops that job and keeps the last result.
     const cancelPoll = poller(page);
     const dated = await page.evaluate(() => document.body.dataset.dated);
+    // Typing a line at the end of the box: the whole text is dated again.
     await page.evaluate(() => {
       const box = document.getElementById('text');
-      box.value += '\nPyongyang, November 9 (KCNA) -- One more line.';
+      box.setRangeText('\nPyongyang, November 9 (KCNA) -- One more line.', box.value.length, box.value.length, 'end');
       box.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await page.waitForSelector('#text-busy:not([hidden])', { timeout: 60_000 });
@@ -539,6 +553,7 @@ describe('large inputs', () => {
       const elapsed = performance.now() - started;
       const latencies = await poll2.stop();
       const status = await page.$eval('#file-status', (s) => ({ ...s.dataset, text: s.textContent }));
+      peak.file_worker_wasm = Number(status.wasmBytes);
       assert.equal(Number(status.records), records);
       assert.equal(Number(status.errors), 0);
       const progress = await page.evaluate(() => window.progressSeen);

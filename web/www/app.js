@@ -144,7 +144,7 @@ function showBusy(job, doneText) {
 /** Dates the text box's text with the reference, unless that is what is shown or running. */
 function dateText() {
   delete document.body.dataset.pending;
-  const source = text.value;
+  const source = article();
   const ref = reference.value.trim();
   const checked = JSON.parse(check_reference(ref));
   showReference(checked);
@@ -175,11 +175,39 @@ function dateText() {
   });
 }
 
+// ---- the text box: at most SHOWN_MAX characters, the rest of a long article kept aside ----
+/**
+ * Chromium lays out a <textarea> whole: 5 MB in it blocks the page for about 5 s on every change.
+ * So the box holds the article's first SHOWN_MAX characters (cut at a line break) and `tail` the
+ * rest; edits in the box edit that start, and the whole article is dated.
+ */
+const SHOWN_MAX = 100_000;
+let tail = '';
+/** The whole article: the text box's text and the rest kept aside. */
+const article = () => text.value + tail;
+/** Puts `full` in the text box, its first SHOWN_MAX characters only. */
+function setArticle(full, keepTail = true) {
+  if (!keepTail) { tail = ''; $('text-more').hidden = true; return; }
+  let cut = full.length;
+  if (full.length > SHOWN_MAX) {
+    const nl = full.lastIndexOf('\n', SHOWN_MAX);
+    cut = nl > SHOWN_MAX / 2 ? nl + 1 : SHOWN_MAX;
+  }
+  text.value = full.slice(0, cut);
+  tail = full.slice(cut);
+  const more = $('text-more');
+  more.hidden = !tail;
+  if (tail) {
+    more.textContent = `The box shows the first ${fmt(cut)} of ${fmt(full.length)} characters; the whole text is dated. `
+      + 'Edits in the box change that part; select all of it to replace the whole text.';
+  }
+}
+
 let pending = 0;
 /** Debounced: a pause in typing, longer for long texts. */
 function update() {
   clearTimeout(pending);
-  const delay = text.value.length > 200_000 ? 400 : 80;
+  const delay = text.value.length + tail.length > 200_000 ? 400 : 80;
   document.body.dataset.pending = 'true';
   pending = setTimeout(dateText, delay);
 }
@@ -221,6 +249,7 @@ function onTextMessage(data) {
     showBusy(null);
     const status = $('text-status');
     status.dataset.ms = String(Math.round(data.ms));
+    status.dataset.wasmBytes = String(data.wasmBytes);
     delete document.body.dataset.busy;
     if (data.error) {
       shown = { ...job, error: data.error };
@@ -246,8 +275,10 @@ function onTextMessage(data) {
 // ---- rendering ----
 /** Selects `start..end` (UTF-16 offsets) in the textarea and shows its mark. */
 function reveal(start, end) {
-  text.focus();
-  text.setSelectionRange(start, end);
+  if (end <= text.value.length) {
+    text.focus();
+    text.setSelectionRange(start, end);
+  }
   if (view && start >= view.from && end <= view.to) {
     flash(start);
   } else if (shown) {
@@ -443,10 +474,17 @@ function render(source, summary, items, marks) {
 // ---- the tooltip of an invalid mark: fixed to the window, so the box's edge never cuts it ----
 const tip = el('div', { id: 'tip', role: 'tooltip', hidden: true });
 document.body.append(tip);
+let tipMark = null;
 function showTip(mark) {
+  tipMark = mark;
   tip.textContent = mark.dataset.error;
   tip.hidden = false;
-  const r = mark.getBoundingClientRect();
+  placeTip();
+}
+/** Below the mark, or above it when the window has no room below; inside the window. */
+function placeTip() {
+  if (!tipMark || tip.hidden) return;
+  const r = tipMark.getBoundingClientRect();
   const t = tip.getBoundingClientRect();
   let top = r.bottom + 4;
   if (top + t.height > window.innerHeight - 4) top = Math.max(4, r.top - t.height - 4);
@@ -454,17 +492,19 @@ function showTip(mark) {
   tip.style.top = `${top}px`;
   tip.style.left = `${left}px`;
 }
-const hideTip = () => { tip.hidden = true; };
+const hideTip = () => { tip.hidden = true; tipMark = null; };
 for (const type of ['mouseover', 'focusin']) {
   $('highlighted').addEventListener(type, (event) => {
     const mark = event.target.closest?.('mark.invalid');
     if (mark) showTip(mark);
   });
 }
-$('highlighted').addEventListener('mouseout', hideTip);
+$('highlighted').addEventListener('mouseout', (event) => { if (document.activeElement !== event.target) hideTip(); });
 $('highlighted').addEventListener('focusout', hideTip);
-$('highlighted').addEventListener('scroll', hideTip);
-window.addEventListener('scroll', hideTip, { passive: true });
+// The mark moves when the box or the page scrolls: the tip follows it.
+$('highlighted').addEventListener('scroll', placeTip, { passive: true });
+window.addEventListener('scroll', placeTip, { passive: true });
+window.addEventListener('resize', placeTip);
 
 // ---- files ----
 let worker = null;
@@ -496,15 +536,17 @@ function datefile(file) {
   status.dataset.state = 'running';
   status.dataset.file = file.name;
   status.dataset.runs = String(Number(status.dataset.runs ?? 0) + 1);
+  delete status.dataset.wasmBytes;
   status.textContent = `Reading ${file.name}…`;
   const job = spawn('./worker.js', ({ data }) => {
     if (worker !== job) return;
+    if (data.wasmBytes) status.dataset.wasmBytes = String(Math.max(data.wasmBytes, Number(status.dataset.wasmBytes ?? 0)));
     if (data.type === 'progress') {
       progress.value = data.total ? data.bytes / data.total : 0;
       status.textContent = `${file.name}: ${fmt(data.records)} records, `
         + `${Math.round(100 * progress.value)}%`;
     } else if (data.type === 'text') {
-      text.value = data.text;
+      setArticle(data.text);
       update();
     } else if (data.type === 'done') {
       progress.value = 1;
@@ -555,8 +597,25 @@ const settingChanged = () => {
 };
 reference.addEventListener('change', settingChanged);
 $('reference-field').addEventListener('change', settingChanged);
-$('example').addEventListener('click', () => { text.value = EXAMPLE; update(); text.focus(); });
-$('clear').addEventListener('click', () => { text.value = ''; update(); text.focus(); });
+$('example').addEventListener('click', () => { setArticle(EXAMPLE); update(); text.focus(); });
+$('clear').addEventListener('click', () => { setArticle(''); update(); text.focus(); });
+// A long paste never reaches the text box whole: the page keeps the article and shows its start.
+text.addEventListener('paste', (event) => {
+  const pasted = event.clipboardData?.getData('text/plain') ?? '';
+  if (text.value.length + pasted.length <= SHOWN_MAX) return;
+  event.preventDefault();
+  const { selectionStart: from, selectionEnd: to, value } = text;
+  setArticle(value.slice(0, from) + pasted + value.slice(to) + tail);
+  update();
+});
+// Selecting all of the text box and typing over it replaces the whole article.
+text.addEventListener('beforeinput', () => {
+  if (tail && text.selectionStart === 0 && text.selectionEnd === text.value.length) setArticle('', false);
+});
+text.addEventListener('input', () => {
+  // Text set or inserted some other way: keep the box short before it is drawn.
+  if (text.value.length > SHOWN_MAX) setArticle(text.value + tail);
+}, { capture: true });
 $('text-cancel').addEventListener('click', () => cancelText('Cancelled: the results shown are for an earlier text.'));
 $('file-cancel').addEventListener('click', cancelFile);
 $('window-prev').addEventListener('click', () => moveWindow(false));

@@ -7,6 +7,8 @@
 import init, { DatedText } from './pkg/kcna_dates_web.js';
 
 let ready = null;
+/** The wasm module's exports (its linear memory is measured in the page's tests). */
+let wasm = null;
 let dated = null;
 let datedId = 0;
 
@@ -24,7 +26,7 @@ self.onmessage = async ({ data }) => {
       post({ type: 'ready' });
       return;
     }
-    await ready;
+    wasm = await ready;
     if (data.type === 'date') {
       if (dated) dated.free();
       dated = null;
@@ -46,6 +48,7 @@ self.onmessage = async ({ data }) => {
         items: JSON.parse(dated.first_items(data.listCount)),
         marks: marks(data.id, data.window),
         ms: performance.now() - started,
+        wasmBytes: wasm?.memory?.buffer?.byteLength ?? null,
       });
     } else if (data.type === 'items' && dated && data.id === datedId) {
       post({

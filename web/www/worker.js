@@ -17,7 +17,8 @@ self.onmessage = async ({ data }) => {
   }
   const { file, reference, referenceField } = data;
   try {
-    await ready;
+    const wasm = await ready;
+    const wasmBytes = () => wasm?.memory?.buffer?.byteLength ?? null;
     const started = performance.now();
     const name = file.name;
     // Rows as strings, moved into a Blob every ROWS rows.
@@ -56,7 +57,7 @@ self.onmessage = async ({ data }) => {
         add(date_error_row(name, 1, 'the file is not UTF-8 text'));
       }
       if (article !== undefined) {
-        if (article.length <= 2_000_000) self.postMessage({ type: 'text', text: article });
+        if (article.length <= 50_000_000) self.postMessage({ type: 'text', text: article });
         add(date_text_file(name, article, reference));
       }
     } else {
@@ -95,7 +96,7 @@ self.onmessage = async ({ data }) => {
         const now = performance.now();
         if (now - lastPost > 200) {
           lastPost = now;
-          self.postMessage({ type: 'progress', bytes, total: file.size, records });
+          self.postMessage({ type: 'progress', bytes, total: file.size, records, wasmBytes: wasmBytes() });
         }
       }
       if (carry.length) line(carry);
@@ -107,6 +108,7 @@ self.onmessage = async ({ data }) => {
       errors,
       dated,
       ms: performance.now() - started,
+      wasmBytes: wasmBytes(),
       jsonl: new Blob(jsonlBlobs, { type: 'application/jsonl' }),
       csv: new Blob(csvBlobs, { type: 'text/csv' }),
     });
