@@ -417,19 +417,24 @@ describe('large inputs', () => {
   test('5 MB of text: the page answers every poll within 1 s, the result appears, cancel stops it', { timeout: 600_000 }, async (t) => {
     const { page, errors } = await open();
     const big = bigText(5 * 1000 * 1000);
+    // The text goes into the page first (5 MB through the DevTools protocol is the test's cost,
+    // not the page's); then the poll starts and the text is pasted.
+    await page.evaluate((value) => { window.bigText = value; }, big);
     const poll = poller(page);
     const started = performance.now();
     const before = await page.evaluate(() => document.body.dataset.dated);
     // A paste of the whole text, as the browser delivers it.
-    await page.evaluate((value) => {
+    const handlerMs = await page.evaluate(() => {
       const box = document.getElementById('text');
       box.focus();
       box.select();
       const clipboardData = new DataTransfer();
-      clipboardData.setData('text/plain', value);
+      clipboardData.setData('text/plain', window.bigText);
       const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+      const t0 = performance.now();
       if (box.dispatchEvent(event)) throw new Error('the page let the browser insert 5 MB');
-    }, big);
+      return performance.now() - t0;
+    });
     const pasted = performance.now() - started;
     await page.waitForFunction((b) => document.body.dataset.dated !== b && !document.body.dataset.busy
       && !document.body.dataset.pending, before, { timeout: 300_000 });
@@ -486,7 +491,7 @@ describe('large inputs', () => {
 
     const all = [...latencies, ...cancelLatencies];
     figures.text_5mb = {
-      bytes: Buffer.byteLength(big), set_value_ms: Math.round(pasted), to_result_ms: Math.round(toResult),
+      bytes: Buffer.byteLength(big), paste_call_ms: Math.round(pasted), paste_handler_ms: Math.round(handlerMs), to_result_ms: Math.round(toResult),
       worker_ms: Number(await page.getAttribute('#text-status', 'data-ms')),
       polls_while_dating: summarize(latencies), polls_during_cancel: summarize(cancelLatencies),
       heap: heapAfterText, counts,
