@@ -12,12 +12,27 @@ if [ -z "$version" ]; then echo "web/Cargo.toml must pin wasm-bindgen as =X.Y.Z"
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
-  echo "installing wasm-bindgen-cli $version"
+  echo "installing wasm-bindgen-cli $version (a few minutes: it is compiled from crates.io)"
   # Only the wasm-bindgen binary, without the TLS stack its test runner downloads with (measured:
-  # 272 s instead of 356 s on the 2-core machine, same output). --locked first; its lock file can
-  # name a version the registry does not serve, then unlocked.
+  # 272 s instead of 356 s on the 2-core machine, same output). With its own lock file first
+  # (--locked), its output kept in a log: that lock file can name a crate version crates.io no
+  # longer serves (webpki-roots 1.0.11 for 0.2.130), which cargo reports as an error. Then the
+  # install is retried with versions resolved today, and this script says so in one line instead
+  # of showing cargo's error; any other failure shows cargo's output and stops.
   flags=(--version "$version" --no-default-features --bin wasm-bindgen)
-  cargo install wasm-bindgen-cli "${flags[@]}" --locked || cargo install wasm-bindgen-cli "${flags[@]}"
+  log=$(mktemp)
+  if cargo install wasm-bindgen-cli "${flags[@]}" --locked >"$log" 2>&1; then
+    tail -n 1 "$log"
+  elif grep -q 'failed to select a version' "$log"; then
+    stale=$(sed -n 's/.*failed to select a version for the requirement `\([^`]*\)`.*(locked to \([^)]*\)).*/\1, locked to \2/p' "$log" | head -n 1)
+    echo "wasm-bindgen-cli $version's lock file names a crate version crates.io no longer serves (${stale:-webpki-roots}); installing it with current compatible versions instead (cargo install without --locked)"
+    cargo install wasm-bindgen-cli "${flags[@]}"
+  else
+    cat "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 # Small, fast module: one codegen unit, LTO, size optimisation (for this build only).

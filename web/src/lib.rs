@@ -14,6 +14,7 @@
 
 mod json;
 mod record;
+mod session;
 mod utf16;
 
 use chrono::NaiveDate;
@@ -23,6 +24,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 pub use kcna_dates_edge::csv::COLUMNS as CSV_COLUMNS;
 pub use kcna_dates_edge::reference::parse_optional as parse_reference;
+pub use session::DatedText;
 pub use utf16::{add_utf16_offsets, utf16_offsets};
 
 /// `{"error": message}` as JSON text.
@@ -176,6 +178,20 @@ pub fn date_text_file(file: &str, text: &str, reference: &str) -> RecordResult {
         Ok(reference) => record::text_file(file, text, reference).into(),
         Err(message) => reference_error(file, 1, &message),
     }
+}
+
+/// Checks a reference date as typed in the page's field: `{"date": "YYYY-MM-DD" or null,
+/// "error": message or null}` (blank text is no reference, no error).
+#[wasm_bindgen]
+pub fn check_reference(text: &str) -> String {
+    let (date, error) = match parse_reference(text) {
+        Ok(date) => (kcna_dates_edge::iso(date), Value::Null),
+        Err(message) => (Value::Null, Value::from(message)),
+    };
+    let mut out = Map::new();
+    out.insert("date".into(), date);
+    out.insert("error".into(), error);
+    Value::Object(out).to_string()
 }
 
 /// The reference date of a text (`YYYY-MM-DD`, RFC 3339, epoch seconds or milliseconds), for

@@ -2,18 +2,37 @@
 // Lines (one article per line in its `text` field). The file is read as a stream and split into
 // lines as bytes, so each line is decoded on its own: a line that is not UTF-8, not JSON or has no
 // `text` becomes an error row with its line number, and no line is lost. Progress is posted about
-// five times a second; the results come back as two Blobs (JSON Lines and CSV).
+// five times a second; the results come back as two Blobs (JSON Lines and CSV), built from Blobs
+// of a few thousand rows each so the rows leave the JavaScript heap as the file is read. The page
+// sends the compiled wasm module first ({type: 'init', module}), then the file ({type: 'file'});
+// it cancels a job by terminating this worker.
 import init, { csv_header, date_error_row, date_jsonl_line, date_text_file } from './pkg/kcna_dates_web.js';
 
-const ready = init();
+let ready = null;
 
-self.onmessage = async ({ data: { file, reference, referenceField } }) => {
+self.onmessage = async ({ data }) => {
+  if (data.type === 'init') {
+    ready = init({ module_or_path: data.module });
+    return;
+  }
+  const { file, reference, referenceField } = data;
   try {
-    await ready;
+    const wasm = await ready;
+    const wasmBytes = () => wasm?.memory?.buffer?.byteLength ?? null;
     const started = performance.now();
     const name = file.name;
-    const jsonl = [];
-    const csv = [csv_header(), '\n'];
+    // Rows as strings, moved into a Blob every ROWS rows.
+    const ROWS = 4096;
+    const jsonlBlobs = [];
+    const csvBlobs = [];
+    let jsonl = [];
+    let csv = [csv_header(), '\n'];
+    const flush = () => {
+      jsonlBlobs.push(new Blob(jsonl));
+      csvBlobs.push(new Blob(csv));
+      jsonl = [];
+      csv = [];
+    };
     let records = 0;
     let errors = 0;
     let dated = 0;
@@ -25,6 +44,7 @@ self.onmessage = async ({ data: { file, reference, referenceField } }) => {
       if (row.error) errors += 1;
       if (row.dated) dated += 1;
       if (typeof row.free === 'function') row.free();
+      if (jsonl.length >= 2 * ROWS) flush();
     };
     const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -37,7 +57,7 @@ self.onmessage = async ({ data: { file, reference, referenceField } }) => {
         add(date_error_row(name, 1, 'the file is not UTF-8 text'));
       }
       if (article !== undefined) {
-        if (article.length <= 2_000_000) self.postMessage({ type: 'text', text: article });
+        if (article.length <= 50_000_000) self.postMessage({ type: 'text', text: article });
         add(date_text_file(name, article, reference));
       }
     } else {
@@ -76,19 +96,21 @@ self.onmessage = async ({ data: { file, reference, referenceField } }) => {
         const now = performance.now();
         if (now - lastPost > 200) {
           lastPost = now;
-          self.postMessage({ type: 'progress', bytes, total: file.size, records });
+          self.postMessage({ type: 'progress', bytes, total: file.size, records, wasmBytes: wasmBytes() });
         }
       }
       if (carry.length) line(carry);
     }
+    flush();
     self.postMessage({
       type: 'done',
       records,
       errors,
       dated,
       ms: performance.now() - started,
-      jsonl: new Blob(jsonl, { type: 'application/jsonl' }),
-      csv: new Blob(csv, { type: 'text/csv' }),
+      wasmBytes: wasmBytes(),
+      jsonl: new Blob(jsonlBlobs, { type: 'application/jsonl' }),
+      csv: new Blob(csvBlobs, { type: 'text/csv' }),
     });
   } catch (err) {
     self.postMessage({ type: 'error', message: String(err && err.message ? err.message : err) });
