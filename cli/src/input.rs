@@ -186,7 +186,7 @@ impl Reader {
 
     /// Prints a notice on stderr, above the progress bar.
     fn notice(&self, message: &str) {
-        self.progress.suspend(|| eprintln!("kcna-dates: {message}"));
+        self.progress.suspend(|| note!("kcna-dates: {message}"));
     }
 
     /// The next item, or `None` at the end of the last input.
@@ -352,7 +352,7 @@ fn open(input: Option<PathBuf>, jsonl: bool, sniff: bool) -> Result<Current, (Ar
         None => {
             let stdin = io::stdin();
             if stdin.is_terminal() {
-                eprintln!("kcna-dates: reading standard input (pass a FILE or pipe text)");
+                note!("kcna-dates: reading standard input (pass a FILE or pipe text)");
             }
             Ok(Current {
                 name: Arc::from(STDIN_NAME),
@@ -388,13 +388,13 @@ fn open(input: Option<PathBuf>, jsonl: bool, sniff: bool) -> Result<Current, (Ar
     }
 }
 
-/// A progress bar on stderr when stderr is a terminal; hidden otherwise.
+/// A progress bar on stderr when stderr is a terminal (and not `--quiet`); hidden otherwise.
 ///
 /// The bar fills the terminal's width and no more (it is redrawn to a new width when the
 /// terminal is resized). It is cleared when the run ends, and on Ctrl-C, which then ends the
 /// process with exit code 130.
 pub fn progress_bar(reader: &Reader) -> ProgressBar {
-    if !io::stderr().is_terminal() {
+    if !io::stderr().is_terminal() || crate::quiet() {
         return ProgressBar::hidden();
     }
     let (_, columns) = console::Term::stderr().size();

@@ -1,23 +1,42 @@
 //! `kcna-dates`: parse, scan and date KCNA text from the command line. See `kcna-dates --help`.
 
+/// Set by `--quiet`: stderr then gets only what failed (no summary, hint, notice or progress).
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Whether `--quiet` was given.
+fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// `eprintln!` unless `--quiet` was given: for summaries, hints, warnings and notices.
+macro_rules! note {
+    ($($arg:tt)*) => {
+        if !$crate::quiet() {
+            eprintln!($($arg)*);
+        }
+    };
+}
+
 mod eval;
 mod hint;
+mod html;
 mod input;
 mod output;
 mod record;
+mod walk;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::ProgressBar;
-use kcna_dates::{DEFAULT_GRACE_DAYS, Notation, date_article, scan};
+use kcna_dates::{ArticleOptions, DEFAULT_GRACE_DAYS, Notation, date_article, scan};
 use kcna_dates_edge::row::ErrorRow;
 use serde_json::{Map, Value};
 
@@ -28,18 +47,24 @@ use crate::record::{Lacks, RecordError, RecordSpec};
 /// Read the dates of North Korean state-media (KCNA) text.
 ///
 /// Output is JSON (one object per line; --pretty indents it); every date is ISO `YYYY-MM-DD`.
+/// `date` prints a table for a person instead when its output is a terminal (see `date --help`).
 /// Commands that read FILEs read standard input when none is given (`-` also names it). A file
 /// whose name ends in .jsonl or .ndjson is read as JSON Lines (one record per line); other files
 /// and standard input are plain text unless --jsonl is given. A file whose name ends in .gz is
-/// read decompressed (a.jsonl.gz is JSON Lines, a.txt.gz plain text). A UTF-8 byte-order mark at the
-/// start of an input is dropped. Large inputs are streamed in bounded batches and worked on by
-/// several threads; the output keeps the input order. A progress bar is drawn on stderr only
-/// when stderr is a terminal, and a one-line summary is written to stderr at the end.
+/// read decompressed (a.jsonl.gz is JSON Lines, a.txt.gz plain text). A DIRECTORY is read as the
+/// files under it, at any depth, named *.jsonl, *.ndjson, *.txt or one of them .gz (with --html,
+/// also *.html and *.htm), in the byte order of their names, depth first; hidden entries and
+/// links to directories are not followed, and the files skipped are named on stderr. A UTF-8
+/// byte-order mark at the start of an input is dropped. Large inputs are streamed in bounded
+/// batches and worked on by several threads; the output keeps the input order. A progress bar is
+/// drawn on stderr only when stderr is a terminal, and a one-line summary is written to stderr at
+/// the end (--quiet leaves out both, and every notice: stderr then says only what failed).
 ///
 /// An unreadable record (bad JSON, a missing or non-string text field, invalid UTF-8, a bad
 /// reference date) or a missing file gives an error object {"file": …, "line": N, "error": "…"}
 /// in the output (with the record's id and reference when they could be read), and the run goes
-/// on; the exit code is then 1.
+/// on; the exit code is then 1. Each failure is also said on stderr as `kcna-dates: FILE:LINE:
+/// message`.
 #[derive(Parser, Debug)]
 #[command(name = "kcna-dates", version)]
 struct Cli {
@@ -57,10 +82,17 @@ enum Command {
     /// with weekday and juche_year for a month-name date and year_style (gregorian, juche,
     /// juche_gregorian) for a Korean or Spanish date; juche_year/gregorian_year/gregorian_given
     /// for a Juche year (Korean or not). On error, prints
-    /// {"error": message, "kind": …, "start": byte, "end": byte} and exits with 1.
+    /// {"error": message, "kind": …, "start": byte, "end": byte} and exits with 1. A notation
+    /// without a year (`November 8`, a dateline) has date null: with --reference it also gets
+    /// reference and resolved (the date it stands for against that day), and without, stderr
+    /// says it needs one.
     Parse {
         /// The notation, e.g. 'Pyongyang, November 8 (KCNA) --' or 'Juche111.11.8.' (quote it).
         text: String,
+        /// The day against which a notation without a year is resolved (YYYY-MM-DD, RFC 3339 or
+        /// epoch seconds or milliseconds, as `date --reference`).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        reference: Option<NaiveDate>,
         /// Indent the JSON over several lines.
         #[arg(long)]
         pretty: bool,
@@ -88,6 +120,18 @@ enum Command {
     /// article instead: file, line, id, reference, publication_date, source_kind, source_role,
     /// source_text, doubtful, signals, conflicts, conflict_days, invalid, error; a text cell that
     /// starts with =, +, -, @, a tab or a carriage return gets a leading ' (formula guard).
+    ///
+    /// --format table prints a header and one tab-separated line per article, for a person:
+    /// FILE:LINE, the date (`-` when none; `?` after a doubtful one), the source (the kind and
+    /// text of the signal that gave the date, or why there is none) and the conflicts (their
+    /// number, and their dates). It is the default when the output is a terminal (and neither
+    /// --pretty nor -o is given); JSON Lines is the default otherwise, so a pipe or a file always
+    /// gets JSON unless --format says otherwise.
+    ///
+    /// With --html, the text (a plain file, or the text field of a record) is raw HTML: its text
+    /// is extracted as a browser shows it (tags dropped, character references decoded, script,
+    /// style and head left out, each block on its own line) and dated; every offset is then a
+    /// byte offset into that extracted text, not into the HTML.
     Date {
         #[command(flatten)]
         input: InputArgs,
@@ -96,9 +140,9 @@ enum Command {
         /// Indent each JSON object over several lines (JSON output only).
         #[arg(long)]
         pretty: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
-        format: OutputFormat,
+        /// Output format [default: table on a terminal, json otherwise].
+        #[arg(long, value_enum)]
+        format: Option<OutputFormat>,
     },
     /// Compare the publication date with a known date in each JSON Lines record.
     ///
@@ -108,7 +152,12 @@ enum Command {
     /// for several files) and then one JSON line {"files": [...], "total": {...}} with the
     /// counts: records, with_known_date, dated, dated_exactly, dated_wrongly_with_conflict,
     /// dated_wrongly_without_conflict, not_dated, dated_same_year, errors (and dated_all,
-    /// with_conflicts_all over all records). With --json only JSON lines are printed. Error
+    /// with_conflicts_all over all records). The table's columns: records; known (records with a
+    /// known date); dated (of those, dated at all); exact (dated to the known date); wrong+c
+    /// (dated to another day, and a conflict was reported: the tool said the date was
+    /// contested); wrong-c (dated to another day with no conflict reported: a silent error, the
+    /// one to worry about); undated (known date but no publication date); errors (unreadable
+    /// records). With --json only JSON lines are printed. Error
     /// objects of unreadable records and, with --show-wrong, the wrongly dated records are
     /// printed before the table, as they come (tab-separated text lines, or JSON objects with
     /// "wrong": true under --json).
@@ -127,6 +176,8 @@ enum Command {
     /// language's total. Prints a table, or with --json one JSON object instead. A label line
     /// that cannot be read or whose article is missing is reported on stderr (and in the JSON
     /// object's "errors") with its line number, the run goes on, and the exit code is 1.
+    ///
+    /// Tip: `eval --json | jq` reads the counts; without --json, the table comes first on stdout.
     Eval {
         #[command(flatten)]
         input: InputArgs,
@@ -157,6 +208,15 @@ enum Command {
         #[arg(long, value_name = "N", requires = "labels")]
         misses: Option<usize>,
     },
+    /// Print a shell completion script: `kcna-dates completions bash > ~/.local/share/bash-completion/completions/kcna-dates`.
+    ///
+    /// zsh: write it to a file named `_kcna-dates` in a directory of $fpath; fish: to
+    /// ~/.config/fish/completions/kcna-dates.fish. Elvish and PowerShell are also offered.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 /// The output formats of `date`.
@@ -166,11 +226,15 @@ enum OutputFormat {
     Json,
     /// A header row, then one CSV row per article (RFC 4180 quoting).
     Csv,
+    /// For a person: a header, then `FILE:LINE  date  source  conflicts`, tab-separated.
+    Table,
 }
 
 #[derive(Args, Debug)]
 struct InputArgs {
-    /// Input files (standard input when none; `-` is standard input).
+    /// Input files or directories (standard input when none; `-` is standard input). A directory
+    /// is walked for its *.jsonl, *.ndjson, *.txt files (and their .gz), in a stable order.
+    #[arg(value_hint = clap::ValueHint::AnyPath)]
     files: Vec<PathBuf>,
     /// Read every input as JSON Lines, one record per line with its text in --text-field
     /// (without --jsonl: only files named *.jsonl or *.ndjson, never standard input).
@@ -194,9 +258,77 @@ struct InputArgs {
     #[arg(long, value_name = "BYTES", default_value_t = input::DEFAULT_MAX_RECORD_BYTES,
           value_parser = clap::value_parser!(u64).range(1..))]
     max_record_bytes: u64,
+    /// The text is raw HTML: date the text a browser would show (offsets are then into that
+    /// extracted text). A directory then also gives its *.html and *.htm files.
+    #[arg(long)]
+    html: bool,
+    /// Write the output to FILE instead of standard output (created, or emptied).
+    #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    output: Option<PathBuf>,
+    /// Say nothing on stderr but what failed: no summary, hint, notice or progress bar.
+    #[arg(short = 'q', long)]
+    quiet: bool,
 }
 
 impl InputArgs {
+    /// The inputs with each directory replaced by the files to read under it (see `walk`); the
+    /// walk's notices are said on stderr. An error when directories were given and none holds a
+    /// file to read (rather than reading standard input).
+    fn inputs(&self) -> io::Result<Vec<PathBuf>> {
+        let walked = walk::expand(&self.files, self.html);
+        for notice in &walked.notices {
+            note!("kcna-dates: {notice}");
+        }
+        if walked.files.is_empty() && !self.files.is_empty() {
+            let dirs: Vec<String> = walked
+                .empty
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect();
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!(
+                    "no file to read in {} (files named *.jsonl, *.ndjson, *.txt or their .gz{})",
+                    dirs.join(", "),
+                    if self.html { ", *.html, *.htm" } else { "" }
+                ),
+            ));
+        }
+        Ok(walked.files)
+    }
+
+    /// Where the output goes: `-o FILE` (refused when FILE is one of the `inputs`, which it
+    /// would empty), else standard output.
+    fn writer(&self, inputs: &[PathBuf]) -> io::Result<BufWriter<Box<dyn Write>>> {
+        let Some(path) = &self.output else {
+            return Ok(BufWriter::with_capacity(
+                1 << 16,
+                Box::new(io::stdout().lock()),
+            ));
+        };
+        if let Ok(out) = std::fs::canonicalize(path) {
+            if inputs
+                .iter()
+                .any(|input| std::fs::canonicalize(input).is_ok_and(|i| i == out))
+            {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "-o {}: that is an input; it would be emptied before it is read",
+                        path.display()
+                    ),
+                ));
+            }
+        }
+        let file = std::fs::File::create(path).map_err(|err| {
+            io::Error::new(
+                err.kind(),
+                format!("cannot create {}: {err}", path.display()),
+            )
+        })?;
+        Ok(BufWriter::with_capacity(1 << 16, Box::new(file)))
+    }
+
     fn format(&self) -> Format {
         if self.jsonl {
             Format::JsonLines
@@ -320,7 +452,7 @@ impl Tally {
     fn hint(&self, command: &str, spec: &RecordSpec) {
         let given = spec.reference.is_some() || spec.reference_field.is_some();
         if let Some(line) = self.no_year.line(command, given, self.records > 0) {
-            eprintln!("{line}");
+            note!("{line}");
         }
     }
 
@@ -331,19 +463,20 @@ impl Tally {
         }
         if let Some(name) = &spec.id_field {
             if self.lacking_id == self.objects {
-                eprintln!(
+                note!(
                     "kcna-dates: warning: no record has a `{name}` field (--id-field {name}): every id is null"
                 );
             } else if self.lacking_id > 0 {
-                eprintln!(
+                note!(
                     "kcna-dates: warning: {} of {} records have no `{name}` field (--id-field): their id is null",
-                    self.lacking_id, self.objects
+                    self.lacking_id,
+                    self.objects
                 );
             }
         }
         if let Some(name) = &spec.reference_field {
             if self.lacking_reference == self.objects {
-                eprintln!(
+                note!(
                     "kcna-dates: warning: no record has a `{name}` field (--reference-field {name}): no record has a reference date"
                 );
             }
@@ -352,7 +485,7 @@ impl Tally {
 }
 
 /// `1 file`, `2 files`.
-fn plural(n: u64, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -386,8 +519,25 @@ fn parse_cli() -> Cli {
 
 fn main() -> ExitCode {
     let cli = parse_cli();
+    let quiet = match &cli.command {
+        Command::Scan { input, .. } | Command::Date { input, .. } | Command::Eval { input, .. } => {
+            input.quiet
+        }
+        Command::Parse { .. } | Command::Completions { .. } => false,
+    };
+    QUIET.store(quiet, Ordering::Relaxed);
     let result = match cli.command {
-        Command::Parse { text, pretty } => return parse_command(&text, pretty),
+        Command::Parse {
+            text,
+            reference,
+            pretty,
+        } => return parse_command(&text, reference, pretty),
+        Command::Completions { shell } => {
+            // Into memory first: clap_complete panics on a write error (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "kcna-dates", &mut script);
+            io::stdout().lock().write_all(&script).map(|()| true)
+        }
         Command::Scan { input, pretty } => scan_command(&input, pretty),
         Command::Date {
             input,
@@ -395,10 +545,21 @@ fn main() -> ExitCode {
             pretty,
             format,
         } => {
-            if pretty && format == OutputFormat::Csv {
-                eprintln!("kcna-dates date: --pretty is for JSON output, not --format csv");
-                return ExitCode::from(2);
-            }
+            let format = match format {
+                Some(OutputFormat::Csv) if pretty => {
+                    eprintln!("kcna-dates date: --pretty is for JSON output, not --format csv");
+                    return ExitCode::from(2);
+                }
+                Some(OutputFormat::Table) if pretty => {
+                    eprintln!("kcna-dates date: --pretty is for JSON output, not --format table");
+                    return ExitCode::from(2);
+                }
+                Some(format) => format,
+                None if !pretty && input.output.is_none() && io::stdout().is_terminal() => {
+                    OutputFormat::Table
+                }
+                None => OutputFormat::Json,
+            };
             date_command(&input, &dating, pretty, format)
         }
         Command::Eval {
@@ -418,8 +579,9 @@ fn main() -> ExitCode {
                     json,
                     misses: misses.unwrap_or(0),
                 };
-                let mut stdout = BufWriter::new(io::stdout().lock());
-                eval::labels::run(&settings, &mut stdout).and_then(|ok| stdout.flush().map(|()| ok))
+                input.writer(&[]).and_then(|mut out| {
+                    eval::labels::run(&settings, &mut out).and_then(|ok| out.flush().map(|()| ok))
+                })
             } else if corpus_dir.is_some() || misses.is_some() {
                 // clap lets `requires` pass when a FILE (which conflicts with --labels) is given.
                 eprintln!("kcna-dates eval: --corpus-dir and --misses go with --labels FILE");
@@ -440,9 +602,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_command(text: &str, pretty: bool) -> ExitCode {
+fn parse_command(text: &str, reference: Option<NaiveDate>, pretty: bool) -> ExitCode {
     let (value, code) = match text.parse::<Notation>() {
-        Ok(notation) => (output::notation(text, &notation), ExitCode::SUCCESS),
+        Ok(notation) => {
+            let mut value = output::notation(text, &notation);
+            // A notation without a year: resolved against --reference, or a word on what it
+            // needs. A fixed day tells whether a reference would date it at all.
+            let day = NaiveDate::from_ymd_opt(2000, 6, 30);
+            let needs = notation.date().is_none() && day.and_then(|d| resolve(text, d)).is_some();
+            if let (true, Some(reference), Value::Object(fields)) = (needs, reference, &mut value) {
+                fields.insert("reference".into(), kcna_dates_edge::iso(Some(reference)));
+                let resolved = resolve(text, reference);
+                fields.insert("resolved".into(), kcna_dates_edge::iso(resolved));
+            } else if needs {
+                eprintln!(
+                    "kcna-dates parse: `{}` has no year: a date without a year needs a reference \
+                     date to resolve it; give one with --reference YYYY-MM-DD (e.g. the day it \
+                     was published): kcna-dates parse '{}' --reference 2022-11-09",
+                    text.trim(),
+                    text.trim()
+                );
+            }
+            (value, ExitCode::SUCCESS)
+        }
         Err(err) => (output::error_object(&err), ExitCode::FAILURE),
     };
     let mut stdout = io::stdout().lock();
@@ -453,6 +635,15 @@ fn parse_command(text: &str, pretty: bool) -> ExitCode {
         }
         _ => code,
     }
+}
+
+/// The date of a notation without a year (`November 8`, a dateline) against `reference`: the
+/// article's publication date, or its first body date.
+fn resolve(text: &str, reference: NaiveDate) -> Option<NaiveDate> {
+    let dated = date_article(text, &ArticleOptions::new().with_reference(reference));
+    dated
+        .publication_date
+        .or_else(|| dated.body_dates.iter().find_map(|b| b.date))
 }
 
 fn threads(input: &InputArgs) -> usize {
@@ -472,6 +663,7 @@ fn spec(input: &InputArgs, dating: Option<&DatingArgs>) -> RecordSpec {
         grace_days: dating.map_or(DEFAULT_GRACE_DAYS, |d| d.grace_days),
         with_reference: dating.is_some(),
         keep: Vec::new(),
+        html: input.html,
     }
 }
 
@@ -524,7 +716,13 @@ impl Done {
     }
 
     /// An input that could not be opened or read on: its error object (or row).
-    fn file_failed(file: &str, line: u64, message: &str, csv: bool, pretty: bool) -> Done {
+    fn file_failed(
+        file: &str,
+        line: u64,
+        message: &str,
+        format: OutputFormat,
+        pretty: bool,
+    ) -> Done {
         let row = ErrorRow {
             file,
             line,
@@ -533,7 +731,7 @@ impl Done {
             message,
         };
         Done {
-            text: output::error_line(&row, csv, pretty).into_bytes(),
+            text: output::error_line(&row, format, pretty).into_bytes(),
             failure: Some(message.to_owned()),
             ..Done::default()
         }
@@ -551,11 +749,12 @@ fn stream<W>(
 where
     W: Fn(&Item) -> Done + Sync,
 {
-    let mut reader = Reader::new(&input.files, plain_mode, format);
+    let inputs = input.inputs()?;
+    let mut stdout = input.writer(&inputs)?;
+    let mut reader = Reader::new(&inputs, plain_mode, format);
     reader.max_record_bytes = input.max_record_bytes;
     let progress = input::progress_bar(&reader);
     reader.attach(&progress);
-    let mut stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     stdout.write_all(header.as_bytes())?;
     let mut tally = Tally::default();
     let result = input::run(
@@ -580,15 +779,23 @@ where
 
 fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
     let spec = spec(input, None);
-    let tally = stream(input, Mode::Lines, input.format(), "", |item| {
+    // HTML is read whole: its lines are not lines of text.
+    let plain_mode = if input.html { Mode::Whole } else { Mode::Lines };
+    let tally = stream(input, plain_mode, input.format(), "", |item| {
         let fail = |err: Box<RecordError>| {
             let row = err.row(&item.file, item.line);
-            Done::failed(output::error_line(&row, false, pretty), &err)
+            Done::failed(output::error_line(&row, OutputFormat::Json, pretty), &err)
         };
         let bytes = match &item.body {
             Body::Bytes(bytes) => bytes,
             Body::FileError(message) => {
-                return Done::file_failed(&item.file, item.line, message, false, pretty);
+                return Done::file_failed(
+                    &item.file,
+                    item.line,
+                    message,
+                    OutputFormat::Json,
+                    pretty,
+                );
             }
             Body::Oversized(message) => return fail(RecordError::bare(&spec, message.clone())),
         };
@@ -596,6 +803,11 @@ fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
             match spec.json(bytes) {
                 Ok(Some(record)) => (record.text, record.id, None, Some(record.lacks)),
                 Ok(None) => return Done::default(),
+                Err(err) => return fail(err),
+            }
+        } else if input.html {
+            match spec.plain(bytes) {
+                Ok(record) => (record.text, None, None, None),
                 Err(err) => return fail(err),
             }
         } else {
@@ -622,7 +834,7 @@ fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
         }
         done
     })?;
-    eprintln!(
+    note!(
         "kcna-dates scan: {}, {} ({} invalid), {}",
         tally.read(("line of plain text", "lines of plain text")),
         plural(tally.notations, "notation", "notations"),
@@ -641,22 +853,22 @@ fn date_command(
 ) -> io::Result<bool> {
     let spec = spec(input, Some(dating));
     let csv = format == OutputFormat::Csv;
-    let header = if csv {
-        output::csv_header()
-    } else {
-        String::new()
+    let header = match format {
+        OutputFormat::Csv => output::csv_header(),
+        OutputFormat::Table => output::table_header(),
+        OutputFormat::Json => String::new(),
     };
     let looked = AtomicU64::new(0);
     let tally = stream(input, Mode::Whole, input.format(), &header, |item| {
         let file: &Arc<str> = &item.file;
         let fail = |err: Box<RecordError>| {
             let row = err.row(file, item.line);
-            Done::failed(output::error_line(&row, csv, pretty), &err)
+            Done::failed(output::error_line(&row, format, pretty), &err)
         };
         let bytes = match &item.body {
             Body::Bytes(bytes) => bytes,
             Body::FileError(message) => {
-                return Done::file_failed(file, item.line, message, csv, pretty);
+                return Done::file_failed(file, item.line, message, format, pretty);
             }
             Body::Oversized(message) => return fail(RecordError::bare(&spec, message.clone())),
         };
@@ -671,7 +883,9 @@ fn date_command(
             Err(err) => return fail(err),
         };
         let dated = date_article(&record.text, &record.options);
-        let text = if csv {
+        let text = if format == OutputFormat::Table {
+            output::table_row(file, item.line, &dated).into_bytes()
+        } else if csv {
             output::csv_row(
                 file,
                 item.line,
@@ -712,7 +926,7 @@ fn date_command(
             ..Done::default()
         }
     })?;
-    eprintln!(
+    note!(
         "kcna-dates date: {}, {} dated, {} with conflicts, {}",
         tally.read(("plain-text article", "plain-text articles")),
         tally.dated,
@@ -737,11 +951,12 @@ fn eval_command(
     }
     let mut spec = spec(input, Some(dating));
     spec.keep = eval::kept_fields(&known_field);
-    let mut reader = Reader::new(&input.files, Mode::Lines, Format::JsonLines);
+    let inputs = input.inputs()?;
+    let mut stdout = input.writer(&inputs)?;
+    let mut reader = Reader::new(&inputs, Mode::Lines, Format::JsonLines);
     reader.max_record_bytes = input.max_record_bytes;
     let progress = input::progress_bar(&reader);
     reader.attach(&progress);
-    let mut stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let looked = AtomicU64::new(0);
     let mut report = eval::Report::new(known_field.clone(), json_only, show_wrong);
     let mut tally = Tally::default();
@@ -780,7 +995,7 @@ fn eval_command(
     }
     stdout.flush()?;
     let name = &known_field;
-    eprintln!(
+    note!(
         "kcna-dates eval: {}: {} with a known date (`{name}`), {} of them dated ({} exactly); {} dated in all, {} with conflicts; {}",
         tally.read(("line", "lines")),
         total.known(),

@@ -6,6 +6,8 @@ use kcna_dates_edge::row::{ErrorRow, head};
 use kcna_dates_edge::{iso, iso_text};
 use serde_json::{Map, Value, json};
 
+use crate::OutputFormat;
+
 /// A value as one JSON line, or (`pretty`) indented over several lines; ends with a newline.
 pub fn render(value: &Value, pretty: bool) -> String {
     let mut text = if pretty {
@@ -17,16 +19,75 @@ pub fn render(value: &Value, pretty: bool) -> String {
     text
 }
 
-/// An error row (see `kcna_dates_edge::row`) as an output line: a CSV row, or a JSON object
-/// (`pretty`: indented), with its line break.
-pub fn error_line(row: &ErrorRow<'_>, csv: bool, pretty: bool) -> String {
-    if csv {
-        let mut line = row.csv();
-        line.push('\n');
-        line
-    } else {
-        render(&Value::Object(row.json()), pretty)
+/// An error row (see `kcna_dates_edge::row`) as an output line: a CSV row, a table line, or a
+/// JSON object (`pretty`: indented), with its line break.
+pub fn error_line(row: &ErrorRow<'_>, format: OutputFormat, pretty: bool) -> String {
+    match format {
+        OutputFormat::Csv => {
+            let mut line = row.csv();
+            line.push('\n');
+            line
+        }
+        OutputFormat::Table => format!(
+            "{}\t-\terror: {}\t-\n",
+            location(row.file, row.line),
+            cell(row.message)
+        ),
+        OutputFormat::Json => render(&Value::Object(row.json()), pretty),
     }
+}
+
+/// The header of `date --format table`, with its line break.
+pub fn table_header() -> String {
+    "file:line\tdate\tsource\tconflicts\n".to_owned()
+}
+
+/// `FILE:LINE`, or `FILE` for a whole input that could not be opened (line 0).
+fn location(file: &str, line: u64) -> String {
+    if line == 0 {
+        file.to_owned()
+    } else {
+        format!("{file}:{line}")
+    }
+}
+
+/// A text as one table cell: its tabs, line breaks and other control characters as spaces.
+fn cell(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The line of `date --format table` for a dated article, with its line break: `FILE:LINE`, the
+/// date (`-` when none; `?` after a doubtful one), the source (`kind `text``; when there is no
+/// date, why: the first dateline without a year, or `no signal`), and the conflicts (`0`, or
+/// their number and dates: `2: 2022-11-07, 2022-11-09`).
+pub fn table_row(file: &str, line: u64, dated: &ArticleDate) -> String {
+    let date = match dated.publication_date {
+        Some(date) if dated.doubtful => format!("{}?", iso_text(date)),
+        Some(date) => iso_text(date),
+        None => "-".to_owned(),
+    };
+    let signal = |s: &kcna_dates::Signal| format!("{} `{}`", s.kind.as_str(), cell(&s.text));
+    let source = match dated.source.and_then(|i| dated.signals.get(i)) {
+        Some(source) => signal(source),
+        None => match dated.signals.iter().find(|s| {
+            s.error
+                .as_ref()
+                .is_some_and(|e| e.kind() == kcna_dates::ErrorKind::NoReference)
+        }) {
+            Some(no_year) => format!("no year (--reference): {}", signal(no_year)),
+            None if dated.signals.is_empty() => "no signal".to_owned(),
+            None => "no valid signal".to_owned(),
+        },
+    };
+    let conflicts = if dated.conflicts.is_empty() {
+        "0".to_owned()
+    } else {
+        let days: Vec<String> = dated.conflicts.iter().map(|c| iso_text(c.date)).collect();
+        format!("{}: {}", dated.conflicts.len(), days.join(", "))
+    };
+    format!("{}\t{date}\t{source}\t{conflicts}\n", location(file, line))
 }
 
 /// The header row of `date --format csv`, with its line break.

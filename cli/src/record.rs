@@ -30,6 +30,8 @@ pub struct RecordSpec {
     /// Other fields of a JSON record kept in [`Record::fields`] (`eval`: the known date, url and
     /// title); the rest are read as JSON (a record must be valid JSON) but not kept.
     pub keep: Vec<String>,
+    /// `--html`: the text is raw HTML, whose extracted text is dated (see `crate::html`).
+    pub html: bool,
 }
 
 /// An article read from an item.
@@ -94,6 +96,62 @@ impl RecordError {
     }
 }
 
+/// `bad JSON: {err}`, and what was found where the parser stopped: ``found `o` in `nope` ``,
+/// `found the end of the line`.
+pub fn bad_json_found(line: &str, err: &serde_json::Error) -> String {
+    let mut message = bad_json(err);
+    if let Some(found) = found_at(line, err) {
+        message.push_str(&format!(" ({found})"));
+    }
+    message
+}
+
+/// What is at the place of a JSON error in a one-line record (`None` for another line).
+fn found_at(line: &str, err: &serde_json::Error) -> Option<String> {
+    if err.is_eof() {
+        return Some("found the end of the line".into());
+    }
+    if err.line() != 1 {
+        return None;
+    }
+    // serde_json's column counts bytes from 1; an error at the end points past the last byte.
+    let at = err.column().checked_sub(1)?;
+    let (start, ch) = line
+        .char_indices()
+        .take_while(|(i, _)| *i <= at)
+        .last()
+        .filter(|(i, ch)| at < i.saturating_add(ch.len_utf8()))?;
+    let is_word = |c: char| !c.is_whitespace() && !"{}[]:,\"".contains(c);
+    let show = |text: &str| {
+        let mut shown: String = text.chars().take(24).collect();
+        if shown.len() < text.len() {
+            shown.push('…');
+        }
+        format!("`{shown}`")
+    };
+    if !is_word(ch) {
+        return Some(format!("found {}", show(&ch.to_string())));
+    }
+    let before = line.get(..start).unwrap_or("");
+    let from = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let word = line
+        .get(from..)
+        .unwrap_or("")
+        .split(|c: char| !is_word(c))
+        .next()
+        .unwrap_or("");
+    if word.chars().count() <= 1 {
+        Some(format!("found {}", show(word)))
+    } else {
+        Some(format!("found {} in {}", show(&ch.to_string()), show(word)))
+    }
+}
+
 /// Reads bytes as UTF-8, or says where they stop being UTF-8.
 pub fn utf8(bytes: &[u8]) -> Result<&str, String> {
     std::str::from_utf8(bytes).map_err(|err| {
@@ -142,8 +200,13 @@ impl RecordSpec {
             err.reference = self.with_reference.then(|| iso(options.reference));
             err
         })?;
+        let text = if self.html {
+            crate::html::text(text)
+        } else {
+            text.to_owned()
+        };
         Ok(Record {
-            text: text.to_owned(),
+            text,
             id: None,
             options,
             fields: Map::new(),
@@ -167,7 +230,7 @@ impl RecordSpec {
                     format!("the record is {type_name}, expected a JSON object"),
                 ));
             }
-            Err(err) => return Err(RecordError::bare(self, bad_json(&err))),
+            Err(err) => return Err(RecordError::bare(self, bad_json_found(line, &err))),
         };
         let lacks = Lacks {
             id: self
@@ -220,6 +283,11 @@ impl RecordSpec {
                     options.reference,
                 ));
             }
+        };
+        let text = if self.html {
+            crate::html::text(&text)
+        } else {
+            text
         };
         Ok(Some(Record {
             text,
@@ -435,6 +503,7 @@ mod tests {
             grace_days: 3,
             with_reference: true,
             keep: vec!["url".into()],
+            html: false,
         };
         let deep = format!(
             "{{\"text\":\"t\",\"x\":{}{}}}",

@@ -1580,3 +1580,337 @@ fn gzip_files_are_read_decompressed() {
         r.stderr
     );
 }
+
+// ---- issue 26: directories, --html, a table for a person, -o, --quiet, completions ----
+
+/// A fresh scratch directory named `name` (emptied first).
+fn scratch_dir(name: &str) -> PathBuf {
+    let path: PathBuf = [env!("CARGO_TARGET_TMPDIR"), name].iter().collect();
+    let _ = std::fs::remove_dir_all(&path);
+    std::fs::create_dir_all(&path).unwrap();
+    path
+}
+
+/// Writes `bytes` gzip-compressed to `path`, with the `gzip` tool.
+fn write_gzip(path: &std::path::Path, bytes: &[u8]) {
+    let mut child = Command::new("gzip")
+        .arg("-c")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    std::fs::write(path, out.stdout).unwrap();
+}
+
+#[test]
+fn a_directory_is_walked_in_a_stable_order_and_skipped_files_are_named() {
+    let dir = scratch_dir("walk");
+    let d = |p: &str| dir.join(p);
+    std::fs::create_dir_all(d("b/deeper")).unwrap();
+    std::fs::create_dir_all(d("a")).unwrap();
+    std::fs::create_dir_all(d(".git")).unwrap();
+    std::fs::write(d("b/deeper/z.txt"), "Juche111.11.10.").unwrap();
+    std::fs::write(d("b/a.ndjson"), "{\"text\": \"Juche111.11.9.\"}\n").unwrap();
+    std::fs::write(d("a/2.jsonl"), "{\"text\": \"Juche111.11.2.\"}\n").unwrap();
+    std::fs::write(d("a/10.jsonl"), "{\"text\": \"Juche111.11.1.\"}\n").unwrap();
+    write_gzip(&d("a/3.JSONL.gz"), b"{\"text\": \"Juche111.11.3.\"}\n");
+    std::fs::write(d("notes.pdf"), "%PDF").unwrap();
+    std::fs::write(d("page.html"), "<p>Juche111.11.8.</p>").unwrap();
+    std::fs::write(d(".git/x.jsonl"), "{\"text\": \"Juche1.1.1.\"}\n").unwrap();
+    let dir_arg = dir.to_string_lossy().into_owned();
+
+    let r = run(&["date", &dir_arg], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files: Vec<String> = r
+        .json_lines()
+        .iter()
+        .map(|v| {
+            let file = v["file"].as_str().unwrap();
+            file.strip_prefix(&dir_arg).unwrap().to_owned()
+        })
+        .collect();
+    // Byte order of names, depth first: `10` before `2`, `a/` before `b/`, `b/a.ndjson` before
+    // `b/deeper/`.
+    assert_eq!(
+        files,
+        [
+            "/a/10.jsonl",
+            "/a/2.jsonl",
+            "/a/3.JSONL.gz",
+            "/b/a.ndjson",
+            "/b/deeper/z.txt"
+        ]
+    );
+    let dates: Vec<String> = r
+        .json_lines()
+        .iter()
+        .map(|v| v["publication_date"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2022-11-01",
+            "2022-11-02",
+            "2022-11-03",
+            "2022-11-09",
+            "2022-11-10"
+        ]
+    );
+    assert!(
+        r.stderr.contains(&format!(
+            "kcna-dates: {dir_arg}: directory: 5 files to read; skipped 2 files not named .jsonl, .ndjson, .txt (or .gz of them): notes.pdf, page.html (.html pages are read with --html); skipped 1 hidden entry"
+        )),
+        "{}",
+        r.stderr
+    );
+
+    // With --html, .html pages are read too, and dated after extraction.
+    let r = run(&["date", "--html", &dir_arg], None);
+    let out = r.json_lines();
+    assert_eq!(out.len(), 6, "{}", r.stdout);
+    assert!(out[5]["file"].as_str().unwrap().ends_with("page.html"));
+    assert_eq!(out[5]["publication_date"], "2022-11-08");
+    assert!(
+        r.stderr
+            .contains("skipped 1 file not named .jsonl, .ndjson, .txt, .html, .htm")
+    );
+
+    // A directory with nothing to read is an error, not a read of standard input.
+    let empty = scratch_dir("walk-empty");
+    std::fs::write(empty.join("a.csv"), "x").unwrap();
+    let r = run(
+        &["date", &empty.to_string_lossy()],
+        Some(b"Juche111.11.8.".to_vec()),
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    assert!(r.stderr.contains("no file to read in"), "{}", r.stderr);
+}
+
+/// A Rodong-like page whose `html` field dates nothing as it is (the stamp's digits are split by
+/// tags, the dateline's spaces are `&nbsp;` entities) and dates after extraction.
+#[test]
+fn html_pages_are_dated_after_their_text_is_extracted() {
+    let page = fixture("rodong_page.jsonl");
+    let raw = run(
+        &["date", "--text-field", "html", "--id-field", "id", &page],
+        None,
+    );
+    let raw = raw.json();
+    assert_eq!(raw["publication_date"], Value::Null);
+    assert_eq!(raw["signals"].as_array().unwrap().len(), 0, "{raw}");
+
+    let r = run(
+        &[
+            "date",
+            "--html",
+            "--text-field",
+            "html",
+            "--id-field",
+            "id",
+            &page,
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = r.json();
+    assert_eq!(v["id"], "rodong-2022-11-08");
+    assert_eq!(v["publication_date"], "2022-11-08");
+    let signals = v["signals"].as_array().unwrap();
+    assert_eq!(signals.len(), 2, "{v}");
+    assert_eq!(signals[0]["text"], "Juche111.11.8.");
+    assert_eq!(signals[1]["text"], "Pyongyang, November 8 (KCNA) --");
+    // The script's and the comment's dates are not text a reader sees.
+    assert_eq!(v["conflicts"], serde_json::json!([]));
+    // Offsets are into the extracted text: its title line, the heading, then the stamp.
+    let extracted = "Rodong Sinmun\nHome | English\nRally Held in Pyongyang\n";
+    assert_eq!(signals[0]["start"], extracted.len());
+    assert_eq!(signals[0]["end"], extracted.len() + "Juche111.11.8.".len());
+
+    // The same page as a plain .html file, dated and scanned.
+    let html = fixture("rodong_page.html");
+    let r = run(&["date", "--html", &html], None);
+    assert_eq!(r.json()["publication_date"], "2022-11-08");
+    let r = run(&["scan", "--html", &html], None);
+    let found = r.json_lines();
+    assert_eq!(found[0]["text"], "Juche111.11.8.");
+    assert_eq!(found[0]["start"], extracted.len());
+    assert!(found.iter().all(|f| f.get("offset").is_none()));
+}
+
+#[test]
+fn table_output_for_a_person() {
+    let records = scratch(
+        "table.jsonl",
+        b"{\"text\": \"Juche111.11.8.\"}\n{\"text\": \"Pyongyang, November 8 (KCNA) --\"}\n{nope\n{\"text\": \"www.kcna.kp (Juche111.11.8.)\\n[Juche111.11.9.]\"}\n",
+    );
+    let r = run(&["date", "--format", "table", &records], None);
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines[0], "file:line\tdate\tsource\tconflicts");
+    assert_eq!(
+        lines[1],
+        format!("{records}:1\t2022-11-08\tjuche_stamp `Juche111.11.8.`\t0")
+    );
+    assert_eq!(
+        lines[2],
+        format!(
+            "{records}:2\t-\tno year (--reference): dateline `Pyongyang, November 8 (KCNA) --`\t0"
+        )
+    );
+    assert!(
+        lines[3].starts_with(&format!("{records}:3\t-\terror: bad JSON: ")),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[4].starts_with(&format!("{records}:4\t")),
+        "{}",
+        lines[4]
+    );
+    for line in &lines {
+        assert_eq!(line.split('\t').count(), 4, "{line}");
+    }
+    // Piped, the default stays JSON Lines; --pretty with the table is refused.
+    let r = run(&["date", &records], None);
+    assert_eq!(r.json_lines().len(), 4);
+    let r = run(&["date", "--format", "table", "--pretty", &records], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not --format table"), "{}", r.stderr);
+}
+
+#[test]
+fn output_file_and_quiet() {
+    let records = scratch(
+        "o.jsonl",
+        b"{\"text\": \"Juche111.11.8.\"}\n{\"text\": 5}\n",
+    );
+    let out: PathBuf = [env!("CARGO_TARGET_TMPDIR"), "o-out.jsonl"]
+        .iter()
+        .collect();
+    let _ = std::fs::remove_file(&out);
+    let out_arg = out.to_string_lossy().into_owned();
+    let r = run(&["date", "-o", &out_arg, &records], None);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.lines().count(), 2, "{written}");
+    assert!(written.contains("\"publication_date\":\"2022-11-08\""));
+    assert!(r.stderr.contains("kcna-dates date: 2 JSON Lines records"));
+
+    // --quiet: only the failure is said.
+    let r = run(&["date", "-q", "--output", &out_arg, &records], None);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        format!("kcna-dates: {records}:2: field `text` is a number, expected a string\n")
+    );
+    let ok = scratch(
+        "o-ok.jsonl",
+        b"{\"text\": \"Pyongyang, November 8 (KCNA) --\"}\n",
+    );
+    let r = run(&["date", "--quiet", &ok], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let r = run(&["scan", "--quiet", &ok], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+
+    // -o naming an input is refused before it is emptied.
+    let r = run(&["date", "-o", &records, &records], None);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("that is an input"), "{}", r.stderr);
+    assert!(
+        std::fs::read_to_string(&records)
+            .unwrap()
+            .contains("Juche111.11.8.")
+    );
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef kcna-dates"),
+        ("fish", "complete -c kcna-dates"),
+    ] {
+        let r = run(&["completions", shell], None);
+        assert_eq!(r.code, 0, "{shell}: {}", r.stderr);
+        assert!(r.stdout.contains(marker), "{shell}");
+        assert!(r.stdout.contains("--reference-field"), "{shell}");
+    }
+    let r = run(&["completions", "tcsh"], None);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn parse_a_date_without_a_year_names_the_reference() {
+    let r = run(&["parse", "November 8"], None);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.json()["date"], Value::Null);
+    assert!(
+        r.stderr.contains("`November 8` has no year")
+            && r.stderr.contains("--reference YYYY-MM-DD"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["parse", "November 8", "--reference", "2022-11-09"], None);
+    let v = r.json();
+    assert_eq!(
+        (v["reference"].as_str(), v["resolved"].as_str()),
+        (Some("2022-11-09"), Some("2022-11-08"))
+    );
+    assert_eq!(r.stderr, "");
+    let r = run(
+        &[
+            "parse",
+            "Pyongyang, November 8 (KCNA) --",
+            "--reference",
+            "2023-01-02",
+        ],
+        None,
+    );
+    assert_eq!(r.json()["resolved"], "2022-11-08");
+    // A notation with its year: no hint, no resolved field.
+    let r = run(
+        &["parse", "Juche111.11.8.", "--reference", "2023-01-02"],
+        None,
+    );
+    assert_eq!((r.stderr.as_str(), r.json().get("resolved")), ("", None));
+}
+
+#[test]
+fn bad_json_says_what_was_found() {
+    let records = scratch(
+        "found.jsonl",
+        "nope\n{\"text\": tru}\n{\"text\": \"a\"\n{\"t\u{e9}xt\" \"a\"}\n".as_bytes(),
+    );
+    let r = run(&["date", &records], None);
+    let errors: Vec<String> = r
+        .json_lines()
+        .iter()
+        .map(|v| v["error"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "bad JSON: expected ident at line 1 column 2 (found `o` in `nope`)",
+            "bad JSON: expected ident at line 1 column 13 (found `}`)",
+            "bad JSON: EOF while parsing an object at line 1 column 12 (found the end of the line)",
+            "bad JSON: expected `:` at line 1 column 10 (found `\"`)",
+        ]
+    );
+}
+
+#[test]
+fn eval_help_explains_its_columns() {
+    let r = run(&["eval", "--help"], None);
+    assert!(
+        r.stdout
+            .contains("wrong+c (dated to another day, and a conflict was reported")
+    );
+    assert!(
+        r.stdout
+            .contains("wrong-c (dated to another day with no conflict reported")
+    );
+}

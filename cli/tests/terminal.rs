@@ -250,3 +250,31 @@ fn progress_bar_fits_the_terminal_and_ctrl_c_clears_it() {
         );
     }
 }
+
+/// On a terminal, `date` prints the table for a person; piped, JSON Lines (see cli.rs).
+#[test]
+fn date_prints_a_table_on_a_terminal() {
+    let (master, slave) = pty(120);
+    let file = scratch("table-tty.txt");
+    std::fs::write(&file, "Juche111.11.8.").unwrap();
+    let mut child = Command::new(BIN)
+        .arg("date")
+        .arg(&file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(slave))
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let screen = read_all(master);
+    assert!(wait(&mut child).success());
+    let screen = String::from_utf8(screen.join().unwrap()).unwrap();
+    let lines: Vec<&str> = screen.lines().map(|l| l.trim_end_matches('\r')).collect();
+    assert_eq!(lines[0], "file:line\tdate\tsource\tconflicts", "{screen}");
+    assert_eq!(
+        lines[1],
+        format!(
+            "{}:1\t2022-11-08\tjuche_stamp `Juche111.11.8.`\t0",
+            file.display()
+        )
+    );
+}

@@ -8,14 +8,15 @@
 use std::num::NonZeroUsize;
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use kcna_dates::{
     ArticleDate, ArticleOptions, DEFAULT_GRACE_DAYS, Error, JucheDate, JucheYear, Notation,
+    to_pyongyang,
 };
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyFloat, PyList, PyString};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 create_exception!(
     kcna_dates,
@@ -688,37 +689,68 @@ fn is_missing(value: &Bound<'_, PyAny>) -> bool {
     matches!(type_name(value).as_str(), "NAType" | "NaTType")
 }
 
-/// A reference date: a `date` (or `datetime`, pandas `Timestamp`), an ISO `YYYY-MM-DD` string, or
-/// a missing value. `index` names the position in a batch for errors.
+/// A reference date, in the dialect of the command-line tool and the web page
+/// (`kcna_dates_edge::reference`): a `date`; a `datetime` or pandas `Timestamp` (an aware one is
+/// taken as its date in Pyongyang time, a naive one as its own date); a string `YYYY-MM-DD`
+/// (strictly), an RFC 3339 timestamp with its offset or epoch digits; an int (or a whole float)
+/// of epoch seconds or milliseconds, taken in Pyongyang time; or a missing value (blank text
+/// too). `index` names the position in a batch for errors.
 fn reference_of(value: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Option<NaiveDate>> {
     if is_missing(value) {
         return Ok(None);
     }
-    let at = index.map_or(String::new(), |i| format!("reference[{i}]: "));
+    let at = index.map_or_else(|| "reference: ".to_owned(), |i| format!("reference[{i}]: "));
+    let bad = |message: String| PyValueError::new_err(format!("{at}{message}"));
     if let Ok(s) = value.cast::<PyString>() {
-        let s = s.to_cow()?;
-        return NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        return kcna_dates_edge::reference::parse_optional(&s.to_cow()?).map_err(bad);
+    }
+    if value.cast::<PyBool>().is_ok() {
+        return Err(PyTypeError::new_err(format!(
+            "{at}expected a date, datetime, date string, epoch number or None as reference, got bool"
+        )));
+    }
+    if value.cast::<PyInt>().is_ok() {
+        let n: i64 = value
+            .extract()
+            .map_err(|_| bad(format!("epoch time {value} is out of range")))?;
+        return kcna_dates_edge::reference::epoch_day(n)
             .map(Some)
-            .map_err(|e| {
-                PyValueError::new_err(format!("{at}reference date {s:?} is not YYYY-MM-DD: {e}"))
-            });
+            .map_err(bad);
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        let f = f.value();
+        // Whole and well inside i64 (pandas turns an int column with gaps into floats).
+        #[allow(clippy::cast_possible_truncation)]
+        return if f.fract() == 0.0 && f.abs() < 9.0e18 {
+            kcna_dates_edge::reference::epoch_day(f as i64)
+                .map(Some)
+                .map_err(bad)
+        } else {
+            Err(bad(format!(
+                "{f} is not a whole number of epoch seconds or milliseconds"
+            )))
+        };
+    }
+    if let Ok(aware) = value.extract::<DateTime<FixedOffset>>() {
+        return Ok(Some(to_pyongyang(aware.to_utc()).date_naive()));
     }
     value.extract::<NaiveDate>().map(Some).map_err(|_| {
         PyTypeError::new_err(format!(
-            "{at}expected a date, datetime, YYYY-MM-DD string or None as reference, got {}",
+            "{at}expected a date, datetime, date string, epoch number or None as reference, got {}",
             type_name(value)
         ))
     })
 }
 
-/// The texts of a batch: str or a missing value (None, NaN, `pd.NA`) for each item.
-fn texts_of(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
+/// The texts of a batch: str or a missing value (None, NaN, `pd.NA`) for each item. Anything
+/// else raises `TypeError` naming its position, or with `coerce` counts as a missing text.
+fn texts_of(texts: &Bound<'_, PyAny>, coerce: bool) -> PyResult<Vec<Option<String>>> {
     let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
     for (i, item) in texts.try_iter()?.enumerate() {
         let item = item?;
         if let Ok(s) = item.cast::<PyString>() {
             out.push(Some(s.to_cow()?.into_owned()));
-        } else if is_missing(&item) {
+        } else if is_missing(&item) || coerce {
             out.push(None);
         } else {
             return Err(PyTypeError::new_err(format!(
@@ -730,20 +762,48 @@ fn texts_of(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
     Ok(out)
 }
 
-/// The publication dates of `texts`, on up to `threads` threads.
+/// What the batch API gives of one dated article.
+#[derive(Clone, Copy, Debug)]
+struct Summary {
+    date: Option<NaiveDate>,
+    source_kind: Option<&'static str>,
+    doubtful: bool,
+    conflicts: usize,
+    body_dates: usize,
+}
+
+impl Summary {
+    fn of(dated: &ArticleDate) -> Summary {
+        Summary {
+            date: dated.publication_date,
+            source_kind: dated
+                .source
+                .and_then(|i| dated.signals.get(i))
+                .map(|s| s.kind.as_str()),
+            doubtful: dated.doubtful,
+            conflicts: dated.conflicts.len(),
+            body_dates: dated.body_dates.len(),
+        }
+    }
+}
+
+/// The summary of each of `texts` (`None` for a missing text), on up to `threads` threads.
 fn date_all(
     texts: &[Option<String>],
     references: &References,
     grace_days: u32,
     threads: usize,
-) -> Vec<Option<NaiveDate>> {
-    let one = |i: usize, text: &Option<String>| -> Option<NaiveDate> {
+) -> Vec<Option<Summary>> {
+    let one = |i: usize, text: &Option<String>| -> Option<Summary> {
         let text = text.as_deref()?;
         let reference = match references {
             References::One(r) => *r,
             References::Each(all) => all.get(i).copied().flatten(),
         };
-        kcna_dates::date_article(text, &options(reference, grace_days)).publication_date
+        Some(Summary::of(&kcna_dates::date_article(
+            text,
+            &options(reference, grace_days),
+        )))
     };
     let threads = threads.clamp(1, 64);
     if threads == 1 || texts.len() < 64 {
@@ -757,7 +817,7 @@ fn date_all(
         .map(|(n, c)| (n.saturating_mul(chunk), c))
         .collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Vec<Option<NaiveDate>>)> = std::thread::scope(|scope| {
+    let mut results: Vec<(usize, Vec<Option<Summary>>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
@@ -784,7 +844,7 @@ fn date_all(
             .collect()
     });
     results.sort_unstable_by_key(|&(first, _)| first);
-    let out: Vec<Option<NaiveDate>> = results.into_iter().flat_map(|(_, d)| d).collect();
+    let out: Vec<Option<Summary>> = results.into_iter().flat_map(|(_, d)| d).collect();
     if out.len() == texts.len() {
         out
     } else {
@@ -798,28 +858,57 @@ enum References {
     Each(Vec<Option<NaiveDate>>),
 }
 
-/// The batch API's core: dates every text with the GIL released, on all cores.
-///
-/// `texts`: an iterable of str or missing values. `reference`: one reference (a date, ISO string
-/// or None) when `per_item` is false, else an iterable of them of the same length. Returns a list
-/// of `date | None`, or with `as_days` the dates as little-endian int64 days since 1970-01-01
-/// (`-2**63` for none: numpy's `NaT`) in a `bytes`.
-#[pyfunction]
-#[pyo3(signature = (texts, reference, per_item, grace_days, as_days, threads = None))]
-fn _date_articles<'py>(
-    py: Python<'py>,
-    texts: &Bound<'py, PyAny>,
-    reference: &Bound<'py, PyAny>,
+/// Whether `errors` is `"coerce"` (else `"raise"`; anything else is a `ValueError`).
+fn coerces(errors: &str) -> PyResult<bool> {
+    match errors {
+        "raise" => Ok(false),
+        "coerce" => Ok(true),
+        other => Err(PyValueError::new_err(format!(
+            "errors must be \"raise\" or \"coerce\", not {other:?}"
+        ))),
+    }
+}
+
+/// The number of threads: `threads`, or every core. 0 is refused, as the CLI refuses it.
+fn thread_count(threads: Option<usize>) -> PyResult<usize> {
+    match threads {
+        Some(0) => Err(PyValueError::new_err(
+            "threads must be at least 1 (None: one per core)",
+        )),
+        Some(n) => Ok(n),
+        None => Ok(std::thread::available_parallelism().map_or(1, NonZeroUsize::get)),
+    }
+}
+
+/// Reads a batch and dates it with the GIL released: the common core of `_date_articles` and
+/// `date_articles_frame`. With `coerce`, an unreadable text or reference makes its record
+/// undated (`None`) instead of raising.
+fn summarize(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    reference: &Bound<'_, PyAny>,
     per_item: bool,
     grace_days: u32,
-    as_days: bool,
     threads: Option<usize>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let texts = texts_of(texts)?;
+    errors: &str,
+) -> PyResult<Vec<Option<Summary>>> {
+    let coerce = coerces(errors)?;
+    let threads = thread_count(threads)?;
+    let mut texts = texts_of(texts, coerce)?;
     let references = if per_item {
         let mut all = Vec::with_capacity(texts.len());
         for (i, r) in reference.try_iter()?.enumerate() {
-            all.push(reference_of(&r?, Some(i))?);
+            match reference_of(&r?, Some(i)) {
+                Ok(r) => all.push(r),
+                Err(_) if coerce => {
+                    // The record is unreadable: no date, whatever its text says.
+                    if let Some(text) = texts.get_mut(i) {
+                        *text = None;
+                    }
+                    all.push(None);
+                }
+                Err(err) => return Err(err),
+            }
         }
         if all.len() != texts.len() {
             return Err(PyValueError::new_err(format!(
@@ -832,26 +921,73 @@ fn _date_articles<'py>(
     } else {
         References::One(reference_of(reference, None)?)
     };
-    let threads = threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get));
-    let dates = py.detach(|| date_all(&texts, &references, grace_days, threads));
-    if as_days {
-        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-        let mut bytes = Vec::with_capacity(dates.len().saturating_mul(8));
-        for d in &dates {
-            let days = d.map_or(i64::MIN, |d| d.signed_duration_since(epoch).num_days());
-            bytes.extend_from_slice(&days.to_le_bytes());
-        }
-        Ok(PyBytes::new(py, &bytes).into_any())
+    Ok(py.detach(|| date_all(&texts, &references, grace_days, threads)))
+}
+
+/// The batch API's core: dates every text with the GIL released, on all cores.
+///
+/// `texts`: an iterable of str or missing values. `reference`: one reference (see
+/// `reference_of`) when `per_item` is false, else an iterable of them of the same length.
+/// `errors`: `"raise"` (the first unreadable text or reference raises) or `"coerce"` (its date is
+/// None). Returns a list of `date | None`, or with `as_days` the dates as little-endian int64
+/// days since 1970-01-01 (`-2**63` for none: numpy's `NaT`) in a `bytes`. With `frame`, returns
+/// the columns of `date_articles_frame` instead: `(publication_date, source_kind, doubtful,
+/// conflicts, body_dates)`, the dates as above and each other a list with `None` for a missing
+/// (or, with `"coerce"`, unreadable) record.
+#[pyfunction]
+#[pyo3(signature = (texts, reference, per_item, grace_days, as_days, threads = None, errors = "raise", frame = false))]
+#[allow(clippy::too_many_arguments)]
+fn _date_articles<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    reference: &Bound<'py, PyAny>,
+    per_item: bool,
+    grace_days: u32,
+    as_days: bool,
+    threads: Option<usize>,
+    errors: &str,
+    frame: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let summaries = summarize(py, texts, reference, per_item, grace_days, threads, errors)?;
+    let dates = summaries.iter().map(|s| s.and_then(|s| s.date));
+    let dates = if as_days {
+        PyBytes::new(py, &days_of(dates)).into_any()
     } else {
-        Ok(PyList::new(py, dates)?.into_any())
+        PyList::new(py, dates)?.into_any()
+    };
+    if !frame {
+        return Ok(dates);
     }
+    let kinds = PyList::new(py, summaries.iter().map(|s| s.and_then(|s| s.source_kind)))?;
+    let doubtful = PyList::new(py, summaries.iter().map(|s| s.map(|s| s.doubtful)))?;
+    let conflicts = PyList::new(py, summaries.iter().map(|s| s.map(|s| s.conflicts)))?;
+    let body = PyList::new(py, summaries.iter().map(|s| s.map(|s| s.body_dates)))?;
+    let columns = [
+        dates,
+        kinds.into_any(),
+        doubtful.into_any(),
+        conflicts.into_any(),
+        body.into_any(),
+    ];
+    Ok(PyTuple::new(py, columns)?.into_any())
+}
+
+/// Dates as little-endian int64 days since 1970-01-01, `i64::MIN` (numpy's `NaT`) for none.
+fn days_of(dates: impl Iterator<Item = Option<NaiveDate>>) -> Vec<u8> {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let mut bytes = Vec::new();
+    for d in dates {
+        let days = d.map_or(i64::MIN, |d| d.signed_duration_since(epoch).num_days());
+        bytes.extend_from_slice(&days.to_le_bytes());
+    }
+    bytes
 }
 
 /// The `kcna_dates._kcna_dates` extension module.
 #[pymodule]
 fn _kcna_dates(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ParseError", m.py().get_type::<ParseError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("DEFAULT_GRACE_DAYS", DEFAULT_GRACE_DAYS)?;
     m.add("JUCHE_OFFSET", kcna_dates::JUCHE_OFFSET)?;
     m.add_class::<Found>()?;

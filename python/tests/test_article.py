@@ -87,12 +87,44 @@ def test_default_grace_is_the_librarys():
 def test_bad_reference_is_a_clear_error():
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         kcna_dates.date_article("x", reference="09/11/2022")
+    with pytest.raises(ValueError, match="2022-01-05"):
+        kcna_dates.date_article("x", reference="2022-1-5")
+    with pytest.raises(ValueError, match="UTC offset"):
+        kcna_dates.date_article("x", reference="2022-11-09T10:00:00")
     with pytest.raises(TypeError, match="reference"):
-        kcna_dates.date_article("x", reference=20221109)
+        kcna_dates.date_article("x", reference=True)
+    with pytest.raises(TypeError, match="reference"):
+        kcna_dates.date_article("x", reference=[2022, 11, 9])
     with pytest.raises(TypeError):
         kcna_dates.date_article("x", D(2022, 11, 9))  # reference is keyword-only
     with pytest.raises(OverflowError):
         kcna_dates.date_article("x", grace_days=-1)
+
+
+def test_reference_dialect_is_the_cli_s():
+    """One dialect with the CLI and the web page (kcna-dates-edge): ISO dates strictly, RFC 3339
+    with an offset and epoch seconds or milliseconds, each as its date in Pyongyang time."""
+    text = "Pyongyang, November 8 (KCNA) --"
+    cases = [
+        ("2022-11-09", D(2022, 11, 9)),
+        (" 2022-11-09 ", D(2022, 11, 9)),
+        ("2022-11-08T15:30:00Z", D(2022, 11, 9)),  # 00:30 on 9 November in Pyongyang
+        ("2022-11-09T10:00:00+09:00", D(2022, 11, 9)),
+        (1668038400, D(2022, 11, 10)),  # 2022-11-10T00:00:00Z: 09:00 in Pyongyang
+        (1668038400000, D(2022, 11, 10)),  # the same instant in milliseconds
+        ("1668038400", D(2022, 11, 10)),
+        (1668038400.0, D(2022, 11, 10)),  # pandas makes an int column with gaps float
+        (dt.datetime(2022, 11, 8, 15, 30, tzinfo=dt.timezone.utc), D(2022, 11, 9)),
+        (dt.datetime(2022, 11, 9, 3), D(2022, 11, 9)),  # naive: its own date
+        # Epoch seconds, as the CLI reads it: 20221109 s is 1970-08-23, not 9 November 2022.
+        (20221109, D(1970, 8, 23)),
+        ("", None),
+    ]
+    for reference, expected in cases:
+        assert kcna_dates.date_article(text, reference=reference).reference == expected, reference
+    # 1715126400 raised TypeError ('int' object is not iterable) before.
+    assert kcna_dates.date_article(text, reference=1715126400).reference == D(2024, 5, 8)
+    assert kcna_dates.date_articles([text], reference=[1668038400]) == [D(2022, 11, 8)]
 
 
 def test_korean_and_japanese_offsets_are_characters():

@@ -66,8 +66,11 @@ def test_bad_inputs_are_clear_errors():
         kcna_dates.date_articles(["a", "b"], reference=[None, None, None])
     with pytest.raises(ValueError, match=r"reference\[1\].*YYYY-MM-DD"):
         kcna_dates.date_articles(["a", "b"], reference=["2022-11-09", "09/11/2022"])
-    with pytest.raises(TypeError, match=r"reference\[0\]"):
+    # A float is an epoch time when whole (pandas makes an int column with gaps float).
+    with pytest.raises(ValueError, match=r"reference\[0\].*whole number"):
         kcna_dates.date_articles(["a"], reference=[3.5])
+    with pytest.raises(TypeError, match=r"reference\[0\]"):
+        kcna_dates.date_articles(["a"], reference=[object()])
 
 
 def test_pandas_series():

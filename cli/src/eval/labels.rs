@@ -1001,7 +1001,7 @@ pub fn run(settings: &Settings, out: &mut impl Write) -> io::Result<bool> {
             }
         }
     }
-    eprintln!(
+    note!(
         "kcna-dates eval: {}: {} label records read, {} scored (complete), {}",
         plural(board.files.len(), "labels file", "labels files"),
         board.records,

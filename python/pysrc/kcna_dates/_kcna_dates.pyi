@@ -12,6 +12,7 @@ __all__ = [
     "JUCHE_OFFSET",
     "ParseError",
     "Signal",
+    "__version__",
     "_date_articles",
     "date_article",
     "juche_year",
@@ -25,7 +26,11 @@ __all__ = [
 DEFAULT_GRACE_DAYS: int
 JUCHE_OFFSET: int
 
-_Reference = Union[datetime.date, str, None]
+__version__: str
+
+_Reference = Union[datetime.date, str, int, float, None]
+"""A ``date``/``datetime``, a ``YYYY-MM-DD``, RFC 3339 or epoch-digits string, epoch seconds or
+milliseconds (an int, or a whole float), or a missing value."""
 
 class ParseError(ValueError):
     """Not a valid date notation: the library's message, ``kind``, ``start``, ``end``."""
@@ -132,4 +137,6 @@ def _date_articles(
     grace_days: int,
     as_days: bool,
     threads: Optional[int] = None,
+    errors: str = "raise",
+    frame: bool = False,
 ) -> Any: ...
