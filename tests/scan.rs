@@ -9,7 +9,7 @@
 )]
 
 use chrono::NaiveDate;
-use kcna_dates::{ErrorKind, Found, Notation, NotationKind, scan};
+use kcna_dates::{ErrorKind, Field, Found, Notation, NotationKind, scan};
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -249,7 +249,12 @@ fn invalid_dates_are_marked_candidates_never_dates() {
     assert_eq!(&text[all[0].span()], "31/02/2022");
     assert_eq!(
         all[0].error().unwrap().kind(),
-        ErrorKind::DayOutOfRange { month: 2, day: 31 }
+        ErrorKind::OutOfRange {
+            field: Field::Day,
+            value: 31,
+            min: 1,
+            max: 29
+        }
     );
     assert!(matches!(
         all[1].error().unwrap().kind(),
