@@ -2,7 +2,7 @@
 //! panicking (with a message saying which property broke) when the library is wrong.
 //!
 //! This file is shared: each fuzz target in `fuzz/fuzz_targets/` includes it with `#[path]`, and so
-//! does the replay test of the root crate (`tests/fuzz_replay.rs`), which runs every committed
+//! does the replay test of the root crate (`src/fuzz_replay_tests.rs`), which runs every committed
 //! seed and regression through the same code on stable `cargo test`. It must therefore compile
 //! against the root crate's dependencies alone (kcna-dates, chrono, serde_json).
 //!
@@ -25,10 +25,11 @@ pub const TARGETS: &[&str] = &[
 ];
 
 /// Whether the oracle of `target` is compiled here: `fastpath` compares the library's fast paths
-/// with its grammars through the test hooks of the feature `__internal` (on in the fuzz crate and
-/// in `cargo test --all-features`; `tests/fuzz_replay.rs` requires it).
+/// with its grammars through the library's test hooks, which exist under `cfg(fuzzing)` (set by
+/// cargo-fuzz). Without it (`cargo test`), `src/fuzz_replay_tests.rs` replays the `fastpath`
+/// inputs through the same differential checks of the library's unit tests.
 pub fn has_oracle(target: &str) -> bool {
-    cfg!(feature = "__internal") || target != "fastpath"
+    cfg!(fuzzing) || target != "fastpath"
 }
 
 /// Runs the oracle of `target` over `data`; `false` if there is no such target.
@@ -41,7 +42,7 @@ pub fn run(target: &str, data: &[u8]) -> bool {
         "serde" => serde_text(data),
         "scan" => scan(data),
         "article" => article(data),
-        #[cfg(feature = "__internal")]
+        #[cfg(fuzzing)]
         "fastpath" => fastpath(data),
         _ => return false,
     }
@@ -939,28 +940,31 @@ pub fn article(data: &[u8]) {
 // ---------------------------------------------------------------------------------------------
 // fastpath
 
+/// What the `fastpath` oracle glues before its input: the starts of the notations.
+pub const FASTPATH_PREFIXES: &[&str] = &[
+    "",
+    "Juche",
+    "Juche1",
+    "May ",
+    "Dec. ",
+    "0",
+    "08/",
+    "Pyongyang, November ",
+    "el ",
+    "los d\u{ed}as 25 y ",
+    "on ",
+    "in ",
+];
+
 /// Target `fastpath`: each byte-level fast path in front of a grammar accepts only what the grammar
 /// accepts, with the same value, and the public parser (fast path, then grammar) gives exactly what
 /// the grammar alone gives, errors included. Checked on the input and on the input glued after the
 /// start of each notation, so that the fuzzer reaches the common forms quickly.
-#[cfg(feature = "__internal")]
+#[cfg(fuzzing)]
 pub fn fastpath(data: &[u8]) {
     use kcna_dates::__internal as fp;
     let raw = text(data);
-    for prefix in [
-        "",
-        "Juche",
-        "Juche1",
-        "May ",
-        "Dec. ",
-        "0",
-        "08/",
-        "Pyongyang, November ",
-        "el ",
-        "los d\u{ed}as 25 y ",
-        "on ",
-        "in ",
-    ] {
+    for prefix in FASTPATH_PREFIXES {
         let s = format!("{prefix}{raw}");
         // Every prefix fast path of the registry (`Notation::parse_prefix` tries them first)
         // reads what the grammars alone read.

@@ -131,18 +131,6 @@ pub enum ErrorKind {
     Expected(Expected),
     /// A complete notation was followed by more text (strict parsing only).
     TrailingInput,
-    /// A month number outside 1..=12.
-    MonthOutOfRange {
-        /// The month read.
-        month: u32,
-    },
-    /// A day that no year has in that month: day 0, day 32, `February 30`, `April 31`.
-    DayOutOfRange {
-        /// The month (1-12).
-        month: u32,
-        /// The day read.
-        day: u32,
-    },
     /// A day that exists in some years but not in this one: `29/02/2023`.
     NoSuchDate {
         /// The Gregorian year.
@@ -152,30 +140,45 @@ pub enum ErrorKind {
         /// The day.
         day: u32,
     },
-    /// A Gregorian year that chrono cannot represent, or a digit run too long to be a year.
-    YearOutOfRange,
-    /// A value given to a constructor (not read from text) outside the range of its field, as
-    /// icu4x's `RangeError`: `JucheDate::new(0, 1, 1)` has Juche year 0, expected 1 to 260231.
-    /// Its span is empty (there is no text).
+    /// A number outside the range of its field, read from text or given to a constructor, as
+    /// icu4x's `RangeError`: month 13, day 0, `April 31`, Juche year 0, a year chrono cannot hold.
+    /// Read from text, its span covers the number; given to a constructor, it is empty (there is
+    /// no text).
     ///
     /// ```
     /// use kcna_dates::{ErrorKind, Field, JucheYear};
     /// let err = JucheYear::new(0).unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::OutOfRange { field: Field::JucheYear, value: 0, min: 1, max: 260231 });
     /// assert_eq!(err.to_string(), "Juche year 0 is out of range, expected 1 to 260231");
+    ///
+    /// // A day read with its month: the bounds are that month's (in a leap year).
+    /// let err = kcna_dates::parse_dmy("31/04/2024").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::OutOfRange { field: Field::Day, value: 31, min: 1, max: 30 });
+    /// assert_eq!(err.to_string(), "day 31 is out of range for April, expected 1 to 30");
     /// ```
     OutOfRange {
         /// The field.
         field: Field,
-        /// The value given.
+        /// The value read or given.
         value: i64,
         /// The smallest value allowed.
         min: i64,
         /// The largest value allowed.
         max: i64,
     },
-    /// A Juche year below 1 or too large to convert: the Juche calendar starts at Juche 1 (1912).
-    JucheYearOutOfRange,
+    /// A number with too many digits to be read at all (more than a `u32` holds), so that it has
+    /// no value to report: `Juche99999999999999999999.1.1.`. Its span covers the digits.
+    ///
+    /// ```
+    /// use kcna_dates::{ErrorKind, Field, JucheDate};
+    /// let err = "Juche99999999999999999999.1.1.".parse::<JucheDate>().unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::NumberTooLong { field: Field::JucheYear });
+    /// assert_eq!(err.to_string(), "Juche year `99999999999999999999` has too many digits");
+    /// ```
+    NumberTooLong {
+        /// The field the number was read for.
+        field: Field,
+    },
     /// A date before 1912-01-01 cannot be written as a Juche date.
     BeforeJuche {
         /// The date that was to be converted.
@@ -229,24 +232,20 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// A short stable name for the kind, for logs and JSON: `expected`, `trailing_input`,
-    /// `month_out_of_range`, `day_out_of_range`, `no_such_date`, `year_out_of_range`,
-    /// `out_of_range`, `juche_year_out_of_range`, `before_juche`, `year_mismatch`, `weekday_mismatch`,
-    /// `no_reference`, `unresolvable`, `no_leap_month`.
+    /// `out_of_range`, `number_too_long`, `no_such_date`, `before_juche`, `year_mismatch`,
+    /// `weekday_mismatch`, `no_reference`, `unresolvable`, `no_leap_month`.
     ///
     /// ```
     /// let err = kcna_dates::parse_dmy("08/13/2022").unwrap_err();
-    /// assert_eq!(err.kind().as_str(), "month_out_of_range");
+    /// assert_eq!(err.kind().as_str(), "out_of_range");
     /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             ErrorKind::Expected(_) => "expected",
             ErrorKind::TrailingInput => "trailing_input",
-            ErrorKind::MonthOutOfRange { .. } => "month_out_of_range",
-            ErrorKind::DayOutOfRange { .. } => "day_out_of_range",
             ErrorKind::NoSuchDate { .. } => "no_such_date",
-            ErrorKind::YearOutOfRange => "year_out_of_range",
             ErrorKind::OutOfRange { .. } => "out_of_range",
-            ErrorKind::JucheYearOutOfRange => "juche_year_out_of_range",
+            ErrorKind::NumberTooLong { .. } => "number_too_long",
             ErrorKind::BeforeJuche { .. } => "before_juche",
             ErrorKind::YearMismatch { .. } => "year_mismatch",
             ErrorKind::WeekdayMismatch { .. } => "weekday_mismatch",
@@ -282,6 +281,8 @@ struct Inner {
     kind: ErrorKind,
     span: Range<usize>,
     context: Option<Context>,
+    /// The month a day out of range was read with, named in the message (`for April`).
+    day_of: Option<u32>,
 }
 
 /// Text around the fault, copied from the input when a strict parser builds the error.
@@ -306,6 +307,7 @@ impl Error {
                 kind,
                 span,
                 context: None,
+                day_of: None,
             }),
         }
     }
@@ -332,6 +334,36 @@ impl Error {
             },
             0..0,
         )
+    }
+
+    /// The error of `value`, read from text at `span` for `field`, outside `min..=max`.
+    pub(crate) fn out_of_range_at(
+        field: Field,
+        value: impl Into<i64>,
+        min: i64,
+        max: i64,
+        span: Range<usize>,
+    ) -> Error {
+        Error::out_of_range(field, value, min, max).at(span)
+    }
+
+    /// The error of `day`, read from text at `span` with `month` (1-12), outside 1 to the month's
+    /// last day in a leap year; the message names the month.
+    pub(crate) fn day_out_of_range(month: u32, day: u32, span: Range<usize>) -> Error {
+        let mut err = Error::out_of_range_at(Field::Day, day, 1, i64::from(max_day(month)), span);
+        err.inner.day_of = Some(month);
+        err
+    }
+
+    /// The error of a number for `field` whose digits at `span` are too many to read.
+    pub(crate) fn number_too_long(field: Field, span: Range<usize>) -> Error {
+        Error::new(ErrorKind::NumberTooLong { field }, span)
+    }
+
+    /// The same error at `span`.
+    fn at(mut self, span: Range<usize>) -> Error {
+        self.inner.span = span;
+        self
     }
 
     /// Moves the span by `offset` bytes (for errors found inside a larger text).
@@ -399,47 +431,26 @@ impl fmt::Display for Error {
                 f.write_str(", but found ")?;
                 self.write_found(f)
             }
-            ErrorKind::MonthOutOfRange { month } => {
-                write!(f, "month {month} is out of range, expected 1 to 12")
-            }
-            ErrorKind::DayOutOfRange { month, day } => {
-                let max = max_day(month);
-                match month_name(month) {
-                    Some(name) => write!(
-                        f,
-                        "day {day} is out of range for {name}, expected 1 to {max}"
-                    ),
-                    None => write!(f, "day {day} is out of range, expected 1 to {max}"),
-                }
-            }
             ErrorKind::NoSuchDate { year, month, day } => match month_name(month) {
                 Some(name) => write!(f, "{name} {day} does not exist in {year}"),
                 None => write!(f, "day {day} of month {month} does not exist in {year}"),
             },
-            ErrorKind::YearOutOfRange => {
-                f.write_str("year")?;
-                self.write_at(f)?;
-                f.write_str(" is out of range")
-            }
             ErrorKind::OutOfRange {
                 field,
                 value,
                 min,
                 max,
-            } => write!(
-                f,
-                "{field} {value} is out of range, expected {min} to {max}"
-            ),
-            ErrorKind::JucheYearOutOfRange => {
-                f.write_str("Juche year")?;
+            } => {
+                write!(f, "{field} {value} is out of range")?;
+                if let Some(name) = self.inner.day_of.and_then(month_name) {
+                    write!(f, " for {name}")?;
+                }
+                write!(f, ", expected {min} to {max}")
+            }
+            ErrorKind::NumberTooLong { field } => {
+                write!(f, "{field}")?;
                 self.write_at(f)?;
-                // The last year chrono's `NaiveDate` holds (262142), and its Juche year.
-                let last = chrono::Datelike::year(&NaiveDate::MAX);
-                let last_juche = crate::calendar::to_juche_year(last).unwrap_or(0);
-                write!(
-                    f,
-                    " is out of range, expected 1 (1912) to {last_juche} ({last})"
-                )
+                f.write_str(" has too many digits")
             }
             ErrorKind::BeforeJuche { date } => write!(
                 f,

@@ -123,10 +123,22 @@ pub use pyongyang::{pyongyang_offset, to_pyongyang};
 pub use resolve::{BodyKind, Precision, Tense};
 pub use scan::{Found, Scan, scan};
 
+// The differential tests of the fast paths and the replay of the fuzz inputs through the fuzz
+// oracles (`fuzz/oracles.rs`): unit tests, as they use the hooks below, which exist only in test
+// and fuzzing builds. They name the crate `kcna_dates`, as the fuzz targets do.
+#[cfg(test)]
+extern crate self as kcna_dates;
+#[cfg(test)]
+mod fastpath_tests;
+#[cfg(test)]
+mod fuzz_replay_tests;
+#[cfg(test)]
+mod scan_naive_tests;
+
 /// The fast paths and the grammars behind them, and the byte-by-byte scan, for the differential
-/// tests and the fuzz targets (feature `__internal`). Not part of the API.
-#[cfg(feature = "__internal")]
-#[doc(hidden)]
+/// tests (`cfg(test)`) and the fuzz targets (`cfg(fuzzing)`, set by cargo-fuzz). Not part of the
+/// API: absent from every other build.
+#[cfg(any(test, fuzzing))]
 pub mod __internal {
     pub use crate::scan::scan_naive;
 

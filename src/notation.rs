@@ -951,7 +951,7 @@ pub(crate) fn read_candidate(input: &str) -> (Option<NotationKind>, Prefix<Notat
 }
 
 /// [`read`] by the grammars alone, without the fast paths (for tests).
-#[cfg(feature = "__internal")]
+#[cfg(any(test, fuzzing))]
 pub(crate) fn read_grammars(input: &str) -> (Option<NotationKind>, Prefix<Notation>) {
     read_with(input, false, Why::Report)
 }

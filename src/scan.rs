@@ -1047,7 +1047,7 @@ fn read_at_once(text: &str, start: usize, pos: &mut usize) -> Option<Found> {
 ///
 /// [`scan`] must give exactly what this gives; it is public (but hidden) so that property tests
 /// and the `fastpath` fuzz target can check that.
-#[cfg(feature = "__internal")]
+#[cfg(any(test, fuzzing))]
 pub fn scan_naive(text: &str) -> impl Iterator<Item = Found> + '_ {
     let mut pos = 0;
     core::iter::from_fn(move || naive_next(text, &mut pos))

@@ -109,7 +109,7 @@ macro_rules! serde_as_name {
 
 serde_as_name!(NotationKind, SignalRole, BodyResolution, Edition);
 
-/// `{"kind": "day_out_of_range", "message": "day 31 is out of range …", "start": 0, "end": 2}`.
+/// `{"kind": "out_of_range", "message": "day 31 is out of range …", "start": 0, "end": 2}`.
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Error", 4)?;

@@ -12,9 +12,9 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use kcna_dates::{
-    ArticleOptions, BodyResolution, Dateline, Edition, ErrorKind, Expected, JucheYear, KoreanDate,
-    Notation, NotationKind, SignalRole, SpanishDate, YearStyle, date_article, pyongyang_offset,
-    scan, to_pyongyang,
+    ArticleOptions, BodyResolution, Dateline, Edition, ErrorKind, Expected, Field, JucheYear,
+    KoreanDate, Notation, NotationKind, SignalRole, SpanishDate, YearStyle, date_article,
+    pyongyang_offset, scan, to_pyongyang,
 };
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -60,12 +60,28 @@ fn korean_dateline_errors() {
     let err = "(평양 13월 1일발 조선중앙통신)"
         .parse::<Dateline>()
         .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::MonthOutOfRange { month: 13 });
+    assert_eq!(
+        err.kind(),
+        ErrorKind::OutOfRange {
+            field: Field::Month,
+            value: 13,
+            min: 1,
+            max: 12
+        }
+    );
     assert_eq!(err.span(), 8..10);
     let err = "(평양 2월 30일발 조선중앙통신)"
         .parse::<Dateline>()
         .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::DayOutOfRange { month: 2, day: 30 });
+    assert_eq!(
+        err.kind(),
+        ErrorKind::OutOfRange {
+            field: Field::Day,
+            value: 30,
+            min: 1,
+            max: 29
+        }
+    );
     assert_eq!(err.span(), 13..15);
     // A citation, not a dateline.
     let err = "(평양: 조선로동당출판사, 1979)"
@@ -101,7 +117,15 @@ fn japanese_dateline_errors() {
     let err = "【平壌７月３２日発朝鮮中央通信】"
         .parse::<Dateline>()
         .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::DayOutOfRange { month: 7, day: 32 });
+    assert_eq!(
+        err.kind(),
+        ErrorKind::OutOfRange {
+            field: Field::Day,
+            value: 32,
+            min: 1,
+            max: 31
+        }
+    );
     assert_eq!(err.span(), 15..21);
     let err = "【平壌７月５日朝鮮中央通信】"
         .parse::<Dateline>()
@@ -125,7 +149,15 @@ fn spanish_dateline() {
     let err = "Pyongyang, 31 de abril (ACNC)"
         .parse::<Dateline>()
         .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::DayOutOfRange { month: 4, day: 31 });
+    assert_eq!(
+        err.kind(),
+        ErrorKind::OutOfRange {
+            field: Field::Day,
+            value: 31,
+            min: 1,
+            max: 30
+        }
+    );
     assert_eq!(err.span(), 11..13);
     // Archives also capitalise the month (`18 de Abril`), or write the whole dateline in capitals
     // or in lower case; mixed case inside a word is no month.
@@ -250,10 +282,26 @@ fn korean_date_errors() {
     );
     assert_eq!(err.span(), 13..15);
     let err = "2026년 13월 1일".parse::<KoreanDate>().unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::MonthOutOfRange { month: 13 });
+    assert_eq!(
+        err.kind(),
+        ErrorKind::OutOfRange {
+            field: Field::Month,
+            value: 13,
+            min: 1,
+            max: 12
+        }
+    );
     assert_eq!(err.span(), 8..10);
     let err = "주체0년 1월 1일".parse::<KoreanDate>().unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::JucheYearOutOfRange);
+    assert_eq!(
+        err.kind(),
+        ErrorKind::OutOfRange {
+            field: Field::JucheYear,
+            value: 0,
+            min: 1,
+            max: 260_231
+        }
+    );
     assert_eq!(err.span(), 6..7);
     let err = "2026년 8월".parse::<KoreanDate>().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Expected(Expected::Day));
@@ -329,10 +377,26 @@ fn iso_dates() {
     );
     assert_eq!(n.to_string(), "2026-08-21");
     let err = "2026-02-30".parse::<Notation>().unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::DayOutOfRange { month: 2, day: 30 });
+    assert_eq!(
+        err.kind(),
+        ErrorKind::OutOfRange {
+            field: Field::Day,
+            value: 30,
+            min: 1,
+            max: 29
+        }
+    );
     assert_eq!(err.span(), 8..10);
     let err = "2026-13-01".parse::<Notation>().unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::MonthOutOfRange { month: 13 });
+    assert_eq!(
+        err.kind(),
+        ErrorKind::OutOfRange {
+            field: Field::Month,
+            value: 13,
+            min: 1,
+            max: 12
+        }
+    );
     // Not a whole token: not a date.
     for text in ["2026-08-21T10:00", "2026-08-21-22", "2026-8-21"] {
         assert!(text.parse::<Notation>().is_err(), "{text}");
@@ -386,7 +450,15 @@ fn spanish_date_errors() {
     );
     assert_eq!(err.span(), 0..2);
     let err = "31 de junio de 2000".parse::<SpanishDate>().unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::DayOutOfRange { month: 6, day: 31 });
+    assert_eq!(
+        err.kind(),
+        ErrorKind::OutOfRange {
+            field: Field::Day,
+            value: 31,
+            min: 1,
+            max: 30
+        }
+    );
     // A day and month alone is a body date, not a notation.
     let err = "15 de junio".parse::<SpanishDate>().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Expected(Expected::Literal(" del ")));

@@ -53,72 +53,9 @@ fn widen(text: &str, mask: &[bool]) -> String {
         .collect()
 }
 
-/// Pieces of text of the three editions, for concatenation.
-const PIECES: &[&str] = &[
-    "(평양 8월 21일발 조선중앙통신)",
-    "（평양　８월　２１일발　조선중앙통신）",
-    "(평양",
-    "(",
-    "（",
-    "）",
-    ")",
-    "평양",
-    "주체",
-    "주체107(2018)년 7월 9일",
-    "주체87（1998）년",
-    "주체８８（１９９９）년",
-    "주체１００년",
-    "주체100년대",
-    "주체29(1930)년",
-    "사상",
-    "1999년 01월 01일",
-    "１９９９년",
-    "2026년",
-    "년",
-    " 8월 21일",
-    "7월 9일",
-    "월",
-    "일",
-    "일발",
-    "\u{3000}",
-    "１",
-    "1",
-    "12",
-    "2018",
-    "【平壌７月５日発朝鮮中央通信】",
-    "【恵山7月20日発朝鮮中央通信】",
-    "【平壌",
-    "【",
-    "】",
-    "発",
-    "－－－",
-    "[2026-08-21]",
-    "2026-08-21",
-    "-",
-    "2026-02-30",
-    "Pyongyang, 24 de diciembre (ACNC) --",
-    "Pyongyang, ",
-    "15 de junio de 2000",
-    "23 de octubre del 101 (2012)",
-    " de junio",
-    " de ",
-    " del ",
-    "diciembre",
-    "el 15 de junio",
-    "los dias 25 y 30 de agosto",
-    "(ACNC)",
-    "May",
-    "Juche",
-    " ",
-    ", ",
-    ".",
-    "/",
-    "\n",
-];
-
-fn texts() -> impl Strategy<Value = String> {
-    proptest::collection::vec(proptest::sample::select(PIECES), 0..20).prop_map(|v| v.concat())
-}
+#[path = "support/edition_texts.rs"]
+mod edition_texts;
+use edition_texts::texts;
 
 fn korean_place() -> impl Strategy<Value = (&'static str, &'static str)> {
     proptest::sample::select(vec![
@@ -225,15 +162,6 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
-
-    /// The anchored scanner finds exactly what the byte-by-byte one does on edition text.
-    #[cfg(feature = "__internal")]
-    #[test]
-    fn scan_matches_naive_on_edition_text(text in texts()) {
-        let fast: Vec<kcna_dates::Found> = scan(&text).collect();
-        let naive: Vec<kcna_dates::Found> = kcna_dates::__internal::scan_naive(&text).collect();
-        prop_assert_eq!(fast, naive);
-    }
 
     /// No edition text makes a parser, `scan` or `date_article` panic; every span is on char
     /// boundaries.

@@ -37,7 +37,7 @@ use std::fmt::{Debug, Write as _};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use kcna_dates::{
-    Dateline, Error, ErrorKind, Expected, JucheDate, JucheYear, MonthNameDate, Notation,
+    Dateline, Error, ErrorKind, Expected, Field, JucheDate, JucheYear, MonthNameDate, Notation,
     NotationKind, parse_dmy, parse_dmy_prefix, parse_dotted, parse_dotted_prefix,
 };
 use proptest::prelude::*;
@@ -223,11 +223,11 @@ proptest! {
                 } else if d >= 100 {
                     (ErrorKind::Expected(Expected::Day), d_start..d_start)
                 } else if gregorian.is_none() {
-                    (ErrorKind::JucheYearOutOfRange, 5..5 + y_len)
+                    (juche_year_out_of_range(y), 5..5 + y_len)
                 } else if !(1..=12).contains(&m) {
-                    (ErrorKind::MonthOutOfRange { month: m }, 5 + y_len + 1..d_start - 1)
+                    (month_out_of_range(m), 5 + y_len + 1..d_start - 1)
                 } else if d == 0 || d > max_day(m) {
-                    (ErrorKind::DayOutOfRange { month: m, day: d }, d_start..text.len() - usize::from(final_dot))
+                    (day_out_of_range(m, d), d_start..text.len() - usize::from(final_dot))
                 } else {
                     (
                         ErrorKind::NoSuchDate { year: gregorian.unwrap(), month: m, day: d },
@@ -254,7 +254,7 @@ proptest! {
         let got = bare.parse::<JucheYear>();
         prop_assert_eq!(got.as_ref().ok().map(JucheYear::gregorian), gregorian, "{:?}", bare);
         if let Err(e) = &got {
-            prop_assert_eq!((e.kind(), e.span()), (ErrorKind::JucheYearOutOfRange, 6..bare.len()));
+            prop_assert_eq!((e.kind(), e.span()), (juche_year_out_of_range(y), 6..bare.len()));
         }
 
         let text = format!("Juche {y}{}({g:04})", if tight { "" } else { " " });
@@ -267,10 +267,10 @@ proptest! {
             }
             (Err(e), _) if g_len > 6 => {
                 // Seven digits and more are no year in brackets.
-                prop_assert_eq!(e.kind(), if gregorian.is_some() { ErrorKind::TrailingInput } else { ErrorKind::JucheYearOutOfRange }, "{:?}", text);
+                prop_assert_eq!(e.kind(), if gregorian.is_some() { ErrorKind::TrailingInput } else { juche_year_out_of_range(y) }, "{:?}", text);
             }
             (Err(e), None) => {
-                prop_assert_eq!(e.kind(), ErrorKind::JucheYearOutOfRange, "{:?}", text);
+                prop_assert_eq!(e.kind(), juche_year_out_of_range(y), "{:?}", text);
             }
             (Err(e), Some(year)) => {
                 prop_assert_ne!(i64::from(year), i64::from(g));
@@ -302,6 +302,36 @@ proptest! {
     }
 }
 
+/// The error kind of month `m` read outside 1 to 12.
+fn month_out_of_range(m: u32) -> ErrorKind {
+    ErrorKind::OutOfRange {
+        field: Field::Month,
+        value: i64::from(m),
+        min: 1,
+        max: 12,
+    }
+}
+
+/// The error kind of day `d` read with month `m`, outside 1 to the month's last day.
+fn day_out_of_range(m: u32, d: u32) -> ErrorKind {
+    ErrorKind::OutOfRange {
+        field: Field::Day,
+        value: i64::from(d),
+        min: 1,
+        max: i64::from(max_day(m)),
+    }
+}
+
+/// The error kind of Juche year `y` read outside 1 to 260231.
+fn juche_year_out_of_range(y: u32) -> ErrorKind {
+    ErrorKind::OutOfRange {
+        field: Field::JucheYear,
+        value: i64::from(y),
+        min: 1,
+        max: 260_231,
+    }
+}
+
 /// What `parse_dmy` must say about day `d`, month `m`, year `y` written with the given widths.
 fn dmy_expectation(
     d: u32,
@@ -313,10 +343,10 @@ fn dmy_expectation(
     let day_span = 0..d_len;
     let month_span = d_len + 1..d_len + 1 + m_len;
     if !(1..=12).contains(&m) {
-        return Err((ErrorKind::MonthOutOfRange { month: m }, month_span));
+        return Err((month_out_of_range(m), month_span));
     }
     if d == 0 || d > max_day(m) {
-        return Err((ErrorKind::DayOutOfRange { month: m, day: d }, day_span));
+        return Err((day_out_of_range(m, d), day_span));
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or((
         ErrorKind::NoSuchDate {

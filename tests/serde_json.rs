@@ -176,7 +176,7 @@ fn collections() {
         serde_json::from_str::<Vec<JucheDate>>(r#"["Juche111.11.8.", "Juche0.1.1."]"#).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142) at line 1 column 32"
+        "Juche year 0 is out of range, expected 1 to 260231 at line 1 column 32"
     );
 }
 
@@ -213,7 +213,7 @@ fn bad_json() {
     // Exact messages for a few.
     bad::<JucheDate>(
         "\"Juche0.1.1.\"",
-        "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142) at line 1 column 13",
+        "Juche year 0 is out of range, expected 1 to 260231 at line 1 column 13",
     );
     bad::<JucheDate>(
         "\"Juche112.2.29.\"",
@@ -378,7 +378,7 @@ fn article_date_serializes_to_its_documented_form() {
         "invalid": [
             {"start": 71, "end": 81, "kind": "dmy", "date": null, "valid": false,
              "notation": null,
-             "error": {"kind": "day_out_of_range",
+             "error": {"kind": "out_of_range",
                        "message": "day 31 is out of range for February, expected 1 to 29",
                        "start": 71, "end": 73}},
         ],

@@ -138,7 +138,7 @@ fn parse_error_object_and_exit_code() {
         v["error"],
         "day 31 is out of range for April, expected 1 to 30"
     );
-    assert_eq!(v["kind"], "day_out_of_range");
+    assert_eq!(v["kind"], "out_of_range");
     assert_eq!(v["start"], 0);
     assert_eq!(v["end"], 2);
 
@@ -164,7 +164,7 @@ fn scan_plain_file_jsonl() {
     assert_eq!(found[1]["valid"], false);
     assert_eq!(found[1]["date"], Value::Null);
     // The library's error form: kind, message and the span of the fault.
-    assert_eq!(found[1]["error"]["kind"], "day_out_of_range");
+    assert_eq!(found[1]["error"]["kind"], "out_of_range");
     assert!(
         found[1]["error"]["message"]
             .as_str()

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 const BIN: &str = env!("CARGO_BIN_EXE_kcna-dates");
 
 const EN_TEXT: &str = "Pyongyang, November 17 (KCNA) -- The delegation arrived here on Monday. \
-    The report is due on November 18. The meeting was held on November 3 and on \
+    The report is due on December 20. The meeting was held on November 3 and on \
     November 5. It left the day before. It met in October 2012.";
 
 const KO_TEXT: &str = "(평양 7월 18일발 조선중앙통신) 회의는 7월 17일에 열렸다. 그저께 발표하였다.";
@@ -49,13 +49,13 @@ fn corpus(name: &str) -> PathBuf {
 }
 
 /// The labels of both articles: the English one leaves `November 5` out on purpose (so that it
-/// is invented) and labels `yesterday` (missed); `November 18` is future (read as past: wrong).
+/// is invented) and labels `the day before` (missed); `December 20` is future (read as past: wrong).
 fn label_lines() -> Vec<String> {
     let en = json!({"file": "tiny_en.jsonl", "id": "en-1", "lang": "en",
     "publication_date": "2012-11-17", "complete": true, "expressions": [
         expr(EN_TEXT, "November 17", "dateline", json!("2012-11-17"), "none"),
         expr(EN_TEXT, "Monday", "weekday", json!("2012-11-12"), "past"),
-        expr(EN_TEXT, "November 18", "month_day", json!("2012-11-18"), "future"),
+        expr(EN_TEXT, "December 20", "month_day", json!("2012-12-20"), "future"),
         expr(EN_TEXT, "November 3", "month_day", json!("2012-11-03"), "past"),
         expr(EN_TEXT, "the day before", "relative_day", json!("2012-11-16"), "past"),
         expr(EN_TEXT, "October 2012", "month", json!("2012-10"), "past"),
@@ -115,7 +115,7 @@ fn json_scores_both_languages() {
     assert_eq!(langs.len(), 2);
     let (en, ko) = (&langs[0], &langs[1]);
     assert_eq!((&en["lang"], &ko["lang"]), (&json!("en"), &json!("ko")));
-    // English: Monday, November 18 (wrong, future), November 3 found; yesterday missed.
+    // English: Monday, December 20 (wrong, future), November 3 found; the day before missed.
     let t = &en["total"];
     assert_eq!(
         (&t["day_labels"], &t["day_found"], &t["day_right"]),
@@ -129,7 +129,7 @@ fn json_scores_both_languages() {
         (&t["month_labels"], &t["month_found"]),
         (&json!(1), &json!(1))
     );
-    // Monday, November 18, November 3, November 5 (invented), October 2012.
+    // Monday, December 20, November 3, November 5 (invented), October 2012.
     assert_eq!((&t["reported"], &t["invented"]), (&json!(5), &json!(1)));
     assert_eq!(t["invented_share"], 0.2);
     assert_eq!(kind(en, "month_day")["invented"], 1);
@@ -203,12 +203,12 @@ fn table_and_misses() {
         .filter(|l| l.starts_with("wrong"))
         .collect();
     assert_eq!(wrong.len(), 1, "{}", r.stdout);
-    assert!(wrong[0].contains("`November 18`") && wrong[0].contains("2011-11-18"));
+    assert!(wrong[0].contains("`December 20`") && wrong[0].contains("2011-12-20"));
     // --misses with --json: in the object.
     let r = run(&["eval", "--labels", &labels, "--json", "--misses", "1"]);
     let v: Value = serde_json::from_str(r.stdout.trim()).unwrap();
     assert_eq!(v["missed"].as_array().unwrap().len(), 1);
-    assert_eq!(v["wrong"][0]["reported"][0]["value"], "2011-11-18");
+    assert_eq!(v["wrong"][0]["reported"][0]["value"], "2011-12-20");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Fuzz target `article`: the oracle is `oracles::article` (shared with `tests/fuzz_replay.rs`).
+//! Fuzz target `article`: the oracle is `oracles::article` (shared with `src/fuzz_replay_tests.rs`).
 #![no_main]
 
 #[allow(dead_code)]

@@ -1,4 +1,4 @@
-//! Fuzz target `dateline`: the oracle is `oracles::dateline` (shared with `tests/fuzz_replay.rs`).
+//! Fuzz target `dateline`: the oracle is `oracles::dateline` (shared with `src/fuzz_replay_tests.rs`).
 #![no_main]
 
 #[allow(dead_code)]

@@ -1,4 +1,4 @@
-//! Fuzz target `dmy`: the oracle is `oracles::dmy` (shared with `tests/fuzz_replay.rs`).
+//! Fuzz target `dmy`: the oracle is `oracles::dmy` (shared with `src/fuzz_replay_tests.rs`).
 #![no_main]
 
 #[allow(dead_code)]

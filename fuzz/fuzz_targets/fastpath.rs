@@ -1,4 +1,4 @@
-//! Fuzz target `fastpath`: the oracle is `oracles::fastpath` (shared with `tests/fuzz_replay.rs`).
+//! Fuzz target `fastpath`: the oracle is `oracles::fastpath` (shared with `src/fuzz_replay_tests.rs`).
 #![no_main]
 
 #[allow(dead_code)]

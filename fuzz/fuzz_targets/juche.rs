@@ -1,4 +1,4 @@
-//! Fuzz target `juche`: the oracle is `oracles::juche` (shared with `tests/fuzz_replay.rs`).
+//! Fuzz target `juche`: the oracle is `oracles::juche` (shared with `src/fuzz_replay_tests.rs`).
 #![no_main]
 
 #[allow(dead_code)]

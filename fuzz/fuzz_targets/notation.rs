@@ -1,4 +1,4 @@
-//! Fuzz target `notation`: the oracle is `oracles::notation` (shared with `tests/fuzz_replay.rs`).
+//! Fuzz target `notation`: the oracle is `oracles::notation` (shared with `src/fuzz_replay_tests.rs`).
 #![no_main]
 
 #[allow(dead_code)]

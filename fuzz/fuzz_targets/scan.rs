@@ -1,4 +1,4 @@
-//! Fuzz target `scan`: the oracle is `oracles::scan` (shared with `tests/fuzz_replay.rs`).
+//! Fuzz target `scan`: the oracle is `oracles::scan` (shared with `src/fuzz_replay_tests.rs`).
 #![no_main]
 
 #[allow(dead_code)]

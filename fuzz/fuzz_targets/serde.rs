@@ -1,4 +1,4 @@
-//! Fuzz target `serde`: the oracle is `oracles::serde_text` (shared with `tests/fuzz_replay.rs`).
+//! Fuzz target `serde`: the oracle is `oracles::serde_text` (shared with `src/fuzz_replay_tests.rs`).
 #![no_main]
 
 #[allow(dead_code)]

@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use kcna_dates::{
-    ArticleDate, ArticleOptions, DEFAULT_GRACE_DAYS, Error, JucheDate, JucheYear, Notation,
-    to_pyongyang,
+    ArticleDate, ArticleOptions, DEFAULT_GRACE_DAYS, Error, ErrorKind, JucheDate, JucheYear,
+    Notation, to_pyongyang,
 };
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -23,7 +23,7 @@ create_exception!(
     ParseError,
     PyValueError,
     "A text that is not a valid date notation. A `ValueError` with the library's message and the \
-     attributes `kind` (a stable name such as `month_out_of_range`), `start` and `end` (character \
+     attributes `kind` (a stable name such as `out_of_range`), `start` and `end` (character \
      offsets of the fault in the parsed text)."
 );
 
@@ -176,17 +176,20 @@ fn to_juche(py: Python<'_>, date: NaiveDate) -> PyResult<String> {
 }
 
 /// The Juche year of a Gregorian year (2022 -> 111). Years before 1912 raise `ParseError`
-/// (`juche_year_out_of_range`).
+/// (`out_of_range`).
 #[pyfunction]
 #[pyo3(signature = (year, /))]
 fn juche_year(py: Python<'_>, year: i64) -> PyResult<u32> {
     let Ok(year) = i32::try_from(year) else {
-        return Err(own_error(
-            py,
-            "juche_year_out_of_range",
-            format!("year {year} is out of range"),
-            0,
-        ));
+        // Beyond an `i32`: the library's own error for the farthest year, with this year in it.
+        let bounds = JucheYear::from_gregorian(i32::MAX).map_err(|err| err.kind());
+        let message = match bounds {
+            Err(ErrorKind::OutOfRange { min, max, .. }) => {
+                format!("year {year} is out of range, expected {min} to {max}")
+            }
+            _ => format!("year {year} is out of range"),
+        };
+        return Err(own_error(py, "out_of_range", message, 0));
     };
     JucheYear::from_gregorian(year)
         .map(|y| y.juche())

@@ -32,7 +32,7 @@ def test_publication_date_signals_and_conflicts():
     (b,) = a.body_dates
     assert (b.text, b.resolution, b.date, b.month) == ("Friday", "weekday", D(2024, 2, 9), None)
     (bad,) = a.invalid
-    assert bad.text == "31/02/2022" and bad.error_kind == "day_out_of_range"
+    assert bad.text == "31/02/2022" and bad.error_kind == "out_of_range"
     for item in a.signals + a.body_dates + a.invalid:
         assert PAGE[item.start : item.end] == item.text
 
@@ -157,7 +157,7 @@ def test_to_dict_is_the_librarys_json_form():
     assert d["publication_date"] == "2024-02-12"
     assert d["source"] == 0
     assert d["conflicts"] == [{"date": "2024-02-10", "days": -2, "signals": [1]}]
-    assert d["invalid"][0]["error"]["kind"] == "day_out_of_range"
+    assert d["invalid"][0]["error"]["kind"] == "out_of_range"
     assert json.loads(json.dumps(d)) == d
 
 

@@ -65,7 +65,7 @@ def test_invalid_candidates_have_an_error_and_no_date():
         assert f.date is None
         assert f.error and f.error_kind
     assert found[0].error == "day 31 is out of range for February, expected 1 to 29"
-    assert found[0].error_kind == "day_out_of_range"
+    assert found[0].error_kind == "out_of_range"
     assert found[1].error_kind == "year_mismatch"
 
 
@@ -77,7 +77,7 @@ def test_found_to_dict_is_the_librarys_json_form_with_byte_offsets():
     assert (f.start, f.end) == (2, 12)
     assert (d["start"], d["end"]) == (4, 14)
     assert text.encode()[d["start"] : d["end"]].decode() == f.text
-    assert d["error"]["kind"] == "day_out_of_range"
+    assert d["error"]["kind"] == "out_of_range"
     json.dumps(d)
 
 

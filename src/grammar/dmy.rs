@@ -60,14 +60,14 @@ pub(crate) fn prefix(input: &str) -> Prefix<NaiveDate> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use kcna_dates::{ErrorKind, parse_dmy};
+/// use kcna_dates::{ErrorKind, Field, parse_dmy};
 ///
 /// assert_eq!(parse_dmy("08/11/2022")?, NaiveDate::from_ymd_opt(2022, 11, 8).unwrap());
 /// assert_eq!(parse_dmy("8/11/2022")?, NaiveDate::from_ymd_opt(2022, 11, 8).unwrap());
 ///
 /// // Never silently month-first:
 /// let err = parse_dmy("08/13/2022").unwrap_err();
-/// assert_eq!(err.kind(), ErrorKind::MonthOutOfRange { month: 13 });
+/// assert_eq!(err.kind(), ErrorKind::OutOfRange { field: Field::Month, value: 13, min: 1, max: 12 });
 /// assert_eq!(err.span(), 3..5);
 /// assert_eq!(err.to_string(), "month 13 is out of range, expected 1 to 12");
 ///
@@ -82,8 +82,8 @@ pub(crate) fn prefix(input: &str) -> Prefix<NaiveDate> {
 /// # Errors
 /// [`ErrorKind::Expected`](crate::ErrorKind::Expected) for text of another shape,
 /// [`ErrorKind::TrailingInput`](crate::ErrorKind::TrailingInput) for text after the year,
-/// [`ErrorKind::MonthOutOfRange`](crate::ErrorKind::MonthOutOfRange),
-/// [`ErrorKind::DayOutOfRange`](crate::ErrorKind::DayOutOfRange) and
+/// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a month or a day out of range (its
+/// value and bounds in the kind, its span at the number), and
 /// [`ErrorKind::NoSuchDate`](crate::ErrorKind::NoSuchDate) (`29/02/2023`) for days that do not exist.
 #[inline]
 pub fn parse_dmy(input: &str) -> Result<NaiveDate, Error> {

@@ -6,7 +6,7 @@
 //! the one common shape (`08/11/2022`, `Juche111.11.8.`, `2025.12.14.`, `May 08, 2025`,
 //! `Pyongyang, November 8 (KCNA)`) and returns the value the grammar would give (and, for a prefix
 //! form, the number of bytes the grammar would take), or `None` for anything else, including every
-//! input the grammar rejects, so the grammar then reports the error. `tests/fastpath.rs` (proptest)
+//! input the grammar rejects, so the grammar then reports the error. `src/fastpath_tests.rs` (proptest)
 //! and the `fastpath` fuzz target check, on every input they see, that a fast path's `Some` equals
 //! the grammar's reading.
 //!

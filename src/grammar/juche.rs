@@ -34,8 +34,8 @@ use crate::calendar::{FIRST_JUCHE_YEAR, MAX_JUCHE_YEAR, MAX_YEAR};
 use crate::error::{Error, ErrorKind, Expected, Field};
 use crate::grammar::fixed::{self, four_end, upto_three_end, upto_two_end, upto_two_then, ymd};
 use crate::grammar::runtime::{
-    Number, PResult, Prefix, checked_date, digits, digits_unbounded, juche_years, lit, spaces,
-    spaces0,
+    Number, PResult, Prefix, checked_date, digits, digits_unbounded, juche_year_out_of_range_at,
+    juche_years, lit, spaces, spaces0,
 };
 
 pub use crate::calendar::JUCHE_OFFSET;
@@ -81,8 +81,8 @@ impl JucheDate {
     ///
     /// # Errors
     /// [`ErrorKind::OutOfRange`] for Juche year 0 or a year chrono cannot hold,
-    /// [`ErrorKind::MonthOutOfRange`], [`ErrorKind::DayOutOfRange`] or [`ErrorKind::NoSuchDate`]
-    /// for a day that does not exist.
+    /// [`ErrorKind::OutOfRange`] for a month or day out of range (with [`Field::Month`] or
+    /// [`Field::Day`]), or [`ErrorKind::NoSuchDate`] for a day that does not exist.
     ///
     /// ```
     /// let d = kcna_dates::JucheDate::new(113, 2, 29)?; // 2024 is a leap year
@@ -94,8 +94,8 @@ impl JucheDate {
         let Some(gregorian) = to_gregorian_year(year).filter(|_| year >= 1) else {
             return Err(juche_year_out_of_range(year));
         };
-        // Month and day errors carry their value and bounds (`MonthOutOfRange`, `DayOutOfRange`,
-        // `NoSuchDate`), with an empty span: there is no text.
+        // Month and day errors carry their value and bounds (`OutOfRange`, `NoSuchDate`), with an
+        // empty span: there is no text.
         checked_date(gregorian, 0..0, &Number::value(month), &Number::value(day))
             .map(|date| JucheDate { date })
     }
@@ -184,11 +184,11 @@ fn juche_year_out_of_range(year: u32) -> Error {
 
 /// The Gregorian year of a Juche year read from text.
 fn checked_gregorian(juche: &Number) -> Result<i32, Error> {
-    juche
-        .value
+    let value = juche.parsed(Field::JucheYear)?;
+    Some(value)
         .filter(|&y| y >= 1)
         .and_then(to_gregorian_year)
-        .ok_or_else(|| Error::new(ErrorKind::JucheYearOutOfRange, juche.span()))
+        .ok_or_else(|| juche_year_out_of_range_at(value, juche.span()))
 }
 
 /// The whole of `input` as a Juche stamp, by the grammar (the fast path's fallback, kept out of
@@ -525,7 +525,7 @@ mod tests {
         assert_eq!(
             stamp("Juche0.1.1."),
             invalid(
-                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
+                "Juche year 0 is out of range, expected 1 to 260231",
                 5..6,
                 ""
             )
@@ -537,7 +537,7 @@ mod tests {
         assert_eq!(
             stamp("Juche99999999999999999999.1.1."),
             invalid(
-                "Juche year `99999999999999999999` is out of range, expected 1 (1912) to 260231 (262142)",
+                "Juche year `99999999999999999999` has too many digits",
                 5..25,
                 ""
             )
@@ -648,7 +648,7 @@ mod tests {
         assert_eq!(
             year("Juche 0 (1911)"),
             invalid(
-                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)",
+                "Juche year 0 is out of range, expected 1 to 260231",
                 6..7,
                 ""
             )
@@ -713,7 +713,12 @@ mod tests {
         assert_eq!(
             constructor_err(JucheDate::new(111, 13, 1)),
             (
-                ErrorKind::MonthOutOfRange { month: 13 },
+                ErrorKind::OutOfRange {
+                    field: Field::Month,
+                    value: 13,
+                    min: 1,
+                    max: 12
+                },
                 0..0,
                 "month 13 is out of range, expected 1 to 12".to_owned()
             )
@@ -721,7 +726,12 @@ mod tests {
         assert_eq!(
             constructor_err(JucheDate::new(111, 4, 31)),
             (
-                ErrorKind::DayOutOfRange { month: 4, day: 31 },
+                ErrorKind::OutOfRange {
+                    field: Field::Day,
+                    value: 31,
+                    min: 1,
+                    max: 30
+                },
                 0..0,
                 "day 31 is out of range for April, expected 1 to 30".to_owned()
             )

@@ -34,9 +34,11 @@ use nom::sequence::{delimited, terminated};
 
 use crate::calendar::YearStyle;
 use crate::calendar::to_juche_year;
-use crate::error::{Error, ErrorKind, Expected};
+use crate::error::{Error, Expected, Field};
 use crate::grammar::juche::JucheYear;
-use crate::grammar::runtime::{PResult, Prefix, checked_date, expect, lit};
+use crate::grammar::runtime::{
+    PResult, Prefix, checked_date, expect, juche_year_out_of_range_at, lit,
+};
 use crate::grammar::wide::{
     wide_blanks0, wide_close_paren, wide_digits, wide_number, wide_number_prefix, wide_open_paren,
 };
@@ -74,8 +76,8 @@ impl KoreanDate {
     /// `date`, to be written with its year in `style`.
     ///
     /// # Errors
-    /// [`ErrorKind::BeforeJuche`] for a Juche style and a date before 1912-01-01;
-    /// [`ErrorKind::OutOfRange`] (field [`Field::Year`](crate::Field::Year), 1 to 262142) for a year before 1 (no
+    /// [`ErrorKind::BeforeJuche`](crate::ErrorKind::BeforeJuche) for a Juche style and a date before 1912-01-01;
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) (field [`Field::Year`](crate::Field::Year), 1 to 262142) for a year before 1 (no
     /// Korean text writes one).
     ///
     /// ```
@@ -160,7 +162,7 @@ impl TryFrom<NaiveDate> for KoreanDate {
     /// ```
     ///
     /// # Errors
-    /// As [`KoreanDate::new`] with [`YearStyle::Gregorian`]: [`ErrorKind::OutOfRange`] (field
+    /// As [`KoreanDate::new`] with [`YearStyle::Gregorian`]: [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) (field
     /// [`Field::Year`](crate::Field::Year)) for a year before 1.
     fn try_from(date: NaiveDate) -> Result<KoreanDate, Error> {
         KoreanDate::new(date, YearStyle::Gregorian)
@@ -336,12 +338,13 @@ fn not_era_or_history(input: &str) -> PResult<'_, ()> {
 pub(crate) fn prefix_juche_year(input: &str) -> Prefix<JucheYear> {
     Prefix::run(input, juche_year_grammar, |raw| {
         let (year, juche, style) = validate_year(input, raw)?;
+        let value = juche.parsed(Field::JucheYear)?;
         let built = match style {
             YearStyle::JucheGregorian => JucheYear::from_gregorian(year),
-            _ => JucheYear::new(juche.value.unwrap_or(0)),
+            _ => JucheYear::new(value),
         };
         // (`validate_year` has checked the range: this error is not expected.)
-        built.map_err(|_| Error::new(ErrorKind::JucheYearOutOfRange, juche.span()))
+        built.map_err(|_| juche_year_out_of_range_at(value, juche.span()))
     })
 }
 
@@ -360,7 +363,7 @@ mod tests {
 
     use super::*;
     use crate::Notation;
-    use crate::error::Field;
+    use crate::error::ErrorKind;
     use crate::grammar::runtime::GrammarError;
     use crate::grammar::testing::ymd;
 
@@ -507,7 +510,7 @@ mod tests {
         assert_eq!(
             date_err("주체0년 1월 1일"),
             (
-                "Juche year `0` is out of range, expected 1 (1912) to 260231 (262142)".to_string(),
+                "Juche year 0 is out of range, expected 1 to 260231".to_string(),
                 6..7
             )
         );

@@ -36,6 +36,7 @@ use crate::grammar::fixed::{
 use crate::grammar::juche::{JucheYear, RawYear, validate_year, year_grammar};
 use crate::grammar::runtime::{
     Number, PResult, Prefix, checked_date, digits, expect, lit, month_name, spaces, weekday,
+    year_out_of_range,
 };
 
 /// A date written with an English month name, as in `May 08, 2025` or `Dec. 5, Juche 80 (1991)`.
@@ -254,7 +255,8 @@ fn validate(full: &str, raw: Raw<'_>) -> Result<MonthNameDate, Error> {
     let (gregorian, year_span, juche) = match year {
         RawYearPart::Gregorian(text) => {
             let year = Number::new(full, text);
-            let value = year.value.and_then(|y| i32::try_from(y).ok()).unwrap_or(0);
+            let value = year.parsed(Field::Year)?;
+            let value = i32::try_from(value).map_err(|_| year_out_of_range(value, year.span()))?;
             (value, year.span(), None)
         }
         RawYearPart::Juche(text, ref year) => {

@@ -701,7 +701,15 @@ mod tests {
         assert!(Notation::parse_prefix("on May 7, Juche 111").is_err());
         assert!(Notation::parse_prefix("one May 7").is_err());
         let err = "on February 30".parse::<Notation>().unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::DayOutOfRange { month: 2, day: 30 });
+        assert_eq!(
+            err.kind(),
+            ErrorKind::OutOfRange {
+                field: Field::Day,
+                value: 30,
+                min: 1,
+                max: 29
+            }
+        );
         assert_eq!(err.span(), 12..14);
     }
 
@@ -774,7 +782,15 @@ mod tests {
         // A name, not a date.
         assert!(Notation::parse_prefix("4월13일제철소").is_err());
         let err = "13월 1일".parse::<Notation>().unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::MonthOutOfRange { month: 13 });
+        assert_eq!(
+            err.kind(),
+            ErrorKind::OutOfRange {
+                field: Field::Month,
+                value: 13,
+                min: 1,
+                max: 12
+            }
+        );
     }
 
     /// The message and span of the strict reading of `input` by `reader`.

@@ -9,13 +9,15 @@
 
 use core::ops::Range;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use nom::bytes::complete::{tag, take_while};
 use nom::error::{ErrorKind as NomKind, ParseError};
 use nom::{IResult, Offset, Parser};
 
-use crate::calendar::{abbreviated_month, full_month, max_day, to_gregorian_year, weekday_of_name};
-use crate::error::{Error, ErrorKind, Expected};
+use crate::calendar::{
+    MAX_JUCHE_YEAR, abbreviated_month, full_month, max_day, to_gregorian_year, weekday_of_name,
+};
+use crate::error::{Error, ErrorKind, Expected, Field};
 
 /// The error of the private grammars: what was expected, and the input left where it was expected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,6 +193,29 @@ impl Number {
     pub(crate) fn span(&self) -> Range<usize> {
         self.start..self.start.saturating_add(self.digits_len)
     }
+
+    /// The value, or, for digits too many to read, [`ErrorKind::NumberTooLong`] for `field` at
+    /// the digits.
+    pub(crate) fn parsed(&self, field: Field) -> Result<u32, Error> {
+        self.value
+            .ok_or_else(|| Error::number_too_long(field, self.span()))
+    }
+}
+
+/// The error of a Gregorian year read from text that chrono cannot hold, at `span`.
+pub(crate) fn year_out_of_range(year: impl Into<i64>, span: Range<usize>) -> Error {
+    Error::out_of_range_at(
+        Field::Year,
+        year,
+        i64::from(NaiveDate::MIN.year()),
+        i64::from(NaiveDate::MAX.year()),
+        span,
+    )
+}
+
+/// The error of a Juche year read from text below 1 or after chrono's last year, at `span`.
+pub(crate) fn juche_year_out_of_range_at(year: u32, span: Range<usize>) -> Error {
+    Error::out_of_range_at(Field::JucheYear, year, 1, i64::from(MAX_JUCHE_YEAR), span)
 }
 
 /// Builds a checked date from numbers read in `full`, each error pointing at the piece at fault:
@@ -207,7 +232,7 @@ pub(crate) fn checked_date(
     match NaiveDate::from_ymd_opt(year, month_value, day_value) {
         Some(date) => Ok(date),
         None if NaiveDate::from_ymd_opt(year, 1, 1).is_none() => {
-            Err(Error::new(ErrorKind::YearOutOfRange, year_span))
+            Err(year_out_of_range(year, year_span))
         }
         None => Err(Error::new(
             ErrorKind::NoSuchDate {
@@ -229,35 +254,32 @@ pub(crate) fn gregorian_date(
     day: &str,
 ) -> Result<NaiveDate, Error> {
     let year = Number::new(full, year);
-    let year_value = year.value.and_then(|y| i32::try_from(y).ok());
-    match year_value {
-        Some(value) => checked_date(
+    let year_value = year.parsed(Field::Year)?;
+    match i32::try_from(year_value) {
+        Ok(value) => checked_date(
             value,
             year.span(),
             &Number::new(full, month),
             &Number::new(full, day),
         ),
-        None => Err(Error::new(ErrorKind::YearOutOfRange, year.span())),
+        Err(_) => Err(year_out_of_range(year_value, year.span())),
     }
 }
 
 /// Checks a Juche year read from text, and the Gregorian year written with it if any: the Juche
-/// year and its Gregorian year, or `JucheYearOutOfRange` at the Juche year, or `YearMismatch` over
-/// both (`Juche 29 (1930)`). Shared by every notation that writes a Juche year (`Juche 113 (2024)`,
+/// year and its Gregorian year, or `OutOfRange` (or `NumberTooLong`) at the Juche year or the
+/// Gregorian year, or `YearMismatch` over both (`Juche 29 (1930)`). Shared by every notation that writes a Juche year (`Juche 113 (2024)`,
 /// `주체107(2018)년`, `del 101 (2012)`).
 pub(crate) fn juche_years(juche: &Number, gregorian: Option<&Number>) -> Result<(u32, i32), Error> {
-    let Some((juche_value, value)) = juche
-        .value
+    let juche_value = juche.parsed(Field::JucheYear)?;
+    let value = Some(juche_value)
         .filter(|&y| y >= 1)
-        .and_then(|y| Some((y, to_gregorian_year(y)?)))
-    else {
-        return Err(Error::new(ErrorKind::JucheYearOutOfRange, juche.span()));
-    };
+        .and_then(to_gregorian_year)
+        .ok_or_else(|| juche_year_out_of_range_at(juche_value, juche.span()))?;
     if let Some(gregorian) = gregorian {
-        let given = gregorian
-            .value
-            .and_then(|g| i32::try_from(g).ok())
-            .unwrap_or(0);
+        let given_value = gregorian.parsed(Field::Year)?;
+        let given = i32::try_from(given_value)
+            .map_err(|_| year_out_of_range(given_value, gregorian.span()))?;
         if given != value {
             return Err(Error::new(
                 ErrorKind::YearMismatch {
@@ -273,30 +295,17 @@ pub(crate) fn juche_years(juche: &Number, gregorian: Option<&Number>) -> Result<
 
 /// Checks a month number is 1..=12.
 pub(crate) fn check_month(month: &Number) -> Result<u32, Error> {
-    match month.value {
-        Some(m @ 1..=12) => Ok(m),
-        Some(m) => Err(Error::new(
-            ErrorKind::MonthOutOfRange { month: m },
-            month.span(),
-        )),
-        None => Err(Error::new(
-            ErrorKind::MonthOutOfRange { month: u32::MAX },
-            month.span(),
-        )),
+    match month.parsed(Field::Month)? {
+        m @ 1..=12 => Ok(m),
+        m => Err(Error::out_of_range_at(Field::Month, m, 1, 12, month.span())),
     }
 }
 
 /// Checks a day exists in `month` in some year (February 29 does).
 pub(crate) fn check_day(month: u32, day: &Number) -> Result<u32, Error> {
-    match day.value {
-        Some(d) if d >= 1 && d <= max_day(month) => Ok(d),
-        value => Err(Error::new(
-            ErrorKind::DayOutOfRange {
-                month,
-                day: value.unwrap_or(u32::MAX),
-            },
-            day.span(),
-        )),
+    match day.parsed(Field::Day)? {
+        d if d >= 1 && d <= max_day(month) => Ok(d),
+        d => Err(Error::day_out_of_range(month, d, day.span())),
     }
 }
 

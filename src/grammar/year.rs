@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{MAX_YEAR, YearStyle, to_juche_year};
 use crate::error::{Error, ErrorKind, Field};
-use crate::grammar::runtime::{Number, juche_years};
+use crate::grammar::runtime::{Number, juche_years, year_out_of_range};
 use crate::grammar::wide::wide_number;
 
 /// The year part of a Korean or Spanish date, as read.
@@ -28,11 +28,13 @@ pub(crate) fn validate_year(
     match year {
         RawYear::Gregorian(text) => {
             let number = wide_number(full, text);
-            match number.value.and_then(|y| i32::try_from(y).ok()) {
-                Some(value) if NaiveDate::from_ymd_opt(value, 1, 1).is_some() => {
-                    Ok((value, number, YearStyle::Gregorian))
-                }
-                _ => Err(Error::new(ErrorKind::YearOutOfRange, number.span())),
+            let value = number.parsed(Field::Year)?;
+            let year = i32::try_from(value)
+                .ok()
+                .filter(|&year| NaiveDate::from_ymd_opt(year, 1, 1).is_some());
+            match year {
+                Some(year) => Ok((year, number, YearStyle::Gregorian)),
+                None => Err(year_out_of_range(value, number.span())),
             }
         }
         RawYear::Juche(juche_text, gregorian_text) => {

@@ -36,7 +36,7 @@ class ParseError(ValueError):
     """Not a valid date notation: the library's message, ``kind``, ``start``, ``end``."""
 
     kind: str
-    """A stable name: ``expected``, ``month_out_of_range``, ``no_such_date``, ``no_reference``, ..."""
+    """A stable name: ``expected``, ``out_of_range``, ``no_such_date``, ``no_reference``, ..."""
     start: int
     """Character offset of the fault's start in the parsed text."""
     end: int

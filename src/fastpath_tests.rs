@@ -254,12 +254,18 @@ proptest! {
 
     #[test]
     fn fast_paths_agree_on_any_text(text in "\\PC{0,40}") {
-        check_dmy(&text)?;
-        check_juche(&text)?;
-        check_month_name(&text)?;
-        check_dateline(&text)?;
-        check_prefixes(&text)?;
+        check_all(&text)?;
     }
+}
+
+/// Every check below on `text` (also run on the `fastpath` fuzz inputs by
+/// `crate::fuzz_replay_tests`).
+pub(crate) fn check_all(text: &str) -> Result<(), TestCaseError> {
+    check_dmy(text)?;
+    check_juche(text)?;
+    check_month_name(text)?;
+    check_dateline(text)?;
+    check_prefixes(text)
 }
 
 /// Each prefix fast path that accepts gives the grammar's prefix reading: same value, same length.
