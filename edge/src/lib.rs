@@ -3,7 +3,7 @@
 //!
 //! Not published (`publish = false`): it is the workspace's own glue, with no semver promise.
 //!
-//! * [`reference`]: one dialect of reference dates (`YYYY-MM-DD`, RFC 3339 with its offset,
+//! * [`mod@reference`]: one dialect of reference dates (`YYYY-MM-DD`, RFC 3339 with its offset,
 //!   epoch seconds or milliseconds), each read as its date in Pyongyang time.
 //! * [`row`]: the start of every output object (`file`, `line`, `id`) and the one error row
 //!   shape, as JSON and as CSV.

@@ -183,7 +183,7 @@ pub enum DateRule {
     },
 }
 
-/// A row of [`NAMED_DAYS`]: a day with a name, its date rule, the years the name was used for it,
+/// A row of `NAMED_DAYS`: a day with a name, its date rule, the years the name was used for it,
 /// and its names in the four editions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NamedDay {
