@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Compares the front-ends' outputs of the cross-test with the CLI's, the reference.
+
+    compare.py DIR
+
+DIR holds cli.jsonl and cli.csv (`kcna-dates date --jsonl ...`), web.jsonl and web.csv (the page's
+file job) and python.jsonl (tests/cross/python_side.py). The web page must give the same JSON Lines,
+object by object and field by field (same keys in the same order, same values), and the same CSV
+bytes; the Python package must give, for every line it writes, the CLI's object for that line.
+Prints every difference and exits 1 if there is any.
+"""
+import difflib
+import json
+import sys
+from pathlib import Path
+
+
+def objects(path):
+    rows = []
+    for number, line in enumerate(path.read_bytes().split(b"\n"), start=1):
+        if line:
+            rows.append(json.loads(line.decode("utf-8"), object_pairs_hook=list))
+    return rows
+
+
+def short(value):
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 160 else text[:160] + "…"
+
+
+def field_diffs(where, want, got):
+    """The differences of two objects read as key/value pair lists, field by field."""
+    out = []
+    want_keys, got_keys = [k for k, _ in want], [k for k, _ in got]
+    if want_keys != got_keys:
+        out.append(f"{where}: fields {want_keys} (cli) != {got_keys}")
+    got_map = dict(got)
+    for key, value in want:
+        if key in got_map and got_map[key] != value:
+            out.append(f"{where}: field {key!r}: cli {short(value)} != {short(got_map[key])}")
+    return out
+
+
+def main(folder):
+    folder = Path(folder)
+    cli = objects(folder / "cli.jsonl")
+    by_line = {dict(row)["line"]: row for row in cli}
+    problems = []
+
+    web = objects(folder / "web.jsonl")
+    if len(web) != len(cli):
+        problems.append(f"web: {len(web)} JSON Lines rows, the CLI {len(cli)}")
+    for want, got in zip(cli, web):
+        problems += field_diffs(f"web line {dict(want)['line']}", want, got)
+
+    cli_csv, web_csv = (folder / "cli.csv").read_bytes(), (folder / "web.csv").read_bytes()
+    if cli_csv != web_csv:
+        diff = difflib.unified_diff(
+            cli_csv.decode("utf-8", "replace").splitlines(),
+            web_csv.decode("utf-8", "replace").splitlines(),
+            "cli.csv", "web.csv", lineterm="", n=0)
+        problems.append("web: the CSV bytes differ:\n" + "\n".join(diff))
+
+    python = objects(folder / "python.jsonl")
+    for got in python:
+        line = dict(got)["line"]
+        want = by_line.get(line)
+        if want is None:
+            problems.append(f"python line {line}: a row where the CLI has none")
+            continue
+        problems += field_diffs(f"python line {line}", want, got)
+    # Every record the CLI dated or refused for its reference must have a Python row.
+    for want in cli:
+        fields = dict(want)
+        expected = "error" not in fields or fields["error"].startswith("field `ref`:")
+        if expected and not any(dict(g)["line"] == fields["line"] for g in python):
+            problems.append(f"python line {fields['line']}: no row (the CLI has {short(fields)})")
+
+    for problem in problems:
+        print(problem)
+    print(f"cross-test: cli {len(cli)} rows; web {len(web)} rows, CSV {len(web_csv)} bytes "
+          f"(cli {len(cli_csv)}); python {len(python)} rows; {len(problems)} differences")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
