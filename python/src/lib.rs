@@ -746,13 +746,25 @@ fn reference_of(value: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Opti
 }
 
 /// The texts of a batch: str or a missing value (None, NaN, `pd.NA`) for each item. Anything
-/// else raises `TypeError` naming its position, or with `coerce` counts as a missing text.
+/// else raises `TypeError` naming its position (a str with lone surrogates `ValueError`), or with
+/// `coerce` counts as a missing text.
 fn texts_of(texts: &Bound<'_, PyAny>, coerce: bool) -> PyResult<Vec<Option<String>>> {
     let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
     for (i, item) in texts.try_iter()?.enumerate() {
         let item = item?;
         if let Ok(s) = item.cast::<PyString>() {
-            out.push(Some(s.to_cow()?.into_owned()));
+            // A str with lone surrogates (what `surrogateescape` makes of bytes that are not
+            // UTF-8) is not text: an unreadable record, as a line that is not UTF-8 is to the
+            // CLI and the page.
+            match s.to_cow() {
+                Ok(text) => out.push(Some(text.into_owned())),
+                Err(_) if coerce => out.push(None),
+                Err(err) => {
+                    return Err(PyValueError::new_err(format!(
+                        "texts[{i}]: not valid Unicode text: {err}"
+                    )));
+                }
+            }
         } else if is_missing(&item) || coerce {
             out.push(None);
         } else {

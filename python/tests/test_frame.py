@@ -126,6 +126,17 @@ def test_errors_coerce_with_lists():
         kcna_dates.date_articles(BAD_TEXTS, reference="09/11/2022", errors="coerce")
 
 
+def test_a_text_that_is_not_unicode_is_an_unreadable_record():
+    # Bytes that are not UTF-8, read with surrogateescape (the CLI and the page make such a line
+    # an error row): "raise" names the position, "coerce" gives a missing date.
+    texts = ["Juche111.11.8.", b"caf\xff Juche111.11.8.".decode("utf-8", "surrogateescape")]
+    with pytest.raises(ValueError, match=r"texts\[1\]: not valid Unicode text"):
+        kcna_dates.date_articles(texts)
+    assert kcna_dates.date_articles(texts, errors="coerce") == [D(2022, 11, 8), None]
+    table = kcna_dates.date_articles_frame(texts, errors="coerce")
+    assert table["publication_date"] == [D(2022, 11, 8), None]
+
+
 def test_errors_coerce_with_pandas():
     pd = need("pandas")
     texts = pd.Series(BAD_TEXTS, dtype="object", index=[5, 6, 7, 8])

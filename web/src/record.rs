@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use kcna_dates::{ArticleOptions, date_article};
 use kcna_dates_edge::reference::json_day;
-use kcna_dates_edge::row::{ErrorRow, bad_json, head};
+use kcna_dates_edge::row::{ErrorRow, bad_json_found, head};
 use kcna_dates_edge::{csv, iso, type_name};
 use serde_json::Value;
 
@@ -107,7 +107,15 @@ pub fn jsonl_line(
     }
     let value: Value = match serde_json::from_str(line) {
         Ok(value) => value,
-        Err(err) => return Some(error_row(file, line_no, None, None, &bad_json(&err))),
+        Err(err) => {
+            return Some(error_row(
+                file,
+                line_no,
+                None,
+                None,
+                &bad_json_found(line, &err),
+            ));
+        }
     };
     let Value::Object(record) = value else {
         let message = format!(
@@ -202,6 +210,10 @@ mod tests {
     fn bad_lines_become_error_rows_with_their_line_number() {
         let cases = [
             ("{not json", "bad JSON: key must be a string"),
+            (
+                r#"{"text": nope}"#,
+                "bad JSON: expected ident at line 1 column 11 (found `o` in `nope`)",
+            ),
             ("[1, 2]", "the record is an array, expected a JSON object"),
             (r#"{"title": "x"}"#, "missing field `text`"),
             (

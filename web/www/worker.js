@@ -1,6 +1,6 @@
 // Dates a dropped file off the main thread: a .txt file is one article, any other file is JSON
 // Lines (one article per line in its `text` field). The file is read as a stream and split into
-// lines as bytes, so each line is decoded on its own: a line that is not UTF-8, not JSON or has no
+// lines as bytes, each handed to wasm as bytes: a line that is not UTF-8, not JSON or has no
 // `text` becomes an error row with its line number, and no line is lost. Progress is posted about
 // five times a second; the results come back as two Blobs (JSON Lines and CSV), built from Blobs
 // of a few thousand rows each so the rows leave the JavaScript heap as the file is read. The page
@@ -68,14 +68,8 @@ self.onmessage = async ({ data }) => {
       let lastPost = -Infinity;
       const line = (chunk) => {
         lineNo += 1;
-        let textLine;
-        try {
-          textLine = decoder.decode(chunk);
-        } catch {
-          add(date_error_row(name, lineNo, 'the line is not UTF-8 text'));
-          return;
-        }
-        add(date_jsonl_line(name, lineNo, textLine, reference, referenceField));
+        // The line's bytes: the wasm side checks UTF-8 and words the error as the CLI does.
+        add(date_jsonl_line(name, lineNo, chunk, reference, referenceField));
       };
       for (;;) {
         const { done, value } = await reader.read();
