@@ -4,9 +4,10 @@
     compare.py DIR
 
 DIR holds cli.jsonl and cli.csv (`kcna-dates date --jsonl ...`), web.jsonl and web.csv (the page's
-file job) and python.jsonl (tests/cross/python_side.py). The web page must give the same JSON Lines,
+file job) and python.jsonl and python.csv (tests/cross/python_side.py). The web page must give the same JSON Lines,
 object by object and field by field (same keys in the same order, same values), and the same CSV
-bytes; the Python package must give, for every line it writes, the CLI's object for that line.
+bytes; the Python package must give, for every line it writes, the CLI's object for that line, and the
+CLI's header and CSV row for that line, byte for byte.
 Prints every difference and exits 1 if there is any.
 """
 import difflib
@@ -76,10 +77,29 @@ def main(folder):
         if expected and not any(dict(g)["line"] == fields["line"] for g in python):
             problems.append(f"python line {fields['line']}: no row (the CLI has {short(fields)})")
 
+    cli_csv_rows = cli_csv.split(b"\n")
+    cli_csv_by_line = {}
+    for row in cli_csv_rows[1:]:
+        if row:
+            # `file,line,...`: the fixture's file name has no comma, so the second cell is the line.
+            cli_csv_by_line[int(row.split(b",")[1])] = row
+    python_csv = (folder / "python.csv").read_bytes().split(b"\n")
+    if python_csv[:1] != cli_csv_rows[:1]:
+        problems.append(f"python CSV header {python_csv[:1]} != cli {cli_csv_rows[:1]}")
+    python_csv_rows = [row for row in python_csv[1:] if row]
+    for row in python_csv_rows:
+        line = int(row.split(b",")[1])
+        if cli_csv_by_line.get(line) != row:
+            problems.append(f"python CSV line {line}:\n  cli    {cli_csv_by_line.get(line)!r}\n  python {row!r}")
+    dated_lines = {dict(g)["line"] for g in python if "error" not in dict(g)}
+    if {int(r.split(b",")[1]) for r in python_csv_rows} != dated_lines:
+        problems.append("python: the CSV rows are not the rows of the dated records")
+
     for problem in problems:
         print(problem)
     print(f"cross-test: cli {len(cli)} rows; web {len(web)} rows, CSV {len(web_csv)} bytes "
-          f"(cli {len(cli_csv)}); python {len(python)} rows; {len(problems)} differences")
+          f"(cli {len(cli_csv)}); python {len(python)} rows, {len(python_csv_rows)} CSV rows; "
+          f"{len(problems)} differences")
     return 1 if problems else 0
 
 

@@ -9,7 +9,8 @@ own work, field for field with the CLI:
 
 * a record with a `text` string: `date_article(text, reference=ref).to_dict()` after
   `{"file", "line", "id", "reference"}` (the reference as the package read it, `Article.reference`),
-  and `date_articles`/`date_articles_frame` give the same date, `doubtful` and counts;
+  and `date_articles`/`date_articles_frame` give the same date, `doubtful` and counts; its CSV
+  row is `Article.to_csv_row(file, line, id)`;
 * a reference the CLI refuses: `date_articles(..., errors="raise")` raises `ValueError` with the
   CLI's message (after `reference[0]: `), and `errors="coerce"` gives a missing date; the row
   written is the CLI's error row shape with that message;
@@ -20,7 +21,10 @@ own work, field for field with the CLI:
 Lines that are not JSON records (not JSON, not an object, no `text`) give no row: reading JSON
 Lines is the CLI's and the page's job, not the package's.
 
-Usage: python_side.py INPUT.jsonl OUT.jsonl
+The CSV rows of the dated records (`Article.to_csv_row`, after `CSV_HEADER`) go to OUT.csv;
+the comparison checks each against the CLI's row for that line, byte for byte.
+
+Usage: python_side.py INPUT.jsonl OUT.jsonl OUT.csv
 """
 import json
 import os
@@ -29,11 +33,12 @@ import sys
 import kcna_dates
 
 
-def main(path, out_path):
+def main(path, out_path, csv_path):
     name = os.path.basename(path)
     with open(path, "rb") as f:
         data = f.read()
     rows = []
+    csv_rows = [kcna_dates.CSV_HEADER]
     problems = []
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
@@ -81,9 +86,12 @@ def main(path, out_path):
             problems.append(f"line {number}: date_articles_frame disagrees with date_article")
         reference = article.reference.isoformat() if article.reference else None
         rows.append({**head, "reference": reference, **article.to_dict()})
+        csv_rows.append(article.to_csv_row(name, number, record.get("id")))
     with open(out_path, "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+    with open(csv_path, "w", encoding="utf-8", newline="") as f:
+        f.write("".join(row + "\n" for row in csv_rows))
     for problem in problems:
         print(f"python: {problem}", file=sys.stderr)
     print(f"python: {len(rows)} rows from {name}")
@@ -91,4 +99,4 @@ def main(path, out_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3]))

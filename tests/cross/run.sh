@@ -6,7 +6,9 @@
 #   * Python:     the installed kcna_dates package (tests/cross/python_side.py)
 #   * the page:   the web worker's file job in headless Chromium (web/tests/cross.test.mjs)
 # and tests/cross/compare.py checks that the page gives the CLI's JSON Lines field for field and
-# its CSV byte for byte, and Python the CLI's object for every record it dates or refuses.
+# its CSV byte for byte, and Python the CLI's object for every record it dates or refuses and its
+# CSV row for every record it dates. Python has no JSON Lines reader and no error rows: the lines
+# it cannot be given (not JSON, no `text`) are the CLI's and the page's alone.
 #
 # Run from the repository root: `bash tests/cross/run.sh`. Called by .ci/run after python/ci.sh and
 # web/ci.sh, whose venv ($KCNA_VENV, default /tmp/kcna-venv, with the wheel of this tree) and page
@@ -71,7 +73,7 @@ if ! (cd /tmp && "$VENV/bin/python" -c "import kcna_dates" 2>/dev/null); then
   rm -rf "$wheels"
 fi
 # From /tmp, so the installed package is what runs, not the source tree's python/pysrc.
-(cd /tmp && "$VENV/bin/python" "$root/tests/cross/python_side.py" "$input" "$OUT/python.jsonl")
+(cd /tmp && "$VENV/bin/python" "$root/tests/cross/python_side.py" "$input" "$OUT/python.jsonl" "$OUT/python.csv")
 
 step "web page's file job (headless Chromium)"
 if [ ! -f web/dist/index.html ]; then bash web/build.sh; fi

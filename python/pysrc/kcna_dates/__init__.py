@@ -21,6 +21,7 @@ import os as _os
 from typing import Any, List, Optional, Tuple
 
 from ._kcna_dates import (
+    CSV_HEADER,
     DEFAULT_GRACE_DAYS,
     JUCHE_OFFSET,
     Article,
@@ -41,6 +42,7 @@ from ._kcna_dates import (
 )
 
 __all__ = [
+    "CSV_HEADER",
     "DEFAULT_GRACE_DAYS",
     "FRAME_COLUMNS",
     "JUCHE_OFFSET",
