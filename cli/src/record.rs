@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::{Days, NaiveDate};
 use kcna_dates::ArticleOptions;
 use kcna_dates_edge::reference::json_day;
-use kcna_dates_edge::row::{ErrorRow, bad_json_found, utf8};
+use kcna_dates_edge::row::{ErrorRow, bad_json_found, utf8, utf8_text};
 use kcna_dates_edge::{iso, type_name};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -125,14 +125,8 @@ impl RecordSpec {
         let options = self
             .options(None)
             .map_err(|message| RecordError::bare(self, message))?;
-        let text = std::str::from_utf8(bytes).map_err(|err| {
-            let at = err.valid_up_to();
-            let line = bytes
-                .get(..at)
-                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-                .saturating_add(1);
-            let mut err =
-                RecordError::bare(self, format!("invalid UTF-8 at byte {at} (line {line})"));
+        let text = utf8_text(bytes).map_err(|message| {
+            let mut err = RecordError::bare(self, message);
             err.reference = self.with_reference.then(|| iso(options.reference));
             err
         })?;

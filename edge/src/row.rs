@@ -105,6 +105,20 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, String> {
     })
 }
 
+/// Reads a whole plain-text input as UTF-8, or says where it stops being UTF-8:
+/// `invalid UTF-8 at byte {n} (line {l})`, as the CLI says of a plain-text file and the page of a
+/// dropped `.txt` file.
+pub fn utf8_text(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes).map_err(|err| {
+        let at = err.valid_up_to();
+        let line = bytes
+            .get(..at)
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+            .saturating_add(1);
+        format!("invalid UTF-8 at byte {at} (line {line})")
+    })
+}
+
 /// An input or record that could not be read, and what could be read of it all the same.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorRow<'a> {
@@ -184,6 +198,10 @@ mod tests {
             "bad JSON: expected ident at line 1 column 22 (found `o` in `nope`)"
         );
         assert_eq!(utf8(b"ok"), Ok("ok"));
+        assert_eq!(
+            utf8_text(b"a\nb\ncaf\xff"),
+            Err("invalid UTF-8 at byte 7 (line 3)".to_owned())
+        );
         assert_eq!(
             utf8(b"caf\xff"),
             Err("invalid UTF-8 at byte 3 of the line".to_owned())

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Compares the front-ends' outputs of the cross-test with the CLI's, the reference.
 
-    compare.py DIR
+    compare.py DIR NAME...
 
-DIR holds cli.jsonl and cli.csv (`kcna-dates date --jsonl ...`), web.jsonl and web.csv (the page's
-file job) and python.jsonl and python.csv (tests/cross/python_side.py). The web page must give the same JSON Lines,
+For each input NAME, DIR holds cli-NAME.jsonl and cli-NAME.csv (`kcna-dates date ...`) and
+web-NAME.jsonl and web-NAME.csv (the page's file job); for cross.jsonl also python.jsonl and
+python.csv (tests/cross/python_side.py). The web page must give the same JSON Lines,
 object by object and field by field (same keys in the same order, same values), and the same CSV
 bytes; the Python package must give, for every line it writes, the CLI's object for that line, and the
 CLI's header and CSV row for that line, byte for byte.
@@ -42,26 +43,30 @@ def field_diffs(where, want, got):
     return out
 
 
-def main(folder):
+def main(folder, names):
     folder = Path(folder)
-    cli = objects(folder / "cli.jsonl")
-    by_line = {dict(row)["line"]: row for row in cli}
     problems = []
+    counts = []
+    for name in names:
+        cli = objects(folder / f"cli-{name}.jsonl")
+        web = objects(folder / f"web-{name}.jsonl")
+        if len(web) != len(cli):
+            problems.append(f"web {name}: {len(web)} JSON Lines rows, the CLI {len(cli)}")
+        for want, got in zip(cli, web):
+            problems += field_diffs(f"web {name} line {dict(want)['line']}", want, got)
+        cli_csv = (folder / f"cli-{name}.csv").read_bytes()
+        web_csv = (folder / f"web-{name}.csv").read_bytes()
+        if cli_csv != web_csv:
+            diff = difflib.unified_diff(
+                cli_csv.decode("utf-8", "replace").splitlines(),
+                web_csv.decode("utf-8", "replace").splitlines(),
+                f"cli-{name}.csv", f"web-{name}.csv", lineterm="", n=0)
+            problems.append(f"web {name}: the CSV bytes differ:\n" + "\n".join(diff))
+        counts.append(f"{name}: cli {len(cli)} rows, web {len(web)}, CSV {len(web_csv)} bytes (cli {len(cli_csv)})")
 
-    web = objects(folder / "web.jsonl")
-    if len(web) != len(cli):
-        problems.append(f"web: {len(web)} JSON Lines rows, the CLI {len(cli)}")
-    for want, got in zip(cli, web):
-        problems += field_diffs(f"web line {dict(want)['line']}", want, got)
-
-    cli_csv, web_csv = (folder / "cli.csv").read_bytes(), (folder / "web.csv").read_bytes()
-    if cli_csv != web_csv:
-        diff = difflib.unified_diff(
-            cli_csv.decode("utf-8", "replace").splitlines(),
-            web_csv.decode("utf-8", "replace").splitlines(),
-            "cli.csv", "web.csv", lineterm="", n=0)
-        problems.append("web: the CSV bytes differ:\n" + "\n".join(diff))
-
+    cli = objects(folder / "cli-cross.jsonl.jsonl")
+    by_line = {dict(row)["line"]: row for row in cli}
+    cli_csv = (folder / "cli-cross.jsonl.csv").read_bytes()
     python = objects(folder / "python.jsonl")
     for got in python:
         line = dict(got)["line"]
@@ -97,11 +102,10 @@ def main(folder):
 
     for problem in problems:
         print(problem)
-    print(f"cross-test: cli {len(cli)} rows; web {len(web)} rows, CSV {len(web_csv)} bytes "
-          f"(cli {len(cli_csv)}); python {len(python)} rows, {len(python_csv_rows)} CSV rows; "
-          f"{len(problems)} differences")
+    counts.append(f"python: {len(python)} rows, {len(python_csv_rows)} CSV rows")
+    print(f"cross-test: {'; '.join(counts)}; {len(problems)} differences")
     return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], sys.argv[2:]))

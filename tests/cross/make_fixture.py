@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Writes the records of the cross-test (tests/cross/run.sh) to one JSON Lines file.
+"""Writes the inputs of the cross-test (tests/cross/run.sh): the records, as one JSON Lines file
+(cross.jsonl), and two plain-text files (a `.txt` is one article to the CLI and to the page):
+good.txt (a byte order mark, then a dated article) and bad.txt (not UTF-8 on its second line).
 
 The same bytes go through the command-line tool, the Python package and the web page's file job.
-Written here rather than committed: one record is 2 MB. Every line is described below; keep
-EXPECTED_LINES in step when adding one (run.sh checks the line count).
+Written here rather than committed: one record is 2 MB. Every line is described below.
 
-Usage: make_fixture.py OUT.jsonl
+Usage: make_fixture.py DIR
 """
 import json
+import os
 import sys
 
 DATELINE = "Pyongyang, November 8 (KCNA) -- "
@@ -17,7 +19,7 @@ def rec(**fields):
     return json.dumps(fields, ensure_ascii=False).encode("utf-8")
 
 
-def main(out):
+def main(folder):
     huge_body = ("The delegation left for home. " * 72_000)[: 2 * 1024 * 1024]
     lines = [
         # 1: a byte order mark before the first record; ISO reference.
@@ -65,8 +67,12 @@ def main(out):
         rec(id="doubtful", text=DATELINE + "x", ref="2023-06-01"),
         rec(id="invalid-date", text="Date: 31/02/2022", ref="2022-11-09"),
     ]
-    with open(out, "wb") as f:
+    with open(os.path.join(folder, "cross.jsonl"), "wb") as f:
         f.write(b"\n".join(lines) + b"\n")
+    with open(os.path.join(folder, "good.txt"), "wb") as f:
+        f.write(b"\xef\xbb\xbf[Juche113.2.12.]\nPyongyang, February 10 (KCNA) -- =1+1, \"a\"\n")
+    with open(os.path.join(folder, "bad.txt"), "wb") as f:
+        f.write(b"Date: 08/11/2022\ncaf\xff\n")
 
 
 if __name__ == "__main__":

@@ -34,32 +34,36 @@ mkdir -p "$OUT"
 OUT=$(realpath "$OUT")
 root=$PWD
 input="$OUT/cross.jsonl"
+# Each input, and the CLI's arguments and exit code for it: the records and bad.txt have bad
+# input, so the CLI exits 1 (error rows written, the run went on); good.txt exits 0.
+files=(cross.jsonl good.txt bad.txt)
+declare -A args=([cross.jsonl]="--jsonl --id-field id --reference-field ref" [good.txt]="" [bad.txt]="")
+declare -A code=([cross.jsonl]=1 [good.txt]=0 [bad.txt]=1)
 
 step "fixture"
-python3 tests/cross/make_fixture.py "$input"
-echo "$(wc -l < "$input") lines, $(stat -c %s "$input") bytes in $input"
+python3 tests/cross/make_fixture.py "$OUT"
+for name in "${files[@]}"; do echo "$name: $(stat -c %s "$OUT/$name") bytes"; done
 
 step "CLI (debug build)"
 cargo build --quiet -p kcna-dates-cli
 cli="$TARGET/debug/kcna-dates"
-# The fixture has bad records, so the CLI exits 1 (error rows written, the run went on); 0 would
-# mean it found nothing wrong, anything else that it failed.
-for format in jsonl csv; do
-  set +e
-  if [ "$format" = csv ]; then
-    (cd "$OUT" && "$cli" date --jsonl --id-field id --reference-field ref --format csv cross.jsonl > cli.csv 2> cli-csv.stderr)
-  else
-    (cd "$OUT" && "$cli" date --jsonl --id-field id --reference-field ref cross.jsonl > cli.jsonl 2> cli-jsonl.stderr)
-  fi
-  rc=$?
-  set -e
-  if [ "$rc" != 1 ]; then
-    echo "the CLI exited with $rc writing $format (expected 1: error rows)" >&2
-    cat "$OUT/cli-$format.stderr" >&2
-    exit 1
-  fi
+for name in "${files[@]}"; do
+  for format in jsonl csv; do
+    flags=()
+    if [ "$format" = csv ]; then flags=(--format csv); fi
+    set +e
+    # shellcheck disable=SC2086 # the arguments are words
+    (cd "$OUT" && "$cli" date ${args[$name]} "${flags[@]}" "$name" > "cli-$name.$format" 2> "cli-$name.$format.stderr")
+    rc=$?
+    set -e
+    if [ "$rc" != "${code[$name]}" ]; then
+      echo "the CLI exited with $rc on $name as $format (expected ${code[$name]})" >&2
+      cat "$OUT/cli-$name.$format.stderr" >&2
+      exit 1
+    fi
+  done
+  tail -n 1 "$OUT/cli-$name.jsonl.stderr"
 done
-tail -n 3 "$OUT/cli-jsonl.stderr"
 
 step "Python package"
 if ! (cd /tmp && "$VENV/bin/python" -c "import kcna_dates" 2>/dev/null); then
@@ -80,11 +84,11 @@ if [ ! -f web/dist/index.html ]; then bash web/build.sh; fi
 if [ ! -d web/node_modules/playwright-core ]; then
   (cd web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
-(cd web && CROSS_INPUT="$input" CROSS_OUT="$OUT" CHROMIUM=$(command -v chromium) \
+(cd web && CROSS_DIR="$OUT" CROSS_FILES=$(IFS=,; echo "${files[*]}") CHROMIUM=$(command -v chromium) \
   node --test tests/cross.test.mjs)
 
 step "compare with the CLI"
-if ! python3 tests/cross/compare.py "$OUT"; then
+if ! python3 tests/cross/compare.py "$OUT" "${files[@]}"; then
   echo "cross-test failed: the outputs are in $OUT" >&2
   exit 1
 fi

@@ -194,6 +194,21 @@ pub fn date_text_file(file: &str, text: &str, reference: &str) -> RecordResult {
     }
 }
 
+/// Dates a plain-text file given as its bytes (line 1): the page calls it for a `.txt` file that
+/// `TextDecoder` refused, so that the error row is the CLI's (`invalid UTF-8 at byte {n} (line
+/// {l})`, no `id`, the reference).
+#[wasm_bindgen]
+pub fn date_text_bytes(file: &str, bytes: &[u8], reference: &str) -> RecordResult {
+    let reference = match parse_reference(reference) {
+        Ok(reference) => reference,
+        Err(message) => return reference_error(file, 1, &message),
+    };
+    match kcna_dates_edge::row::utf8_text(bytes) {
+        Ok(text) => record::text_file(file, text, reference).into(),
+        Err(message) => record::text_file_error(file, reference, &message).into(),
+    }
+}
+
 /// Checks a reference date as typed in the page's field: `{"date": "YYYY-MM-DD" or null,
 /// "error": message or null}` (blank text is no reference, no error).
 #[wasm_bindgen]

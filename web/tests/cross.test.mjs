@@ -1,21 +1,22 @@
-// The web half of the cross-test (tests/cross/run.sh): the page's file job dates the cross-test's
-// records file (CROSS_INPUT) with the reference field `ref`, and its JSON Lines and CSV downloads
-// are saved byte for byte to CROSS_OUT/web.jsonl and CROSS_OUT/web.csv, for tests/cross/compare.py
-// to compare with the CLI's output. Skipped (one line, not a failure) when CROSS_INPUT is not set:
-// web/ci.sh runs the page's own tests, tests/cross/run.sh this one.
+// The web half of the cross-test (tests/cross/run.sh): the page's file job dates each of the
+// cross-test's inputs (CROSS_FILES, comma-separated names in the folder CROSS_DIR) with the
+// reference field `ref`, and its JSON Lines and CSV downloads are saved byte for byte to
+// CROSS_DIR/web-NAME.jsonl and CROSS_DIR/web-NAME.csv, for tests/cross/compare.py to compare with
+// the CLI's output. Skipped (one line, not a failure) when CROSS_DIR is not set: web/ci.sh runs
+// the page's own tests, tests/cross/run.sh this one.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = resolve(here, '..', 'dist');
-const input = process.env.CROSS_INPUT;
-const out = process.env.CROSS_OUT;
+const dir = process.env.CROSS_DIR;
+const files = dir ? (process.env.CROSS_FILES || '').split(',').filter(Boolean) : [];
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -44,7 +45,7 @@ function serve() {
 }
 
 before(async () => {
-  if (!input) return;
+  if (!dir) return;
   statSync(join(dist, 'index.html'));
   server = await serve();
   profile = mkdtempSync(join(tmpdir(), 'kcna-cross-chromium-'));
@@ -62,29 +63,32 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-test('cross-test: the file job writes the records as JSON Lines and CSV', { skip: !input && 'CROSS_INPUT not set', timeout: 300_000 }, async () => {
-  assert.ok(out, 'CROSS_OUT names the output folder');
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(String(err)));
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.waitForSelector('body[data-ready=true]');
-  await page.click('#file-panel summary');
-  await page.fill('#reference-field', 'ref');
-  // The page's own reference date stays empty: every reference comes from the records.
-  await page.fill('#reference', '');
-  await page.setInputFiles('#file', { name: basename(input), mimeType: 'application/jsonl', buffer: readFileSync(input) });
-  await page.waitForSelector('#file-status[data-state=done]', { timeout: 240_000 });
-  // The downloads as bytes (base64 across the page boundary), so nothing is re-encoded.
-  const [jsonl, csv] = await page.evaluate(async () => Promise.all(['download-jsonl', 'download-csv'].map(async (id) => {
-    const bytes = new Uint8Array(await (await fetch(document.getElementById(id).href)).arrayBuffer());
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(text);
-  })));
-  writeFileSync(join(out, 'web.jsonl'), Buffer.from(jsonl, 'base64'));
-  writeFileSync(join(out, 'web.csv'), Buffer.from(csv, 'base64'));
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+for (const name of files) {
+  test(`cross-test: the file job writes ${name} as JSON Lines and CSV`, { timeout: 300_000 }, async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(String(err)));
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForSelector('body[data-ready=true]');
+    await page.click('#file-panel summary');
+    await page.fill('#reference-field', 'ref');
+    // The page's own reference date stays empty: every reference comes from the records.
+    await page.fill('#reference', '');
+    await page.setInputFiles('#file', { name, mimeType: 'application/octet-stream', buffer: readFileSync(join(dir, name)) });
+    await page.waitForSelector('#file-status[data-state=done]', { timeout: 240_000 });
+    // The downloads as bytes (base64 across the page boundary), so nothing is re-encoded.
+    const [jsonl, csv] = await page.evaluate(async () => Promise.all(['download-jsonl', 'download-csv'].map(async (id) => {
+      const bytes = new Uint8Array(await (await fetch(document.getElementById(id).href)).arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(text);
+    })));
+    writeFileSync(join(dir, `web-${name}.jsonl`), Buffer.from(jsonl, 'base64'));
+    writeFileSync(join(dir, `web-${name}.csv`), Buffer.from(csv, 'base64'));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+if (!dir) test('cross-test (CROSS_DIR not set: run by tests/cross/run.sh)', { skip: true }, () => {});

@@ -6,7 +6,7 @@
 // of a few thousand rows each so the rows leave the JavaScript heap as the file is read. The page
 // sends the compiled wasm module first ({type: 'init', module}), then the file ({type: 'file'});
 // it cancels a job by terminating this worker.
-import init, { csv_header, date_error_row, date_jsonl_line, date_text_file } from './pkg/kcna_dates_web.js';
+import init, { csv_header, date_jsonl_line, date_text_bytes, date_text_file } from './pkg/kcna_dates_web.js';
 
 let ready = null;
 
@@ -54,7 +54,8 @@ self.onmessage = async ({ data }) => {
       try {
         article = decoder.decode(bytes);
       } catch {
-        add(date_error_row(name, 1, 'the file is not UTF-8 text'));
+        // Not UTF-8: the wasm side words the error row as the CLI does.
+        add(date_text_bytes(name, bytes, reference));
       }
       if (article !== undefined) {
         if (article.length <= 50_000_000) self.postMessage({ type: 'text', text: article });
