@@ -811,7 +811,7 @@ fn scan_command(input: &InputArgs, pretty: bool) -> io::Result<bool> {
                 Err(err) => return fail(err),
             }
         } else {
-            match record::utf8(bytes) {
+            match kcna_dates_edge::row::utf8(bytes) {
                 Ok(text) => (text.to_owned(), None, Some(item.offset), None),
                 Err(message) => return fail(RecordError::bare(&spec, message)),
             }

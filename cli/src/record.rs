@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::{Days, NaiveDate};
 use kcna_dates::ArticleOptions;
 use kcna_dates_edge::reference::json_day;
-use kcna_dates_edge::row::{ErrorRow, bad_json};
+use kcna_dates_edge::row::{ErrorRow, bad_json_found, utf8, utf8_text};
 use kcna_dates_edge::{iso, type_name};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -96,70 +96,6 @@ impl RecordError {
     }
 }
 
-/// `bad JSON: {err}`, and what was found where the parser stopped: ``found `o` in `nope` ``,
-/// `found the end of the line`.
-pub fn bad_json_found(line: &str, err: &serde_json::Error) -> String {
-    let mut message = bad_json(err);
-    if let Some(found) = found_at(line, err) {
-        message.push_str(&format!(" ({found})"));
-    }
-    message
-}
-
-/// What is at the place of a JSON error in a one-line record (`None` for another line).
-fn found_at(line: &str, err: &serde_json::Error) -> Option<String> {
-    if err.is_eof() {
-        return Some("found the end of the line".into());
-    }
-    if err.line() != 1 {
-        return None;
-    }
-    // serde_json's column counts bytes from 1; an error at the end points past the last byte.
-    let at = err.column().checked_sub(1)?;
-    let (start, ch) = line
-        .char_indices()
-        .take_while(|(i, _)| *i <= at)
-        .last()
-        .filter(|(i, ch)| at < i.saturating_add(ch.len_utf8()))?;
-    let is_word = |c: char| !c.is_whitespace() && !"{}[]:,\"".contains(c);
-    let show = |text: &str| {
-        let mut shown: String = text.chars().take(24).collect();
-        if shown.len() < text.len() {
-            shown.push('…');
-        }
-        format!("`{shown}`")
-    };
-    if !is_word(ch) {
-        return Some(format!("found {}", show(&ch.to_string())));
-    }
-    let before = line.get(..start).unwrap_or("");
-    let from = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_word(*c))
-        .last()
-        .map_or(start, |(i, _)| i);
-    let word = line
-        .get(from..)
-        .unwrap_or("")
-        .split(|c: char| !is_word(c))
-        .next()
-        .unwrap_or("");
-    if word.chars().count() <= 1 {
-        Some(format!("found {}", show(word)))
-    } else {
-        Some(format!("found {} in {}", show(&ch.to_string()), show(word)))
-    }
-}
-
-/// Reads bytes as UTF-8, or says where they stop being UTF-8.
-pub fn utf8(bytes: &[u8]) -> Result<&str, String> {
-    std::str::from_utf8(bytes).map_err(|err| {
-        let at = err.valid_up_to();
-        format!("invalid UTF-8 at byte {at} of the line")
-    })
-}
-
 /// `date` moved by `days` days.
 pub fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate, String> {
     let moved = if days >= 0 {
@@ -189,14 +125,8 @@ impl RecordSpec {
         let options = self
             .options(None)
             .map_err(|message| RecordError::bare(self, message))?;
-        let text = std::str::from_utf8(bytes).map_err(|err| {
-            let at = err.valid_up_to();
-            let line = bytes
-                .get(..at)
-                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-                .saturating_add(1);
-            let mut err =
-                RecordError::bare(self, format!("invalid UTF-8 at byte {at} (line {line})"));
+        let text = utf8_text(bytes).map_err(|message| {
+            let mut err = RecordError::bare(self, message);
             err.reference = self.with_reference.then(|| iso(options.reference));
             err
         })?;
@@ -481,6 +411,7 @@ impl<'de> Visitor<'de> for Skip {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use kcna_dates_edge::row::bad_json;
 
     /// What `RecordSpec::json` did before it read only the named fields: the whole record as a
     /// `Value`, its error, or its type when not an object.

@@ -1,10 +1,11 @@
-//! The edge that kcna-dates' front-ends share: the command-line tool (`cli/`) and the web page
-//! (`web/`) read the same reference dates, write the same error rows and the same CSV.
+//! The edge that kcna-dates' front-ends share: the command-line tool (`cli/`), the web page
+//! (`web/`) and the Python package (`python/`) read the same reference dates, write the same error
+//! rows and the same CSV (`tests/cross/run.sh` checks it).
 //!
 //! Not published (`publish = false`): it is the workspace's own glue, with no semver promise.
 //!
-//! * [`mod@reference`]: one dialect of reference dates (`YYYY-MM-DD`, RFC 3339 with its offset,
-//!   epoch seconds or milliseconds), each read as its date in Pyongyang time.
+//! * [`reference`](mod@reference): one dialect of reference dates (`YYYY-MM-DD`, RFC 3339 with
+//!   its offset, epoch seconds or milliseconds), each read as its date in Pyongyang time.
 //! * [`row`]: the start of every output object (`file`, `line`, `id`) and the one error row
 //!   shape, as JSON and as CSV.
 //! * [`csv`]: the CSV columns, RFC 4180 quoting with the formula-injection guard, and the row of

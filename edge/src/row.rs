@@ -10,7 +10,8 @@
 //! same cells in the columns of [`crate::csv::COLUMNS`], the dating cells empty, `error` last.
 //!
 //! Messages are worded the same everywhere: a line that is not JSON is `bad JSON: …` (serde_json's
-//! message after it).
+//! message after it, then what was found where it stopped: [`bad_json_found`]); a line that is
+//! not UTF-8 is `invalid UTF-8 at byte {n} of the line` ([`utf8`]).
 
 use serde_json::{Map, Value};
 
@@ -37,6 +38,85 @@ pub fn head(file: &str, line: u64, id: Option<Value>) -> Map<String, Value> {
         out.insert("id".into(), id);
     }
     out
+}
+
+/// `bad JSON: {err}`, and what was found where the parser stopped: ``found `o` in `nope` ``,
+/// `found the end of the line`.
+pub fn bad_json_found(line: &str, err: &serde_json::Error) -> String {
+    let mut message = bad_json(err);
+    if let Some(found) = found_at(line, err) {
+        message.push_str(&format!(" ({found})"));
+    }
+    message
+}
+
+/// What is at the place of a JSON error in a one-line record (`None` for another line).
+fn found_at(line: &str, err: &serde_json::Error) -> Option<String> {
+    if err.is_eof() {
+        return Some("found the end of the line".into());
+    }
+    if err.line() != 1 {
+        return None;
+    }
+    // serde_json's column counts bytes from 1; an error at the end points past the last byte.
+    let at = err.column().checked_sub(1)?;
+    let (start, ch) = line
+        .char_indices()
+        .take_while(|(i, _)| *i <= at)
+        .last()
+        .filter(|(i, ch)| at < i.saturating_add(ch.len_utf8()))?;
+    let is_word = |c: char| !c.is_whitespace() && !"{}[]:,\"".contains(c);
+    let show = |text: &str| {
+        let mut shown: String = text.chars().take(24).collect();
+        if shown.len() < text.len() {
+            shown.push('…');
+        }
+        format!("`{shown}`")
+    };
+    if !is_word(ch) {
+        return Some(format!("found {}", show(&ch.to_string())));
+    }
+    let before = line.get(..start).unwrap_or("");
+    let from = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let word = line
+        .get(from..)
+        .unwrap_or("")
+        .split(|c: char| !is_word(c))
+        .next()
+        .unwrap_or("");
+    if word.chars().count() <= 1 {
+        Some(format!("found {}", show(word)))
+    } else {
+        Some(format!("found {} in {}", show(&ch.to_string()), show(word)))
+    }
+}
+
+/// Reads bytes as UTF-8, or says where they stop being UTF-8.
+/// Every front-end words it so: the CLI for a line of a file, the page for a line of a dropped file.
+pub fn utf8(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes).map_err(|err| {
+        let at = err.valid_up_to();
+        format!("invalid UTF-8 at byte {at} of the line")
+    })
+}
+
+/// Reads a whole plain-text input as UTF-8, or says where it stops being UTF-8:
+/// `invalid UTF-8 at byte {n} (line {l})`, as the CLI says of a plain-text file and the page of a
+/// dropped `.txt` file.
+pub fn utf8_text(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes).map_err(|err| {
+        let at = err.valid_up_to();
+        let line = bytes
+            .get(..at)
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+            .saturating_add(1);
+        format!("invalid UTF-8 at byte {at} (line {line})")
+    })
 }
 
 /// An input or record that could not be read, and what could be read of it all the same.
@@ -111,5 +191,20 @@ mod tests {
         assert_eq!(opened.csv(), "nosuch.jsonl,,,,,,,,,,,,,cannot open");
         let err = serde_json::from_str::<Value>("{x").unwrap_err();
         assert!(bad_json(&err).starts_with("bad JSON: key must be a string"));
+        let line = r#"{"id": "x", "text": nope}"#;
+        let err = serde_json::from_str::<Value>(line).unwrap_err();
+        assert_eq!(
+            bad_json_found(line, &err),
+            "bad JSON: expected ident at line 1 column 22 (found `o` in `nope`)"
+        );
+        assert_eq!(utf8(b"ok"), Ok("ok"));
+        assert_eq!(
+            utf8_text(b"a\nb\ncaf\xff"),
+            Err("invalid UTF-8 at byte 7 (line 3)".to_owned())
+        );
+        assert_eq!(
+            utf8(b"caf\xff"),
+            Err("invalid UTF-8 at byte 3 of the line".to_owned())
+        );
     }
 }

@@ -471,6 +471,25 @@ impl Article {
         serialized(py, &self.dated)
     }
 
+    /// The article as a row of the CSV that `kcna-dates date --format csv` and the web page write
+    /// (the columns of `CSV_HEADER`, the shared `edge` crate's writer with its formula-injection
+    /// guard), without its line break: `file`, `line` and `id` (str, int or None) as given, the
+    /// reference it was dated with, then the dating cells.
+    #[pyo3(signature = (file, line, id=None))]
+    fn to_csv_row(&self, file: &str, line: u64, id: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let id = match id {
+            None => None,
+            Some(id) => Some(csv_id(id)?),
+        };
+        Ok(kcna_dates_edge::csv::article_row(
+            file,
+            line,
+            id.as_ref(),
+            self.reference,
+            &self.dated,
+        ))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Article(publication_date={}, signals={}, conflicts={}, body_dates={})",
@@ -480,6 +499,32 @@ impl Article {
             self.body_dates.len()
         )
     }
+}
+
+/// An id for a CSV row as the JSON value the CLI reads from a record: str, int, bool or None.
+fn csv_id(id: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    use serde_json::Value;
+    if id.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(s) = id.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(b) = id.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if id.cast::<PyInt>().is_ok() {
+        if let Ok(n) = id.extract::<i64>() {
+            return Ok(Value::from(n));
+        }
+        if let Ok(n) = id.extract::<u64>() {
+            return Ok(Value::from(n));
+        }
+    }
+    Err(PyTypeError::new_err(format!(
+        "id: expected str, int, bool or None, got {}",
+        type_name(id)
+    )))
 }
 
 /// A JSON value as the Python object `json.loads` would give.
@@ -746,13 +791,25 @@ fn reference_of(value: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Opti
 }
 
 /// The texts of a batch: str or a missing value (None, NaN, `pd.NA`) for each item. Anything
-/// else raises `TypeError` naming its position, or with `coerce` counts as a missing text.
+/// else raises `TypeError` naming its position (a str with lone surrogates `ValueError`), or with
+/// `coerce` counts as a missing text.
 fn texts_of(texts: &Bound<'_, PyAny>, coerce: bool) -> PyResult<Vec<Option<String>>> {
     let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
     for (i, item) in texts.try_iter()?.enumerate() {
         let item = item?;
         if let Ok(s) = item.cast::<PyString>() {
-            out.push(Some(s.to_cow()?.into_owned()));
+            // A str with lone surrogates (what `surrogateescape` makes of bytes that are not
+            // UTF-8) is not text: an unreadable record, as a line that is not UTF-8 is to the
+            // CLI and the page.
+            match s.to_cow() {
+                Ok(text) => out.push(Some(text.into_owned())),
+                Err(_) if coerce => out.push(None),
+                Err(err) => {
+                    return Err(PyValueError::new_err(format!(
+                        "texts[{i}]: not valid Unicode text: {err}"
+                    )));
+                }
+            }
         } else if is_missing(&item) || coerce {
             out.push(None);
         } else {
@@ -993,6 +1050,7 @@ fn _kcna_dates(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("DEFAULT_GRACE_DAYS", DEFAULT_GRACE_DAYS)?;
     m.add("JUCHE_OFFSET", kcna_dates::JUCHE_OFFSET)?;
+    m.add("CSV_HEADER", kcna_dates_edge::csv::header())?;
     m.add_class::<Found>()?;
     m.add_class::<Signal>()?;
     m.add_class::<Conflict>()?;

@@ -1,5 +1,6 @@
 """date_articles_frame (one frame per batch), errors="raise" | "coerce", threads=0, __version__."""
 
+import csv
 import datetime as dt
 import importlib.metadata
 import re
@@ -126,6 +127,17 @@ def test_errors_coerce_with_lists():
         kcna_dates.date_articles(BAD_TEXTS, reference="09/11/2022", errors="coerce")
 
 
+def test_a_text_that_is_not_unicode_is_an_unreadable_record():
+    # Bytes that are not UTF-8, read with surrogateescape (the CLI and the page make such a line
+    # an error row): "raise" names the position, "coerce" gives a missing date.
+    texts = ["Juche111.11.8.", b"caf\xff Juche111.11.8.".decode("utf-8", "surrogateescape")]
+    with pytest.raises(ValueError, match=r"texts\[1\]: not valid Unicode text"):
+        kcna_dates.date_articles(texts)
+    assert kcna_dates.date_articles(texts, errors="coerce") == [D(2022, 11, 8), None]
+    table = kcna_dates.date_articles_frame(texts, errors="coerce")
+    assert table["publication_date"] == [D(2022, 11, 8), None]
+
+
 def test_errors_coerce_with_pandas():
     pd = need("pandas")
     texts = pd.Series(BAD_TEXTS, dtype="object", index=[5, 6, 7, 8])
@@ -170,3 +182,23 @@ def test_threads_zero_is_refused_as_the_cli_refuses_it(monkeypatch):
 
     with pytest.raises(ValueError, match="at least 1"):
         _kcna_dates._date_articles(["a"], None, False, 2, False, 0)
+
+
+def test_csv_rows_are_the_cli_s_and_guard_formulas():
+    assert kcna_dates.CSV_HEADER.startswith("file,line,id,reference,publication_date,")
+    article = kcna_dates.date_article("www.kcna.kp (Juche111.11.8.)", reference="2022-11-09")
+    # An id a spreadsheet would run (OWASP's CSV injection) is quoted after a leading '.
+    row = article.to_csv_row("a.jsonl", 19, '=HYPERLINK("http://x","y")')
+    assert row == (
+        "a.jsonl,19,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2022-11-09,2022-11-08,"
+        "juche_stamp,page_stamp,Juche111.11.8.,false,1,0,,0,"
+    )
+    for cell in ["+1", "-1", "@x", "\tx", "\rx"]:
+        assert article.to_csv_row("f", 1, cell).startswith(f"f,1,\"'{cell}\",")
+    assert article.to_csv_row("=f", 1).startswith("\"'=f\",1,,2022-11-09,")
+    assert article.to_csv_row("f", 1, 7).startswith("f,1,7,")
+    [cells] = csv.reader([row])
+    assert len(cells) == len(kcna_dates.CSV_HEADER.split(","))
+    assert cells[2] == "'=HYPERLINK(\"http://x\",\"y\")"
+    with pytest.raises(TypeError, match="id: expected str, int"):
+        article.to_csv_row("f", 1, 1.5)

@@ -142,14 +142,16 @@ fn reference_error(file: &str, line: u64, message: &str) -> RecordResult {
     .into()
 }
 
-/// The error row of a line the page could not hand to [`date_jsonl_line`] (not UTF-8), in the
+/// The error row of an input the page could not date (a `.txt` file that is not UTF-8), in the
 /// same shape as every other error row.
 #[wasm_bindgen]
 pub fn date_error_row(file: &str, line_no: u32, message: &str) -> RecordResult {
     record::error_row(file, u64::from(line_no), None, None, message).into()
 }
 
-/// Dates one line of a JSON Lines file (`line_no` counts from 1).
+/// Dates one line of a JSON Lines file (`line_no` counts from 1), as its bytes without the
+/// newline: a line that is not UTF-8 is an error row worded as the CLI's
+/// (`invalid UTF-8 at byte {n} of the line`, [`kcna_dates_edge::row::utf8`]).
 ///
 /// The article is the record's `text` field; `reference` (empty, or a date as [`parse_reference`]
 /// reads it) is the reference date, unless `reference_field` names a field of the record that
@@ -159,11 +161,23 @@ pub fn date_error_row(file: &str, line_no: u32, message: &str) -> RecordResult {
 pub fn date_jsonl_line(
     file: &str,
     line_no: u32,
-    line: &str,
+    line: &[u8],
     reference: &str,
     reference_field: &str,
 ) -> Option<RecordResult> {
     let line_no = u64::from(line_no);
+    // The byte order mark opening a file is not part of its first line, for the byte count of
+    // the UTF-8 error as for the record (the CLI drops it before reading the file's lines).
+    let line = match line_no {
+        1 => line
+            .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+            .unwrap_or(line),
+        _ => line,
+    };
+    let line = match kcna_dates_edge::row::utf8(line) {
+        Ok(line) => line,
+        Err(message) => return Some(record::error_row(file, line_no, None, None, &message).into()),
+    };
     let reference = match parse_reference(reference) {
         Ok(reference) => reference,
         Err(message) => return Some(reference_error(file, line_no, &message)),
@@ -177,6 +191,21 @@ pub fn date_text_file(file: &str, text: &str, reference: &str) -> RecordResult {
     match parse_reference(reference) {
         Ok(reference) => record::text_file(file, text, reference).into(),
         Err(message) => reference_error(file, 1, &message),
+    }
+}
+
+/// Dates a plain-text file given as its bytes (line 1): the page calls it for a `.txt` file that
+/// `TextDecoder` refused, so that the error row is the CLI's (`invalid UTF-8 at byte {n} (line
+/// {l})`, no `id`, the reference).
+#[wasm_bindgen]
+pub fn date_text_bytes(file: &str, bytes: &[u8], reference: &str) -> RecordResult {
+    let reference = match parse_reference(reference) {
+        Ok(reference) => reference,
+        Err(message) => return reference_error(file, 1, &message),
+    };
+    match kcna_dates_edge::row::utf8_text(bytes) {
+        Ok(text) => record::text_file(file, text, reference).into(),
+        Err(message) => record::text_file_error(file, reference, &message).into(),
     }
 }
 
@@ -250,7 +279,7 @@ mod tests {
                 .unwrap()
                 .contains("not a valid date")
         );
-        let row = date_jsonl_line("f", 2, r#"{"text": "x"}"#, "nope", "").unwrap();
+        let row = date_jsonl_line("f", 2, br#"{"text": "x"}"#, "nope", "").unwrap();
         assert!(row.error());
         assert!(row.csv().starts_with("f,2,,,"), "{}", row.csv());
         assert!(row.jsonl().contains("reference date: `nope` is not a date"));
@@ -264,6 +293,28 @@ mod tests {
             reference_date("2024-02-29"),
             NaiveDate::from_ymd_opt(2024, 2, 29)
         );
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_worded_as_the_cli_words_it() {
+        // The byte count starts after the byte order mark opening the file, as in the CLI.
+        for (line_no, line) in [(1, b"\xEF\xBB\xBF{\"te\xFF".as_slice()), (2, b"{\"te\xFF")] {
+            let row = date_jsonl_line("f", line_no, line, "", "").unwrap();
+            assert_eq!(
+                row.jsonl(),
+                format!(
+                    r#"{{"file":"f","line":{line_no},"id":null,"reference":null,"error":"invalid UTF-8 at byte 4 of the line"}}"#
+                )
+            );
+        }
+        let bom = date_jsonl_line(
+            "f",
+            1,
+            b"\xEF\xBB\xBF{\"text\": \"Date: 08/11/2022\"}",
+            "",
+            "",
+        );
+        assert!(bom.is_some_and(|r| r.dated() && !r.error()));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use kcna_dates::{ArticleOptions, date_article};
 use kcna_dates_edge::reference::json_day;
-use kcna_dates_edge::row::{ErrorRow, bad_json, head};
+use kcna_dates_edge::row::{ErrorRow, bad_json_found, head};
 use kcna_dates_edge::{csv, iso, type_name};
 use serde_json::Value;
 
@@ -56,7 +56,9 @@ pub fn error_row(
     .into()
 }
 
-/// Dates `text` (a plain-text article, or a record's text) into a row.
+/// Dates `text` (a plain-text article, or a record's text) into a row. `id`: `None` for a
+/// plain-text file, whose row has no `id` field (as the CLI's without `--id-field`), else the
+/// record's id (`null` when it has none).
 fn dated_row(
     file: &str,
     line: u64,
@@ -70,7 +72,7 @@ fn dated_row(
     }
     let dated = date_article(text, &options);
     let csv = csv::article_row(file, line, id.as_ref(), reference, &dated);
-    let mut out = head(file, line, Some(id.unwrap_or(Value::Null)));
+    let mut out = head(file, line, id);
     out.insert("reference".into(), iso(reference));
     json::article(&dated, &mut out);
     Row {
@@ -84,6 +86,20 @@ fn dated_row(
 /// Dates a whole plain-text file as one article (line 1).
 pub fn text_file(file: &str, text: &str, reference: Option<NaiveDate>) -> Row {
     dated_row(file, 1, None, text, reference)
+}
+
+/// A plain-text file that is not UTF-8, as the CLI writes it: no `id` field, the reference the
+/// file would have been dated with, `invalid UTF-8 at byte {n} (line {l})`.
+pub fn text_file_error(file: &str, reference: Option<NaiveDate>, message: &str) -> Row {
+    let reference = iso(reference);
+    ErrorRow {
+        file,
+        line: 1,
+        id: None,
+        reference: Some(&reference),
+        message,
+    }
+    .into()
 }
 
 /// Dates one line of a JSON Lines file: the article is the record's `text` field, its id the
@@ -107,7 +123,15 @@ pub fn jsonl_line(
     }
     let value: Value = match serde_json::from_str(line) {
         Ok(value) => value,
-        Err(err) => return Some(error_row(file, line_no, None, None, &bad_json(&err))),
+        Err(err) => {
+            return Some(error_row(
+                file,
+                line_no,
+                None,
+                None,
+                &bad_json_found(line, &err),
+            ));
+        }
     };
     let Value::Object(record) = value else {
         let message = format!(
@@ -145,7 +169,13 @@ pub fn jsonl_line(
             ));
         }
     };
-    Some(dated_row(file, line_no, id.cloned(), text, reference))
+    Some(dated_row(
+        file,
+        line_no,
+        Some(id.cloned().unwrap_or(Value::Null)),
+        text,
+        reference,
+    ))
 }
 
 #[cfg(test)]
@@ -202,6 +232,10 @@ mod tests {
     fn bad_lines_become_error_rows_with_their_line_number() {
         let cases = [
             ("{not json", "bad JSON: key must be a string"),
+            (
+                r#"{"text": nope}"#,
+                "bad JSON: expected ident at line 1 column 11 (found `o` in `nope`)",
+            ),
             ("[1, 2]", "the record is an array, expected a JSON object"),
             (r#"{"title": "x"}"#, "missing field `text`"),
             (

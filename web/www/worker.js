@@ -1,12 +1,12 @@
 // Dates a dropped file off the main thread: a .txt file is one article, any other file is JSON
 // Lines (one article per line in its `text` field). The file is read as a stream and split into
-// lines as bytes, so each line is decoded on its own: a line that is not UTF-8, not JSON or has no
+// lines as bytes, each handed to wasm as bytes: a line that is not UTF-8, not JSON or has no
 // `text` becomes an error row with its line number, and no line is lost. Progress is posted about
 // five times a second; the results come back as two Blobs (JSON Lines and CSV), built from Blobs
 // of a few thousand rows each so the rows leave the JavaScript heap as the file is read. The page
 // sends the compiled wasm module first ({type: 'init', module}), then the file ({type: 'file'});
 // it cancels a job by terminating this worker.
-import init, { csv_header, date_error_row, date_jsonl_line, date_text_file } from './pkg/kcna_dates_web.js';
+import init, { csv_header, date_jsonl_line, date_text_bytes, date_text_file } from './pkg/kcna_dates_web.js';
 
 let ready = null;
 
@@ -54,7 +54,8 @@ self.onmessage = async ({ data }) => {
       try {
         article = decoder.decode(bytes);
       } catch {
-        add(date_error_row(name, 1, 'the file is not UTF-8 text'));
+        // Not UTF-8: the wasm side words the error row as the CLI does.
+        add(date_text_bytes(name, bytes, reference));
       }
       if (article !== undefined) {
         if (article.length <= 50_000_000) self.postMessage({ type: 'text', text: article });
@@ -68,14 +69,8 @@ self.onmessage = async ({ data }) => {
       let lastPost = -Infinity;
       const line = (chunk) => {
         lineNo += 1;
-        let textLine;
-        try {
-          textLine = decoder.decode(chunk);
-        } catch {
-          add(date_error_row(name, lineNo, 'the line is not UTF-8 text'));
-          return;
-        }
-        add(date_jsonl_line(name, lineNo, textLine, reference, referenceField));
+        // The line's bytes: the wasm side checks UTF-8 and words the error as the CLI does.
+        add(date_jsonl_line(name, lineNo, chunk, reference, referenceField));
       };
       for (;;) {
         const { done, value } = await reader.read();

@@ -21,6 +21,7 @@ import os as _os
 from typing import Any, List, Optional, Tuple
 
 from ._kcna_dates import (
+    CSV_HEADER,
     DEFAULT_GRACE_DAYS,
     JUCHE_OFFSET,
     Article,
@@ -41,6 +42,7 @@ from ._kcna_dates import (
 )
 
 __all__ = [
+    "CSV_HEADER",
     "DEFAULT_GRACE_DAYS",
     "FRAME_COLUMNS",
     "JUCHE_OFFSET",
@@ -145,8 +147,8 @@ def date_articles(
     ``20221109`` is epoch seconds (1970-08-23), not 9 November 2022.
 
     ``errors``: as in ``pandas.to_datetime``. ``"raise"`` (the default): the first unreadable
-    record (a text that is not a string or missing, a reference that cannot be read) raises
-    ``TypeError`` or ``ValueError`` naming its position. ``"coerce"``: such a record gets a
+    record (a text that is not a string or missing, a string with lone surrogates, a reference
+    that cannot be read) raises ``TypeError`` or ``ValueError`` naming its position. ``"coerce"``: such a record gets a
     missing date (``NaT``, None) and the batch goes on. Arguments that are wrong as a whole (a
     single bad reference, a reference column of another length, ``texts`` a string) raise either
     way.

@@ -6,6 +6,7 @@ from typing import Any, Iterable, List, Optional, Tuple, Union, final
 __all__ = [
     "Article",
     "BodyDate",
+    "CSV_HEADER",
     "Conflict",
     "DEFAULT_GRACE_DAYS",
     "Found",
@@ -23,6 +24,7 @@ __all__ = [
     "to_juche",
 ]
 
+CSV_HEADER: str
 DEFAULT_GRACE_DAYS: int
 JUCHE_OFFSET: int
 
@@ -120,6 +122,10 @@ class Article:
     def invalid(self) -> List[Found]: ...
     def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON form (``kcna-dates date``): ISO date strings, byte offsets."""
+    def to_csv_row(
+        self, file: str, line: int, id: Union[str, int, bool, None] = None
+    ) -> str:
+        """The row of ``kcna-dates date --format csv`` (columns: ``CSV_HEADER``), no line break."""
 
 def parse_date(text: str, /) -> datetime.date: ...
 def parse_dmy(text: str, /) -> datetime.date: ...
