@@ -469,7 +469,8 @@ impl Report {
         total
     }
 
-    /// Writes the table (unless JSON only) and the final JSON object.
+    /// Writes the table, or with `--json` the final JSON object: never both on one stream, so
+    /// `eval --json | jq` reads the counts and the table stays a table.
     pub fn finish(&self, out: &mut impl Write) -> io::Result<()> {
         let total = self.total();
         if !self.json_only {
@@ -498,6 +499,7 @@ impl Report {
             if self.files.len() > 1 {
                 row(out, &total, "total")?;
             }
+            return Ok(());
         }
         let files: Vec<Value> = self
             .files

@@ -149,8 +149,8 @@ enum Command {
     /// Input is always JSON Lines. The known date is read from --known-field (default
     /// known_date); an input where no record has it is reported on stderr and exits with 1
     /// instead of printing a table of zeros. Prints a table (one row per file, and a total row
-    /// for several files) and then one JSON line {"files": [...], "total": {...}} with the
-    /// counts: records, with_known_date, dated, dated_exactly, dated_wrongly_with_conflict,
+    /// for several files), or with --json one JSON line {"files": [...], "total": {...}} with
+    /// the counts: records, with_known_date, dated, dated_exactly, dated_wrongly_with_conflict,
     /// dated_wrongly_without_conflict, not_dated, dated_same_year, errors (and dated_all,
     /// with_conflicts_all over all records). The table's columns: records; known (records with a
     /// known date); dated (of those, dated at all); exact (dated to the known date); wrong+c
@@ -177,7 +177,7 @@ enum Command {
     /// that cannot be read or whose article is missing is reported on stderr (and in the JSON
     /// object's "errors") with its line number, the run goes on, and the exit code is 1.
     ///
-    /// Tip: `eval --json | jq` reads the counts; without --json, the table comes first on stdout.
+    /// Tip: `eval --json | jq` reads the counts; without --json, stdout holds the table only.
     Eval {
         #[command(flatten)]
         input: InputArgs,
