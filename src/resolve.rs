@@ -382,10 +382,13 @@ fn month_day(
     } else {
         [year, year.checked_sub(1)?]
     };
+    // Within a year of the story: a February 29 with none in the year before (or after) it does
+    // not resolve (the caller reports it), it is not a day years away.
     candidates
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .find(|d| if future { *d >= anchor } else { *d <= anchor })
+        .filter(|d| d.signed_duration_since(anchor).num_days().abs() <= 366)
 }
 
 /// The first day of `month` in the story's year when `this_year`, else of the latest such month
