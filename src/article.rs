@@ -854,7 +854,8 @@ fn check_resolved(
             // A weekday that does not match still names the day: keep it, and say so.
             date.error = Some(Error::new(kind, span));
         }
-        (_, None) if date.kind != BodyKind::Month => {
+        // (A month too: at the ends of the calendar, its occurrence may not exist.)
+        (_, None) => {
             date.error = Some(Error::new(ErrorKind::NoReference, span.start..span.start));
         }
         _ => {}
