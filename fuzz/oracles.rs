@@ -607,6 +607,8 @@ fn check_notation(s: &str, value: &Notation, len: usize) {
             | NotationKind::RelativeDay
             | NotationKind::KoreanMonth
             | NotationKind::SpanishMonth
+            | NotationKind::NamedDay
+            | NotationKind::LunarDay
     );
     assert_eq!(value.date().is_some(), has_date, "{value:?}");
     match value {

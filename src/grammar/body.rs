@@ -596,7 +596,7 @@ pub(crate) fn prefix_spanish_month(input: &str) -> Prefix<MonthOnly> {
 /// Writes a month the Korean way: `2021년 6월`, `8월`.
 pub(crate) fn write_korean_month(f: &mut fmt::Formatter<'_>, m: &MonthOnly) -> fmt::Result {
     match m.year {
-        Some(year) => write!(f, "{year}년 {}월", m.month),
+        Some(year) => write!(f, "{year:04}년 {}월", m.month),
         None => write!(f, "{}월", m.month),
     }
 }

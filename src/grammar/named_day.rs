@@ -407,8 +407,9 @@ pub static NAMED_DAYS: &[NamedDay] = &[
 // ---------------------------------------------------------------------------------------------
 // The grammar.
 
-/// A row's name as read from text: the row and the name written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A row's name as read from text: the row and the name written. Two are equal when they name the
+/// same row (the name is how the text wrote it); `Display` writes the row's canonical name.
+#[derive(Clone, Copy, Debug)]
 pub struct NamedDayRef {
     row: &'static NamedDay,
     name: &'static Name,
@@ -439,17 +440,35 @@ impl NamedDayRef {
     }
 }
 
+impl PartialEq for NamedDayRef {
+    fn eq(&self, other: &NamedDayRef) -> bool {
+        self.row.id == other.row.id
+    }
+}
+
+impl Eq for NamedDayRef {}
+
 impl core::hash::Hash for NamedDayRef {
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
         self.row.id.hash(state);
-        self.name.text.hash(state);
     }
 }
 
 impl core::fmt::Display for NamedDayRef {
-    /// The name as written in the table (it reads back as the same row and name).
+    /// The row's canonical name: its first name that reads back alone (not a dotted short form,
+    /// `7.4`, which needs a word after it, and one `scan` reads), else the name as written.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name.text)
+        let canonical = self.row.names.iter().find(|name| {
+            !name.dotted()
+                && scan_reads(&NamedDayRef {
+                    row: self.row,
+                    name,
+                })
+                && prefix(name.text).is_some_and(|(found, len)| {
+                    found.row.id == self.row.id && len == name.text.len()
+                })
+        });
+        f.write_str(canonical.map_or(self.name.text, |name| name.text))
     }
 }
 
@@ -484,10 +503,13 @@ pub(crate) fn scan_reads(found: &NamedDayRef) -> bool {
     let text = found.name.text;
     let first = text.split(' ').next().unwrap_or(text);
     let month = crate::calendar::full_month(first).is_some();
-    !matches!(found.name.lang, Lang::En | Lang::Es)
-        || month
-        || text.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(first, "Día" | "Dia")
+    // A dotted short form (`8.15` before `해방`) is read only with the word after it, which it
+    // does not take: alone, its text would not read back; left out until it takes its word.
+    !found.name.dotted()
+        && (!matches!(found.name.lang, Lang::En | Lang::Es)
+            || month
+            || text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(first, "Día" | "Dia"))
 }
 
 /// Whether a named day of the Korean or Japanese edition starts `bytes` (where `scan` may begin
